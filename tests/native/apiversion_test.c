@@ -1,0 +1,48 @@
+/*
+ * Loads the published driver exactly as Siebel's Communications Session Manager does (dlopen of the
+ * shared object, then the first step of the documented load sequence: APIVersion) and checks it.
+ * Usage: apiversion_test PATH/libSiebelCtiDriver.so [EXPECTED_VERSION]
+ * Prints one line per check and a final "N passed, N failed" line; exit code 0 only if all passed.
+ */
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+typedef long (*api_version_fn)(void);
+
+static int passed, failed;
+
+static void check(int ok, const char *what)
+{
+  printf("%s: %s\n", ok ? "PASS" : "FAIL", what);
+  if (ok) passed++; else failed++;
+}
+
+int main(int argc, char **argv)
+{
+  if (argc < 2) {
+    fprintf(stderr, "usage: %s PATH/libSiebelCtiDriver.so [EXPECTED_VERSION]\n", argv[0]);
+    return 2;
+  }
+  long expected = argc > 2 ? strtol(argv[2], NULL, 10) : 2;
+
+  void *lib = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
+  check(lib != NULL, "dlopen loads the driver library");
+  if (lib == NULL) {
+    fprintf(stderr, "dlopen: %s\n", dlerror());
+  } else {
+    api_version_fn api_version = (api_version_fn)dlsym(lib, "APIVersion");
+    check(api_version != NULL, "the library exports APIVersion under its exact C name");
+    if (api_version != NULL) {
+      long version = api_version();
+      printf("APIVersion() = %ld\n", version);
+      check(version == expected, "APIVersion returns the expected SCAPI version");
+      check(api_version() == version, "APIVersion is stable across calls");
+    }
+    /* The .NET runtime inside a Native AOT library cannot be unloaded; dlclose only drops our reference. */
+    dlclose(lib);
+  }
+
+  printf("%d passed, %d failed\n", passed, failed);
+  return failed == 0 ? 0 : 1;
+}
