@@ -36,14 +36,13 @@ write_config() {
   </broker>
 </beans>
 XML
-  cat > "$base/conf/log4j2.properties" <<PROPS
-rootLogger.level = INFO
-rootLogger.appenderRef.file.ref = file
-appender.file.type = File
-appender.file.name = file
-appender.file.fileName = $base/activemq.log
-appender.file.layout.type = PatternLayout
-appender.file.layout.pattern = %d | %-5p | %m | %c | %t%n
+  # Debian's ActiveMQ logs through log4j 1.2.
+  cat > "$base/conf/log4j.properties" <<PROPS
+log4j.rootLogger=INFO, file
+log4j.appender.file=org.apache.log4j.FileAppender
+log4j.appender.file.File=$base/activemq.log
+log4j.appender.file.layout=org.apache.log4j.PatternLayout
+log4j.appender.file.layout.ConversionPattern=%d | %-5p | %m | %c | %t%n
 PROPS
 }
 
@@ -55,7 +54,7 @@ start() {
   log "starting ActiveMQ on $SIEBELCTI_HOST:$SIEBELCTI_AMQ_PORT (data in $base)"
   (cd "$base" && exec setsid java -Xms64M -Xmx384M \
       -Djava.io.tmpdir="$base/tmp" \
-      -Dlog4j2.configurationFile="file:$base/conf/log4j2.properties" \
+      -Dlog4j.configuration="file:$base/conf/log4j.properties" \
       --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/java.util=ALL-UNNAMED \
       --add-opens java.base/java.util.concurrent=ALL-UNNAMED --add-opens java.base/java.net=ALL-UNNAMED \
       -Dactivemq.classpath="$base/conf:$home/lib/" -Dactivemq.home=$home -Dactivemq.base="$base" \
@@ -65,7 +64,7 @@ start() {
   echo $! > "$pidfile"
   if ! wait_for_port "$SIEBELCTI_HOST" "$SIEBELCTI_AMQ_PORT" 60; then
     log "ActiveMQ did not open $SIEBELCTI_HOST:$SIEBELCTI_AMQ_PORT within 60 s; last lines of its log:"
-    tail -n 20 "$base/console.log" >&2 || true
+    tail -n 20 "$base/console.log" "$base/activemq.log" >&2 2>/dev/null || true
     stop; exit 1
   fi
   log "ActiveMQ is up (pid $(cat "$pidfile"))"

@@ -2,6 +2,8 @@
 # Shared settings of the project's scripts. Source it; every value can be overridden from the
 # environment so that two checkouts on one machine can run their services side by side.
 SIEBELCTI_ROOT="${SIEBELCTI_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+# Optional per-checkout overrides (git-ignored), e.g. other ports for a second working tree.
+[ -f "$SIEBELCTI_ROOT/.local.env" ] && source "$SIEBELCTI_ROOT/.local.env"
 SIEBELCTI_RUN="${SIEBELCTI_RUN:-$SIEBELCTI_ROOT/.run}"
 SIEBELCTI_HOST=127.0.0.1
 SIEBELCTI_AMQ_PORT="${SIEBELCTI_AMQ_PORT:-61716}"

@@ -4,7 +4,7 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
-packages=(activemq libactivemq-java prosody lua-unbound gcc libc6-dev valgrind clang zlib1g-dev)
+packages=(activemq libactivemq-java openjdk-17-jdk-headless prosody lua-unbound gcc libc6-dev valgrind clang zlib1g-dev)
 [ "${1:-}" = "--with-browser" ] && packages+=(chromium chromium-driver)
 
 missing=()
