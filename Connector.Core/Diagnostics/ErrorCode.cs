@@ -18,6 +18,20 @@ public static class ErrorCode
     // XMPP (Connector.Core/Finesse/Xmpp)
 
     // Driver <-> Connector messaging and engine (Connector.Core/Messaging, Connector.Core/Engine)
+    /// <summary>A contract message has no JMSType.</summary>
+    public const string MessageTypeMissing = "MESSAGE_TYPE_MISSING";
+
+    /// <summary>A contract message's JMSType is not a message type of this protocol version.</summary>
+    public const string MessageTypeUnknown = "MESSAGE_TYPE_UNKNOWN";
+
+    /// <summary>A contract message body is not a JSON object of the expected shape.</summary>
+    public const string MessageMalformed = "MESSAGE_MALFORMED";
+
+    /// <summary>A contract message body exceeds the size limit.</summary>
+    public const string MessageTooLarge = "MESSAGE_TOO_LARGE";
+
+    /// <summary>A request is well-formed but a required field is missing or a value is not allowed.</summary>
+    public const string MessageInvalid = "MESSAGE_INVALID";
 
     // Native driver (Driver)
 }
