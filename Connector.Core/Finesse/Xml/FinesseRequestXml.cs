@@ -27,15 +27,15 @@ public static class FinesseRequestXml
         Write(w =>
         {
             w.WriteStartElement("User");
-            w.WriteElementString("state", UserStates.ToWire(state));
+            Element(w, "state", UserStates.ToWire(state));
             if (extension is not null)
             {
-                w.WriteElementString("extension", extension);
+                Element(w, "extension", extension);
             }
 
             if (reasonCodeId is { } id)
             {
-                w.WriteElementString("reasonCodeId", id.ToString(CultureInfo.InvariantCulture));
+                Element(w, "reasonCodeId", id.ToString(CultureInfo.InvariantCulture));
             }
 
             w.WriteEndElement();
@@ -53,20 +53,20 @@ public static class FinesseRequestXml
         Write(w =>
         {
             w.WriteStartElement("Dialog");
-            w.WriteElementString("requestedAction", DialogActions.ToWire(action));
+            Element(w, "requestedAction", DialogActions.ToWire(action));
             if (fromAddress is not null)
             {
-                w.WriteElementString("fromAddress", fromAddress);
+                Element(w, "fromAddress", fromAddress);
             }
 
             if (targetMediaAddress is not null)
             {
-                w.WriteElementString("targetMediaAddress", targetMediaAddress);
+                Element(w, "targetMediaAddress", targetMediaAddress);
             }
 
             if (toAddress is not null)
             {
-                w.WriteElementString("toAddress", toAddress);
+                Element(w, "toAddress", toAddress);
             }
 
             if (callVariables is { Count: > 0 } || wrapUpReason is not null)
@@ -74,7 +74,7 @@ public static class FinesseRequestXml
                 w.WriteStartElement("mediaProperties");
                 if (wrapUpReason is not null)
                 {
-                    w.WriteElementString("wrapUpReason", wrapUpReason);
+                    Element(w, "wrapUpReason", wrapUpReason);
                 }
 
                 if (callVariables is { Count: > 0 })
@@ -83,8 +83,8 @@ public static class FinesseRequestXml
                     foreach (var v in callVariables)
                     {
                         w.WriteStartElement("CallVariable");
-                        w.WriteElementString("name", v.Name);
-                        w.WriteElementString("value", v.Value);
+                        Element(w, "name", v.Name);
+                        Element(w, "value", v.Value);
                         w.WriteEndElement();
                     }
 
@@ -100,8 +100,8 @@ public static class FinesseRequestXml
                 foreach (var p in actionParams)
                 {
                     w.WriteStartElement("ActionParam");
-                    w.WriteElementString("name", p.Key);
-                    w.WriteElementString("value", p.Value);
+                    Element(w, "name", p.Key);
+                    Element(w, "value", p.Value);
                     w.WriteEndElement();
                 }
 
@@ -110,6 +110,14 @@ public static class FinesseRequestXml
 
             w.WriteEndElement();
         });
+
+    /// <summary>Always <c>&lt;name&gt;&lt;/name&gt;</c>, never <c>&lt;name /&gt;</c>, as in Finesse's examples.</summary>
+    private static void Element(XmlWriter writer, string name, string value)
+    {
+        writer.WriteStartElement(name);
+        writer.WriteString(value);
+        writer.WriteFullEndElement();
+    }
 
     private static string Write(Action<XmlWriter> body)
     {
