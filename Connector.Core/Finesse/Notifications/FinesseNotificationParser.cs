@@ -7,7 +7,7 @@ namespace SiebelCti.Connector.Finesse.Notifications;
 
 /// <summary>
 /// Turns the text of a Finesse <c>&lt;Update&gt;</c> (as carried in a pub-sub <c>notification</c>)
-/// into a typed <see cref="FinesseNotification"/>. Tolerant of Finesse's drift: children in any order,
+/// into a typed <see cref="FinesseUpdate"/>. Tolerant of Finesse's drift: children in any order,
 /// element and event names in any case (<c>user</c>/<c>User</c>, <c>put</c>/<c>PUT</c>), Update text
 /// still XML-escaped. Hostile or broken input fails with <see cref="FinesseXmlException"/>. Pure and
 /// thread-safe: no I/O, no logging, no state.
@@ -22,7 +22,7 @@ public sealed class FinesseNotificationParser
     }
 
     /// <summary>Parses one Update. <paramref name="node"/> is the pub-sub node it arrived on (may be null).</summary>
-    public FinesseNotification Parse(string? node, string updateXml)
+    public FinesseUpdate Parse(string? node, string updateXml)
     {
         ArgumentNullException.ThrowIfNull(updateXml);
         var text = updateXml.TrimStart();
@@ -56,7 +56,7 @@ public sealed class FinesseNotificationParser
         var requestId = root.Text("requestId");
         var source = root.Text("source");
 
-        FinesseNotification result = payload?.Name.LocalName.ToUpperInvariant() switch
+        FinesseUpdate result = payload?.Name.LocalName.ToUpperInvariant() switch
         {
             "USER" => new UserUpdated(UserXml.Read(payload)),
             "DIALOG" => new DialogUpdated(DialogXml.Read(payload)),
