@@ -64,13 +64,13 @@ public sealed class FinesseNotificationParser
             "SYSTEMINFO" => new SystemInfoUpdated(SystemInfoXml.Read(payload)),
             "TEAM" => new TeamUpdated(TeamXml.Read(payload)),
             "APIERRORS" => ApiErrors(payload),
-            _ => new UnknownNotification(payload?.Name.LocalName),
+            _ => new UnknownUpdate(payload?.Name.LocalName),
         };
 
         return result with { Node = node, Event = evt, EventText = eventText, RequestId = requestId, Source = source };
     }
 
-    private static ApiErrorNotification ApiErrors(XElement payload)
+    private static ApiErrorUpdate ApiErrors(XElement payload)
     {
         var errors = ApiErrorXml.ReadList(payload);
         if (errors.Count == 0)
@@ -78,7 +78,7 @@ public sealed class FinesseNotificationParser
             throw new FinesseXmlException(ErrorCode.FinesseNotificationInvalid, "Finesse Update carries an empty <apiErrors>.");
         }
 
-        return new ApiErrorNotification(errors, FinesseErrorMapper.MapAsync(errors[0]));
+        return new ApiErrorUpdate(errors, FinesseErrorMapper.MapAsync(errors[0]));
     }
 
     private static string Truncate(string text) => text.Length <= 32 ? text : text[..32] + "...";

@@ -57,7 +57,7 @@ public sealed record SystemInfoUpdated(SystemInfo SystemInfo) : FinesseUpdate;
 /// state change. Correlate with the pending request by <see cref="FinesseUpdate.RequestId"/>;
 /// <see cref="FinesseUpdate.Source"/> names the user or dialog. <see cref="Code"/> is the stable code.
 /// </summary>
-public sealed record ApiErrorNotification(IReadOnlyList<ApiError> Errors, string Code) : FinesseUpdate;
+public sealed record ApiErrorUpdate(IReadOnlyList<ApiError> Errors, string Code) : FinesseUpdate;
 
 /// <summary>A <c>team</c> Update (team membership changes).</summary>
 public sealed record TeamUpdated(Team Team) : FinesseUpdate;
@@ -66,4 +66,4 @@ public sealed record TeamUpdated(Team Team) : FinesseUpdate;
 /// An Update whose data this client does not model (queue statistics, media, future feeds). Not an
 /// error: the caller may log and ignore it. <see cref="DataElement"/> names what was inside <c>data</c>.
 /// </summary>
-public sealed record UnknownNotification(string? DataElement) : FinesseUpdate;
+public sealed record UnknownUpdate(string? DataElement) : FinesseUpdate;

@@ -85,7 +85,7 @@ public sealed class FinesseNotificationParserTests
     [Fact]
     public void Dialog_cti_error_carries_request_id_source_and_code()
     {
-        var n = Assert.IsType<ApiErrorNotification>(_parser.Parse(DialogsNode, Samples.Read("notif-dialog-cti-error.xml")));
+        var n = Assert.IsType<ApiErrorUpdate>(_parser.Parse(DialogsNode, Samples.Read("notif-dialog-cti-error.xml")));
 
         Assert.Equal("req-hold-7", n.RequestId);
         Assert.Equal("/finesse/api/Dialog/16817090", n.Source);
@@ -99,7 +99,7 @@ public sealed class FinesseNotificationParserTests
     [Fact]
     public void User_async_error_maps_to_device_error()
     {
-        var n = Assert.IsType<ApiErrorNotification>(_parser.Parse(UserNode, Samples.Read("notif-user-error.xml")));
+        var n = Assert.IsType<ApiErrorUpdate>(_parser.Parse(UserNode, Samples.Read("notif-user-error.xml")));
 
         Assert.Equal("req-login-1", n.RequestId);
         Assert.Equal(ErrorCode.FinesseDeviceError, n.Code);
@@ -131,7 +131,7 @@ public sealed class FinesseNotificationParserTests
     [Fact]
     public void Unmodelled_feed_is_reported_not_refused()
     {
-        var n = Assert.IsType<UnknownNotification>(_parser.Parse("/finesse/api/Queue/5022", Samples.Read("notif-queue-unknown.xml")));
+        var n = Assert.IsType<UnknownUpdate>(_parser.Parse("/finesse/api/Queue/5022", Samples.Read("notif-queue-unknown.xml")));
 
         Assert.Equal("QueueStatistics", n.DataElement);
         Assert.Equal(NotificationEvent.Put, n.Event);
