@@ -14,6 +14,70 @@ public static class ErrorCode
     // OpenWire (Connector.Core/OpenWire)
 
     // Finesse REST (Connector.Core/Finesse/Rest)
+    /// <summary>Finesse XML was not well-formed (truncated, bad syntax, empty).</summary>
+    public const string FinesseXmlMalformed = "FINESSE_XML_MALFORMED";
+    /// <summary>Finesse XML contained a DOCTYPE/DTD; refused (entity expansion, external entities).</summary>
+    public const string FinesseXmlDtdProhibited = "FINESSE_XML_DTD_PROHIBITED";
+    /// <summary>A Finesse document or notification exceeded the configured size limit.</summary>
+    public const string FinesseXmlTooLarge = "FINESSE_XML_TOO_LARGE";
+    /// <summary>A Finesse document nested deeper than the configured depth limit.</summary>
+    public const string FinesseXmlTooDeep = "FINESSE_XML_TOO_DEEP";
+    /// <summary>A Finesse document had a root element other than the one expected.</summary>
+    public const string FinesseXmlUnexpectedRoot = "FINESSE_XML_UNEXPECTED_ROOT";
+    /// <summary>A Finesse element held a value of the wrong form (number, time).</summary>
+    public const string FinesseXmlInvalidValue = "FINESSE_XML_INVALID_VALUE";
+    /// <summary>A Finesse notification lacked its event or data, or its data did not fit the event.</summary>
+    public const string FinesseNotificationInvalid = "FINESSE_NOTIFICATION_INVALID";
+    /// <summary>FinesseOptions failed validation (every problem is listed).</summary>
+    public const string FinesseOptionsInvalid = "FINESSE_OPTIONS_INVALID";
+    /// <summary>An argument for a Finesse request was refused before sending (ids, digits, characters).</summary>
+    public const string FinesseInvalidArgument = "FINESSE_INVALID_ARGUMENT";
+    /// <summary>400 Bad Request / Generic Error / Finesse API Error without a more precise code.</summary>
+    public const string FinesseBadRequest = "FINESSE_BAD_REQUEST";
+    /// <summary>400 Parameter Missing.</summary>
+    public const string FinesseParameterMissing = "FINESSE_PARAMETER_MISSING";
+    /// <summary>400 Parameter Missing with finesse.api.reasoncode.require_reasoncode: a reason code id is required.</summary>
+    public const string FinesseReasonCodeRequired = "FINESSE_REASON_CODE_REQUIRED";
+    /// <summary>400 Invalid Input.</summary>
+    public const string FinesseInvalidInput = "FINESSE_INVALID_INPUT";
+    /// <summary>Invalid State (400/401, or asynchronous): the agent or call is not in a state allowing the request.</summary>
+    public const string FinesseInvalidState = "FINESSE_INVALID_STATE";
+    /// <summary>400 Invalid Destination (e.g. toAddress equals fromAddress).</summary>
+    public const string FinesseInvalidDestination = "FINESSE_INVALID_DESTINATION";
+    /// <summary>400 Maximum Exceeded.</summary>
+    public const string FinesseMaximumExceeded = "FINESSE_MAXIMUM_EXCEEDED";
+    /// <summary>401 Authorization Failure: wrong user name or password.</summary>
+    public const string FinesseUnauthorized = "FINESSE_UNAUTHORIZED";
+    /// <summary>401 Invalid Authorization User Specified: credentials of one agent used for another.</summary>
+    public const string FinesseWrongUser = "FINESSE_WRONG_USER";
+    /// <summary>401 Invalid Supervisor: the agent is not on the supervisor's team.</summary>
+    public const string FinesseInvalidSupervisor = "FINESSE_INVALID_SUPERVISOR";
+    /// <summary>403 Forbidden (e.g. configuration API sent to the secondary node).</summary>
+    public const string FinesseForbidden = "FINESSE_FORBIDDEN";
+    /// <summary>404 Not Found / Dialog Not Found.</summary>
+    public const string FinesseNotFound = "FINESSE_NOT_FOUND";
+    /// <summary>404 User Not Found.</summary>
+    public const string FinesseUserNotFound = "FINESSE_USER_NOT_FOUND";
+    /// <summary>405 Method Not Allowed.</summary>
+    public const string FinesseMethodNotAllowed = "FINESSE_METHOD_NOT_ALLOWED";
+    /// <summary>500 Internal Server Error.</summary>
+    public const string FinesseServerError = "FINESSE_SERVER_ERROR";
+    /// <summary>501 Not Implemented: the feature is absent in this deployment.</summary>
+    public const string FinesseNotImplemented = "FINESSE_NOT_IMPLEMENTED";
+    /// <summary>503, or SystemInfo OUT_OF_SERVICE, on every configured side.</summary>
+    public const string FinesseOutOfService = "FINESSE_OUT_OF_SERVICE";
+    /// <summary>An HTTP status Finesse does not document for this API.</summary>
+    public const string FinesseUnexpectedStatus = "FINESSE_UNEXPECTED_STATUS";
+    /// <summary>A Finesse request got no answer within the per-request timeout.</summary>
+    public const string FinesseTimeout = "FINESSE_TIMEOUT";
+    /// <summary>No TCP/HTTP connection to any configured Finesse side.</summary>
+    public const string FinesseConnectFailed = "FINESSE_CONNECT_FAILED";
+    /// <summary>The Finesse server certificate was not trusted (or did not match the host name).</summary>
+    public const string FinesseTlsUntrusted = "FINESSE_TLS_UNTRUSTED";
+    /// <summary>Asynchronous CTI failure reported by an apiErrors notification (Call Operation Failure, Generic Error, ...).</summary>
+    public const string FinesseCtiError = "FINESSE_CTI_ERROR";
+    /// <summary>Asynchronous Invalid Device / Device Busy / Mode Not Allowed at sign-in.</summary>
+    public const string FinesseDeviceError = "FINESSE_DEVICE_ERROR";
 
     // XMPP (Connector.Core/Finesse/Xmpp)
 
