@@ -189,5 +189,24 @@ public static class ErrorCode
     /// <summary>The Connector is shutting down.</summary>
     public const string ConnectorStopping = "CONNECTOR_STOPPING";
 
+    // Connector service and monitor (Connector.Service)
+    /// <summary>The service configuration has one or more problems; the service does not start.</summary>
+    public const string ConfigurationInvalid = "CONFIGURATION_INVALID";
+
+    /// <summary>A monitor login was refused (wrong user or password).</summary>
+    public const string MonitorLoginFailed = "MONITOR_LOGIN_FAILED";
+
+    /// <summary>Too many failed monitor logins; further attempts are refused for a while.</summary>
+    public const string MonitorLoginThrottled = "MONITOR_LOGIN_THROTTLED";
+
+    /// <summary>The monitor source could not produce a snapshot.</summary>
+    public const string MonitorSnapshotFailed = "MONITOR_SNAPSHOT_FAILED";
+
+    /// <summary>A monitor API call needs a login.</summary>
+    public const string MonitorLoginRequired = "MONITOR_LOGIN_REQUIRED";
+
+    /// <summary>A monitor API request body is not what the endpoint expects.</summary>
+    public const string MonitorBadRequest = "MONITOR_BAD_REQUEST";
+
     // Native driver (Driver)
 }
