@@ -6,7 +6,7 @@ namespace SiebelCti.Connector.Engine;
 
 public sealed partial class ConnectorEngine
 {
-    private void HandleRequest(InboundRequest inbound)
+    private void HandleRequest(WireMessage inbound)
     {
         Metrics.RecordMessageIn();
         if (string.IsNullOrWhiteSpace(inbound.ClientId))

@@ -192,7 +192,7 @@ public sealed partial class ConnectorEngine
     /// <summary>Everything the engine loop handles, in arrival order.</summary>
     private abstract record Work
     {
-        public sealed record Request(InboundRequest Inbound) : Work;
+        public sealed record Request(WireMessage Inbound) : Work;
 
         public sealed record Notification(FinesseNotification Value) : Work;
 

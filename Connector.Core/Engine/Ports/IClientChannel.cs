@@ -10,7 +10,7 @@ namespace SiebelCti.Connector.Engine.Ports;
 public interface IClientChannel
 {
     /// <summary>Requests as they arrive, undecoded (the engine decodes and answers bad ones).</summary>
-    ChannelReader<InboundRequest> Requests { get; }
+    ChannelReader<WireMessage> Requests { get; }
 
     /// <summary>Broker connectivity: true while the channel can publish.</summary>
     ChannelReader<bool> ConnectivityChanges { get; }
@@ -18,12 +18,3 @@ public interface IClientChannel
     /// <summary>Publishes <paramref name="envelope"/> on the destination of <paramref name="clientId"/>.</summary>
     Task PublishAsync(string clientId, ConnectorEnvelope envelope, CancellationToken cancellationToken);
 }
-
-/// <summary>A request as it came off the broker: headers, properties and the raw JSON body.</summary>
-public sealed record InboundRequest(
-    string? MessageType,
-    string? Body,
-    string? CorrelationId,
-    string? AgentId,
-    string? ClientId,
-    int? ProtocolVersion);

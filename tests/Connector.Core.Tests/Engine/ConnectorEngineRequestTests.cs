@@ -140,10 +140,10 @@ public sealed class ConnectorEngineRequestTests
         await using var h = new EngineHarness();
         await h.BringInServiceAsync();
 
-        h.RawRequest(new InboundRequest("Ready", "{not json", "bad-1", "a1", "c1", 1));
-        h.RawRequest(new InboundRequest("Explode", "{}", "bad-2", "a1", "c1", 1));
-        h.RawRequest(new InboundRequest("Ready", "{}", "bad-3", "a1", "c1", 2));
-        h.RawRequest(new InboundRequest("Ready", "{}", "lost", "a1", null, 1));
+        h.RawRequest(new WireMessage("Ready", "{not json", "bad-1", "a1", "c1", 1));
+        h.RawRequest(new WireMessage("Explode", "{}", "bad-2", "a1", "c1", 1));
+        h.RawRequest(new WireMessage("Ready", "{}", "bad-3", "a1", "c1", 2));
+        h.RawRequest(new WireMessage("Ready", "{}", "lost", "a1", null, 1));
         var hello = h.Request("c1", new Hello());
 
         var e1 = await h.NextAsync("c1");

@@ -52,11 +52,11 @@ internal sealed class EngineHarness : IAsyncDisposable
     public string Request(string clientId, ConnectorMessage message, string? agentId = null)
     {
         var correlationId = $"req-{Interlocked.Increment(ref _correlation)}";
-        Broker.Inbound.Writer.TryWrite(new InboundRequest(message.MessageType, ConnectorMessageCodec.Encode(message), correlationId, agentId, clientId, 1));
+        Broker.Inbound.Writer.TryWrite(new WireMessage(message.MessageType, ConnectorMessageCodec.Encode(message), correlationId, agentId, clientId, 1));
         return correlationId;
     }
 
-    public void RawRequest(InboundRequest request) => Broker.Inbound.Writer.TryWrite(request);
+    public void RawRequest(WireMessage request) => Broker.Inbound.Writer.TryWrite(request);
 
     public void Notify(FinesseNotification notification) => Notifications.Channel.Writer.TryWrite(notification);
 
@@ -108,11 +108,11 @@ internal sealed class FakeClientChannel : IClientChannel
 {
     private readonly ConcurrentDictionary<string, Channel<ConnectorEnvelope>> _published = new(StringComparer.Ordinal);
 
-    public Channel<InboundRequest> Inbound { get; } = Channel.CreateUnbounded<InboundRequest>();
+    public Channel<WireMessage> Inbound { get; } = Channel.CreateUnbounded<WireMessage>();
 
     public Channel<bool> Connectivity { get; } = Channel.CreateUnbounded<bool>();
 
-    public ChannelReader<InboundRequest> Requests => Inbound.Reader;
+    public ChannelReader<WireMessage> Requests => Inbound.Reader;
 
     public ChannelReader<bool> ConnectivityChanges => Connectivity.Reader;
 
