@@ -54,16 +54,7 @@ public static class ServiceCollectionExtensions
             return services;
         }
 
-        // ---- ENGINE REGISTRATION POINT: placeholder until the engine is wired (see remarks) ----
-        services.AddSingleton(new EngineNotWired());
-        services.TryAddSingleton<IConnectorMonitorSource>(sp => new InMemoryConnectorMonitorSource(
-            InMemoryConnectorMonitorSource.EmptySnapshot(
-                sp.GetRequiredService<TimeProvider>(),
-                ConnectorServiceHost.Version,
-                "the connector engine is not part of this build",
-                options.Broker.Uri,
-                FinesseSides(options.Finesse))));
-        // ---- END OF ENGINE REGISTRATION POINT ----
+        EngineWiring.Add(services, options);
         return services;
     }
 

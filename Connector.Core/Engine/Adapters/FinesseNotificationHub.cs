@@ -27,6 +27,7 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
     private readonly Lock _gate = new();
     private readonly Dictionary<string, AgentSubscription> _agents = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
+    private int _disposed;
     private Task? _healthLoop;
     private FinesseHealthNotification? _lastHealth;
 
@@ -303,6 +304,11 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_healthLoop is not null)
         {

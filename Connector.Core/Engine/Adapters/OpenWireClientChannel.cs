@@ -39,6 +39,7 @@ public sealed partial class OpenWireClientChannel : IClientChannel, IAsyncDispos
     private readonly Channel<WireMessage> _requests = Channel.CreateBounded<WireMessage>(new BoundedChannelOptions(10_000) { SingleReader = true });
     private readonly Channel<bool> _connectivity = Channel.CreateUnbounded<bool>();
     private readonly CancellationTokenSource _stop = new();
+    private int _disposed;
     private Task? _run;
     private OpenWireConnection? _connection;
     private OpenWireProducer? _producer;
@@ -123,6 +124,11 @@ public sealed partial class OpenWireClientChannel : IClientChannel, IAsyncDispos
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_run is not null)
         {
