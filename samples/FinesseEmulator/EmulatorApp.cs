@@ -31,10 +31,12 @@ public static class EmulatorApp
     /// <param name="overrides">Extra configuration applied last (tests).</param>
     /// <param name="time">Clock and timers; the system clock when null.</param>
     /// <param name="publisher">Replaces the configured publisher (tests).</param>
+    /// <param name="contentRoot">Folder holding appsettings.json; the program's folder when null.</param>
     public static WebApplication Build(
-        string[] args, IReadOnlyDictionary<string, string?>? overrides = null, TimeProvider? time = null, INotificationPublisher? publisher = null)
+        string[] args, IReadOnlyDictionary<string, string?>? overrides = null, TimeProvider? time = null,
+        INotificationPublisher? publisher = null, string? contentRoot = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot ?? AppContext.BaseDirectory });
         var defaults = new Dictionary<string, string?>();
         if (Environment.GetEnvironmentVariable("SIEBELCTI_XMPP_DOMAIN") is { Length: > 0 } domain)
         {
@@ -114,7 +116,6 @@ public static class EmulatorApp
 
         var clock = time ?? TimeProvider.System;
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(listeners);
         builder.Services.AddSingleton<NotificationQueue>();
         builder.Services.AddSingleton(sp => new CallCenter(options, clock, sp.GetRequiredService<NotificationQueue>().Enqueue, sp.GetRequiredService<ILogger<CallCenter>>()));

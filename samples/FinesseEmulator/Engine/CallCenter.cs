@@ -53,6 +53,9 @@ public sealed class CallCenter : IDisposable
 
     public EmulatorOptions Options => _options;
 
+    /// <summary>The clock every timer of this instance runs on.</summary>
+    public TimeProvider Time => _time;
+
     private DateTimeOffset Now => _time.GetUtcNow();
 
     private bool AnyInService => _inService[0] || (HasSideB && _inService[1]);
@@ -384,8 +387,8 @@ public sealed class CallCenter : IDisposable
         }
 
         var mine = ParticipantsOf(a).ToList();
-        var live = mine.Where(p => p.IsLive).ToList();
-        if (live.Any(p => p.State is CallState.Active or CallState.Initiating or CallState.Initiated))
+        var live = mine.Where(p => p.IsLive || p.State == CallState.Failed).ToList();
+        if (live.Any(p => p.State is CallState.Active or CallState.Initiating or CallState.Initiated or CallState.Failed))
         {
             SetState(a, AgentState.Talking, null);
         }

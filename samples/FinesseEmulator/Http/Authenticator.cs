@@ -9,7 +9,7 @@ namespace SiebelCti.FinesseEmulator.Http;
 /// HTTP Basic authentication against the configured agents (login id or login name), with Finesse's
 /// lockout after repeated wrong passwords. Passwords are compared in constant time and never logged.
 /// </summary>
-public sealed class Authenticator(CallCenter center, TimeProvider time, ILogger<Authenticator> logger)
+public sealed class Authenticator(CallCenter center, ILogger<Authenticator> logger)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (int Failures, DateTimeOffset LockedUntil)> _failures = new(StringComparer.Ordinal);
@@ -52,7 +52,7 @@ public sealed class Authenticator(CallCenter center, TimeProvider time, ILogger<
         var options = center.Options;
         lock (_gate)
         {
-            var now = time.GetUtcNow();
+            var now = center.Time.GetUtcNow();
             if (_failures.TryGetValue(agent.LoginId, out var f) && f.LockedUntil > now)
             {
                 Log.AuthenticationFailed(logger, user, "account locked");

@@ -23,11 +23,11 @@ public sealed class NoAccountProvisioner : IAccountProvisioner
 /// where one <c>prosodyctl adduser</c> per agent costs half a second each. Passwords travel on the
 /// process's standard input, never on a command line, and are not logged.
 /// </summary>
-public sealed class ProsodyShellProvisioner(EmulatorOptions options, TimeProvider time, ILogger<ProsodyShellProvisioner> logger) : IAccountProvisioner
+public sealed class ProsodyShellProvisioner(EmulatorOptions options, ILogger<ProsodyShellProvisioner> logger) : IAccountProvisioner
 {
     public async Task ProvisionAsync(CancellationToken cancellationToken)
     {
-        var started = time.GetTimestamp();
+        var started = Stopwatch.GetTimestamp();
         var x = options.Xmpp;
         var psi = new ProcessStartInfo(x.ProsodyCtl)
         {
@@ -68,7 +68,7 @@ public sealed class ProsodyShellProvisioner(EmulatorOptions options, TimeProvide
             return;
         }
 
-        Log.AccountsProvisioned(logger, changed, (long)time.GetElapsedTime(started).TotalMilliseconds);
+        Log.AccountsProvisioned(logger, changed, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     /// <summary>Two console commands per agent: create (fails harmlessly if it exists), then set the password.</summary>
