@@ -124,6 +124,10 @@ public static class EmulatorApp
         {
             builder.Services.AddSingleton(publisher);
         }
+        else if (options.Xmpp.Enabled)
+        {
+            builder.Services.AddSingleton<INotificationPublisher, XmppNotificationPublisher>();
+        }
         else
         {
             builder.Services.AddSingleton<INotificationPublisher, LoggingPublisher>();

@@ -148,6 +148,18 @@ public sealed record XmppPublisherOptions
 
     public string ProsodyCtl { get; init; } = "prosodyctl";
 
+    /// <summary><c>None</c> (default, loopback tests), <c>StartTls</c> or <c>DirectTls</c>.</summary>
+    public string TlsMode { get; init; } = "None";
+
+    /// <summary>PEM/DER certificate to trust for TLS (e.g. prosody's self-signed one); empty = system store.</summary>
+    public string? TrustedCertificatePath { get; init; }
+
+    /// <summary>Subscribe every agent's bare JID to its User, Dialogs and SystemInfo nodes, as Finesse does.</summary>
+    public bool AutoSubscribe { get; init; } = true;
+
+    /// <summary>Password of the <c>finesse</c> XMPP user whose presence shows the emulator is up; empty = not signed in.</summary>
+    public string FinesseUserPassword { get; init; } = "";
+
     /// <summary>Never prints the password.</summary>
     public override string ToString() => $"XMPP {(Enabled ? "on" : "off")} {Host}:{Port} as {AdminUser}";
 }

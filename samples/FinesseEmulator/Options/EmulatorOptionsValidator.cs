@@ -165,6 +165,16 @@ public static class EmulatorOptionsValidator
             }
         }
 
+        if (x.TlsMode is not ("None" or "StartTls" or "DirectTls"))
+        {
+            errors.Add($"Emulator:Xmpp:TlsMode must be None, StartTls or DirectTls (is '{x.TlsMode}').");
+        }
+
+        if (!string.IsNullOrEmpty(x.TrustedCertificatePath) && !File.Exists(x.TrustedCertificatePath))
+        {
+            errors.Add($"Emulator:Xmpp:TrustedCertificatePath '{x.TrustedCertificatePath}' does not exist.");
+        }
+
         if (x.AccountProvisioning is not ("None" or "ProsodyShell"))
         {
             errors.Add($"Emulator:Xmpp:AccountProvisioning must be None or ProsodyShell (is '{x.AccountProvisioning}').");

@@ -61,10 +61,11 @@ public sealed class ProsodyShellProvisioner(EmulatorOptions options, ILogger<Pro
         }
 
         var changed = CountOccurrences(output, "OK: User password changed");
-        if (exitCode != 0 || changed != options.Agents.Count)
+        var expected = options.Agents.Count + (x.FinesseUserPassword.Length > 0 ? 1 : 0);
+        if (exitCode != 0 || changed != expected)
         {
             Log.ProvisioningFailed(logger,
-                $"prosodyctl shell exited {exitCode.ToString(CultureInfo.InvariantCulture)} and confirmed {changed.ToString(CultureInfo.InvariantCulture)} of {options.Agents.Count.ToString(CultureInfo.InvariantCulture)} accounts; is prosody running with module admin_shell?");
+                $"prosodyctl shell exited {exitCode.ToString(CultureInfo.InvariantCulture)} and confirmed {changed.ToString(CultureInfo.InvariantCulture)} of {expected.ToString(CultureInfo.InvariantCulture)} accounts; is prosody running with module admin_shell?");
             return;
         }
 
@@ -80,6 +81,14 @@ public sealed class ProsodyShellProvisioner(EmulatorOptions options, ILogger<Pro
         {
             var jid = LuaString(a.LoginId + "@" + options.XmppDomain);
             var password = LuaString(a.Password);
+            sb.Append("user:create(").Append(jid).Append(", ").Append(password).Append(")\n");
+            sb.Append("user:password(").Append(jid).Append(", ").Append(password).Append(")\n");
+        }
+
+        if (options.Xmpp.FinesseUserPassword.Length > 0)
+        {
+            var jid = LuaString("finesse@" + options.XmppDomain);
+            var password = LuaString(options.Xmpp.FinesseUserPassword);
             sb.Append("user:create(").Append(jid).Append(", ").Append(password).Append(")\n");
             sb.Append("user:password(").Append(jid).Append(", ").Append(password).Append(")\n");
         }
