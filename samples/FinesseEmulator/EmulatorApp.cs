@@ -73,6 +73,12 @@ public static class EmulatorApp
         }
 
         var options = builder.Configuration.GetSection(EmulatorOptions.SectionName).Get<EmulatorOptions>() ?? new EmulatorOptions();
+        // An empty URL (e.g. Emulator__SideB__Urls__0= in the environment) switches that listener off.
+        options = options with
+        {
+            SideA = options.SideA with { Urls = [.. options.SideA.Urls.Where(u => !string.IsNullOrWhiteSpace(u))] },
+            SideB = options.SideB with { Urls = [.. options.SideB.Urls.Where(u => !string.IsNullOrWhiteSpace(u))] },
+        };
         var errors = EmulatorOptionsValidator.Validate(options);
         if (errors.Count > 0)
         {
@@ -118,6 +124,7 @@ public static class EmulatorApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(listeners);
         builder.Services.AddSingleton<NotificationQueue>();
+        builder.Services.AddSingleton<PublisherStatus>();
         builder.Services.AddSingleton(sp => new CallCenter(options, clock, sp.GetRequiredService<NotificationQueue>().Enqueue, sp.GetRequiredService<ILogger<CallCenter>>()));
         builder.Services.AddSingleton<Authenticator>();
         if (publisher is not null)

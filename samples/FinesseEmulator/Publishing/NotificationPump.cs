@@ -17,9 +17,21 @@ public sealed class NotificationQueue
     public ChannelReader<Notification> Reader => _channel.Reader;
 }
 
+/// <summary>Completes once XMPP accounts are provisioned and the publisher is connected (tests and the demo wait for it).</summary>
+public sealed class PublisherStatus
+{
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Ready => _ready.Task;
+
+    internal void SetReady() => _ready.TrySetResult();
+
+    internal void SetFailed(Exception ex) => _ready.TrySetException(ex);
+}
+
 /// <summary>Background loop: provisions XMPP accounts, then publishes every queued notification.</summary>
 public sealed class NotificationPump(
-    NotificationQueue queue, INotificationPublisher publisher, IAccountProvisioner provisioner, ILogger<NotificationPump> logger) : BackgroundService
+    NotificationQueue queue, INotificationPublisher publisher, IAccountProvisioner provisioner, PublisherStatus status, ILogger<NotificationPump> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -27,6 +39,7 @@ public sealed class NotificationPump(
         {
             await provisioner.ProvisionAsync(stoppingToken).ConfigureAwait(false);
             await publisher.StartAsync(stoppingToken).ConfigureAwait(false);
+            status.SetReady();
             await foreach (var n in queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
                 try
@@ -44,6 +57,7 @@ public sealed class NotificationPump(
         }
         catch (Exception ex)
         {
+            status.SetFailed(ex);
             Log.PumpFailed(logger, ex);
         }
     }
