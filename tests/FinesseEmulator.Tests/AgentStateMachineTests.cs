@@ -332,4 +332,16 @@ public sealed class AgentStateMachineTests
         h.Ready("5001");
         Assert.Equal(AgentState.Ready, h.StateOf("5001"));
     }
+
+    [Fact]
+    public void Team_users_node_gets_the_user_summary_when_enabled()
+    {
+        using var h = new Harness(Harness.DefaultOptions() with { PublishTeamUsers = true });
+        h.SignIn("5001", "3001");
+        var ns = h.Take();
+        Assert.Equal(2, ns.Count);
+        var team = ns.Single(n => n.Node == "/finesse/api/Team/10/Users");
+        Assert.Equal(("PUT", "/finesse/api/User/5001", "user"), (team.Event, team.Source, team.Data.Name.LocalName));
+        Assert.Equal(("5001", "NOT_READY", "3001"), ((string)team.Data.Element("loginId")!, team.UserState(), (string)team.Data.Element("extension")!));
+    }
 }

@@ -32,6 +32,7 @@ internal sealed class Harness : IDisposable
         SideB = new SideOptions { Urls = ["http://127.0.0.1:0"], Host = "side-b.test" },
         FarEndAnswerDelay = TimeSpan.FromSeconds(2),
         BusyNumbers = ["5550000"],
+        PublishTeamUsers = false,
         Agents =
         [
             new AgentOptions { LoginId = "5001", LoginName = "alice", Password = "pw-alice", Extension = "3001", FirstName = "Alice", LastName = "Ng", TeamId = "10", TeamName = "Sales", WrapUpOnIncoming = wrapUpIncoming, WrapUpOnOutgoing = wrapUpOutgoing, WrapUpTimeout = TimeSpan.FromSeconds(30) },

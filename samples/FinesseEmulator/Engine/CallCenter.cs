@@ -1350,6 +1350,12 @@ public sealed class CallCenter : IDisposable
 
         a.LastPublished = text;
         Emit(new Notification(FinesseXml.UserUri(a.Id), "PUT", FinesseXml.UserUri(a.Id), requestId, xml));
+        if (_options.PublishTeamUsers)
+        {
+            var summary = FinesseXml.UserSummary(a);
+            summary.Name = "user";
+            Emit(new Notification($"{FinesseXml.ApiBase}/Team/{a.Config.TeamId}/Users", "PUT", FinesseXml.UserUri(a.Id), requestId, summary));
+        }
     }
 
     private void PublishDialog(Dialog d, string requestId)

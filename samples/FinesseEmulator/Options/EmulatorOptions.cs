@@ -40,6 +40,9 @@ public sealed record EmulatorOptions
 
     public TimeSpan LockoutDuration { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Also publish each agent's summary to <c>/finesse/api/Team/{teamId}/Users</c> (what supervisors subscribe to).</summary>
+    public bool PublishTeamUsers { get; init; } = true;
+
     /// <summary>Whether the control API under /emulator is served.</summary>
     public bool EnableControlApi { get; init; } = true;
 
