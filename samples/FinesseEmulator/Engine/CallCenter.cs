@@ -574,19 +574,25 @@ public sealed class CallCenter : IDisposable
                 return null;
             }
 
-            var d = NewDialog("AGENT_INSIDE", from);
-            foreach (var v in request.CallVariables ?? [])
-            {
-                d.SetVariable(v.Key, v.Value);
-            }
-
-            var p = new Participant(a.Extension, a.Id, CallState.Initiating, Now, outgoing: true);
-            d.Participants.Add(p);
-            Touch(d);
-            Commit(requestId);
-            Dial(d, p, to, requestId);
+            PlaceCall(a, "AGENT_INSIDE", request.CallVariables ?? [], to, requestId);
             return null;
         }
+    }
+
+    /// <summary>A new dialog from the agent's phone: INITIATING (published), then dialled.</summary>
+    private void PlaceCall(Agent a, string callType, IEnumerable<KeyValuePair<string, string>> variables, string to, string requestId)
+    {
+        var d = NewDialog(callType, a.Extension);
+        foreach (var v in variables)
+        {
+            d.SetVariable(v.Key, v.Value);
+        }
+
+        var p = new Participant(a.Extension, a.Id, CallState.Initiating, Now, outgoing: true);
+        d.Participants.Add(p);
+        Touch(d);
+        Commit(requestId);
+        Dial(d, p, to, requestId);
     }
 
     private Dialog NewDialog(string callType, string from)
@@ -823,17 +829,7 @@ public sealed class CallCenter : IDisposable
                 case "CONSULT_CALL":
                     p.Set(CallState.Held, Now);
                     Touch(d);
-                    var c = NewDialog("CONSULT", a.Extension);
-                    foreach (var v in d.Variables)
-                    {
-                        c.SetVariable(v.Key, v.Value);
-                    }
-
-                    var cp = new Participant(a.Extension, a.Id, CallState.Initiating, Now, outgoing: true);
-                    c.Participants.Add(cp);
-                    Touch(c);
-                    Commit(requestId);
-                    Dial(c, cp, to, requestId);
+                    PlaceCall(a, "CONSULT", [.. d.Variables], to, requestId);
                     return null;
                 case "TRANSFER":
                 case "CONFERENCE":
