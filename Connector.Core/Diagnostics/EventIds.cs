@@ -90,7 +90,6 @@ public static class EventIds
     public static readonly EventId EngineBrokerConnectivity = new(5017, nameof(EngineBrokerConnectivity));
     public static readonly EventId EngineStatusChanged = new(5018, nameof(EngineStatusChanged));
     public static readonly EventId NotificationAgentSubscribed = new(5100, nameof(NotificationAgentSubscribed));
-    public static readonly EventId NotificationUnsubscribeFailed = new(5101, nameof(NotificationUnsubscribeFailed));
     public static readonly EventId NotificationUpdateRejected = new(5102, nameof(NotificationUpdateRejected));
     public static readonly EventId NotificationUpdateIgnored = new(5103, nameof(NotificationUpdateIgnored));
     public static readonly EventId NotificationMoveFailed = new(5104, nameof(NotificationMoveFailed));

@@ -10,8 +10,9 @@ namespace SiebelCti.Connector.Engine.Adapters;
 
 /// <summary>
 /// The engine's notification port: one XMPP session per signed-in agent with its own credentials
-/// (Finesse signs out an agent whose session is gone), subscribed to the agent's User and Dialogs
-/// nodes; Updates are decoded and mapped to <see cref="FinesseNotification"/>s. A SystemInfo poll
+/// (Finesse signs out an agent whose session is gone). Finesse subscribes every user to its own User
+/// and Dialogs nodes (no subscribe IQ is needed, and an explicit one with the full JID would create a
+/// second subscription and deliver every Update twice); Updates are decoded and mapped to <see cref="FinesseNotification"/>s. A SystemInfo poll
 /// follows Finesse's status and active side; when the side changes, agents' sessions move to that
 /// side's notification service.
 /// </summary>
@@ -98,10 +99,6 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
         try
         {
             await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var node in Nodes(agentId))
-            {
-                await client.SubscribeAsync(_options.EffectivePubSubService, node, cancellationToken).ConfigureAwait(false);
-            }
         }
         catch (XmppException ex)
         {
@@ -117,29 +114,8 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
         Log.AgentSubscribed(_logger, agentId, client.Options.Host);
     }
 
-    private async Task CloseAsync(AgentSubscription subscription)
-    {
-        try
-        {
-            foreach (var node in Nodes(subscription.Credentials.AgentId))
-            {
-                if (subscription.Client.State == XmppState.Connected)
-                {
-                    await subscription.Client.UnsubscribeAsync(_options.EffectivePubSubService, node, CancellationToken.None).ConfigureAwait(false);
-                }
-            }
-        }
-        catch (Exception ex) when (ex is XmppException or OperationCanceledException or InvalidOperationException)
-        {
-            Log.UnsubscribeFailed(_logger, subscription.Credentials.AgentId, ex);
-        }
-        finally
-        {
-            await subscription.Client.DisposeAsync().ConfigureAwait(false);
-        }
-    }
-
-    private static string[] Nodes(string agentId) => [$"/finesse/api/User/{agentId}", $"/finesse/api/User/{agentId}/Dialogs"];
+    private static async Task CloseAsync(AgentSubscription subscription) =>
+        await subscription.Client.DisposeAsync().ConfigureAwait(false);
 
     private XmppClient CreateClient(AgentCredentials agent, string host) =>
         new(_options.Xmpp with
@@ -343,11 +319,8 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 5100, EventName = nameof(Diagnostics.EventIds.NotificationAgentSubscribed), Level = LogLevel.Information, Message = "Agent {AgentId} subscribed to its Finesse notifications on {Host}")]
+        [LoggerMessage(EventId = 5100, EventName = nameof(Diagnostics.EventIds.NotificationAgentSubscribed), Level = LogLevel.Information, Message = "Agent {AgentId} has its Finesse notification session on {Host}")]
         public static partial void AgentSubscribed(ILogger logger, string agentId, string host);
-
-        [LoggerMessage(EventId = 5101, EventName = nameof(Diagnostics.EventIds.NotificationUnsubscribeFailed), Level = LogLevel.Warning, Message = "Unsubscribing agent {AgentId} failed; its session is closed anyway")]
-        public static partial void UnsubscribeFailed(ILogger logger, string agentId, Exception exception);
 
         [LoggerMessage(EventId = 5102, EventName = nameof(Diagnostics.EventIds.NotificationUpdateRejected), Level = LogLevel.Warning, Message = "Rejected a Finesse Update for agent {AgentId} on node {Node}: {ErrorCode} {ErrorMessage}")]
         public static partial void UpdateRejected(ILogger logger, string agentId, string? node, string errorCode, string errorMessage);

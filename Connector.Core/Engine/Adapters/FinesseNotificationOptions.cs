@@ -15,14 +15,8 @@ public sealed record FinesseNotificationOptions
     /// <summary>Notification service host of side B; empty when both sides share one host.</summary>
     public string? SideBHost { get; init; }
 
-    /// <summary>The pubsub service JID; empty means <c>pubsub.&lt;domain&gt;</c>.</summary>
-    public string? PubSubService { get; init; }
-
     /// <summary>How often SystemInfo is read to follow Finesse's status and active side.</summary>
     public TimeSpan HealthPollInterval { get; init; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>The pubsub service in effect.</summary>
-    public string EffectivePubSubService => PubSubService is { Length: > 0 } s ? s : "pubsub." + Xmpp.Domain;
 
     /// <summary>Every problem with these settings.</summary>
     public IReadOnlyList<string> Validate()
