@@ -11,7 +11,8 @@ rm -rf "$results"; mkdir -p "$results"
 passed=0; failed=0
 fail_step() { log "FAILED: $1"; failed=$((failed + 1)); }
 
-bash scripts/install-deps.sh || { echo "0 passed, 1 failed"; exit 1; }
+# --with-browser: the Connector Monitor browser tests need headless Chromium and chromedriver.
+bash scripts/install-deps.sh --with-browser || { echo "0 passed, 1 failed"; exit 1; }
 
 log "building the solution"
 if ! dotnet build SiebelCtiDriver.sln -c Debug -nologo -clp:ErrorsOnly; then
