@@ -2,38 +2,26 @@ using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Connector.Engine.Ports;
 using SiebelCti.Connector.Finesse.Gateway;
 using SiebelCti.Connector.Finesse.Notifications;
-using SiebelCti.Connector.Finesse.Rest;
 using SiebelCti.Connector.Finesse.Xml;
 
 namespace SiebelCti.Connector.Core.Tests.Finesse;
 
 /// <summary>The engine port over the REST client, and the Update-to-engine mapping.</summary>
-public sealed class FinesseGatewayTests : IAsyncLifetime
+public sealed class FinesseGatewayTests : LoopbackFinesseTest
 {
     private static readonly AgentCredentials Alice = new("5001", "pw");
-    private FakeFinesseServer _server = null!;
-    private FinesseRestClient _client = null!;
     private FinesseRestGateway _gateway = null!;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _server = await FakeFinesseServer.StartAsync(TestCertificates.SelfSigned());
-        _client = new FinesseRestClient(new FinesseOptions { SideA = _server.BaseUri, Trust = FinesseTrustMode.AllowSelfSigned });
-        _gateway = new FinesseRestGateway(_client);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
+        await base.InitializeAsync();
+        _gateway = new FinesseRestGateway(Client);
     }
 
     [Fact]
     public async Task Agent_state_maps_reason_code_number_and_label()
     {
-        _server.Responder = _ => FakeResponse.Xml(Samples.Read("user-talking-pending.xml"));
+        Server.Responder = _ => FakeResponse.Xml(Samples.Read("user-talking-pending.xml"));
 
         var state = await _gateway.GetAgentStateAsync(Alice, Ct);
 
@@ -48,7 +36,7 @@ public sealed class FinesseGatewayTests : IAsyncLifetime
     [Fact]
     public async Task Dialogs_map_call_and_ecc_variables_separately()
     {
-        _server.Responder = _ => FakeResponse.Xml("<Dialogs>" + Samples.Read("dialog-inbound-alerting.xml") + "</Dialogs>");
+        Server.Responder = _ => FakeResponse.Xml("<Dialogs>" + Samples.Read("dialog-inbound-alerting.xml") + "</Dialogs>");
 
         var dialog = Assert.Single(await _gateway.GetDialogsAsync(Alice, Ct));
 
@@ -68,7 +56,7 @@ public sealed class FinesseGatewayTests : IAsyncLifetime
     [Fact]
     public async Task Consult_dialog_names_its_associated_dialog()
     {
-        _server.Responder = _ => FakeResponse.Xml(Samples.Read("dialogs-consult.xml"));
+        Server.Responder = _ => FakeResponse.Xml(Samples.Read("dialogs-consult.xml"));
 
         var dialogs = await _gateway.GetDialogsAsync(Alice, Ct);
 
@@ -89,7 +77,7 @@ public sealed class FinesseGatewayTests : IAsyncLifetime
             new CallDataUpdate(new Dictionary<string, string> { ["callVariable2"] = "v2" }, new Dictionary<string, string> { ["user.x"] = "y" }, "Sale"),
             "r6", Ct);
 
-        var requests = _server.Requests.ToArray();
+        var requests = Server.Requests.ToArray();
         Assert.Equal(["r1", "r2", "r3", "r4", "r5", "r6"], requests.Select(r => r.RequestId));
         Assert.Equal("<User><state>NOT_READY</state><reasonCodeId>16</reasonCodeId></User>", requests[0].Body);
         Assert.Equal("<User><state>LOGIN</state><extension>3001</extension></User>", requests[1].Body);
@@ -106,7 +94,7 @@ public sealed class FinesseGatewayTests : IAsyncLifetime
     [Fact]
     public async Task Reason_codes_and_wrap_up_reasons_map_to_contract_entries()
     {
-        _server.Responder = r => r.Path.EndsWith("/WrapUpReasons", StringComparison.Ordinal)
+        Server.Responder = r => r.Path.EndsWith("/WrapUpReasons", StringComparison.Ordinal)
             ? FakeResponse.Xml(Samples.Read("wrapupreasons.xml"))
             : FakeResponse.Xml(Samples.Read("reasoncodes-not-ready.xml"));
 
@@ -121,7 +109,7 @@ public sealed class FinesseGatewayTests : IAsyncLifetime
     [Fact]
     public async Task Finesse_failures_become_gateway_exceptions_with_the_same_code()
     {
-        _server.Responder = _ => FakeResponse.ApiError(400, "Invalid State", "no");
+        Server.Responder = _ => FakeResponse.ApiError(400, "Invalid State", "no");
 
         var finesse = await Assert.ThrowsAsync<FinesseGatewayException>(() => _gateway.ChangeStateAsync(Alice, "READY", null, "r", Ct));
         var badReason = await Assert.ThrowsAsync<FinesseGatewayException>(() => _gateway.ChangeStateAsync(Alice, "NOT_READY", "lunch", "r", Ct));
@@ -131,7 +119,7 @@ public sealed class FinesseGatewayTests : IAsyncLifetime
 
         Assert.Equal(ErrorCode.FinesseInvalidState, finesse.Code);
         Assert.All([badReason, badAction, noTarget, badCategory], e => Assert.Equal(ErrorCode.FinesseInvalidArgument, e.Code));
-        Assert.Single(_server.Requests);
+        Assert.Single(Server.Requests);
     }
 
     [Fact]
