@@ -23,6 +23,31 @@ public static class EventIds
     public static readonly EventId FinesseRequestTimedOut = new(3007, nameof(FinesseRequestTimedOut));
 
     // 4xxx XMPP (Connector.Core/Finesse/Xmpp)
+    public static readonly EventId XmppConnecting = new(4000, nameof(XmppConnecting));
+    public static readonly EventId XmppConnected = new(4001, nameof(XmppConnected));
+    public static readonly EventId XmppConnectFailed = new(4002, nameof(XmppConnectFailed));
+    public static readonly EventId XmppConnectionLost = new(4003, nameof(XmppConnectionLost));
+    public static readonly EventId XmppReconnectScheduled = new(4004, nameof(XmppReconnectScheduled));
+    public static readonly EventId XmppReconnected = new(4005, nameof(XmppReconnected));
+    public static readonly EventId XmppPermanentFailure = new(4006, nameof(XmppPermanentFailure));
+    public static readonly EventId XmppDisconnected = new(4007, nameof(XmppDisconnected));
+    public static readonly EventId XmppStateChanged = new(4008, nameof(XmppStateChanged));
+    public static readonly EventId XmppTlsEstablished = new(4009, nameof(XmppTlsEstablished));
+    public static readonly EventId XmppSelfSignedTrusted = new(4010, nameof(XmppSelfSignedTrusted));
+    public static readonly EventId XmppAuthenticationFailed = new(4011, nameof(XmppAuthenticationFailed));
+    public static readonly EventId XmppStreamErrorReceived = new(4012, nameof(XmppStreamErrorReceived));
+    public static readonly EventId XmppPingTimeout = new(4013, nameof(XmppPingTimeout));
+    public static readonly EventId XmppSubscriptionReplayed = new(4014, nameof(XmppSubscriptionReplayed));
+    public static readonly EventId XmppSubscriptionReplayFailed = new(4015, nameof(XmppSubscriptionReplayFailed));
+    public static readonly EventId XmppUnknownElementIgnored = new(4016, nameof(XmppUnknownElementIgnored));
+    public static readonly EventId XmppInboundThrottled = new(4017, nameof(XmppInboundThrottled));
+    public static readonly EventId XmppEventHandlerFailed = new(4018, nameof(XmppEventHandlerFailed));
+    public static readonly EventId XmppIqRefused = new(4019, nameof(XmppIqRefused));
+    public static readonly EventId XmppLoopFailed = new(4020, nameof(XmppLoopFailed));
+    public static readonly EventId XmppWireReceived = new(4021, nameof(XmppWireReceived));
+    public static readonly EventId XmppWireSent = new(4022, nameof(XmppWireSent));
+    public static readonly EventId XmppLateIqIgnored = new(4023, nameof(XmppLateIqIgnored));
+    public static readonly EventId XmppPresenceApproved = new(4024, nameof(XmppPresenceApproved));
 
     // 5xxx Connector engine and messaging (Connector.Core/Engine, Connector.Core/Messaging)
     public static readonly EventId EngineWorkFailed = new(5000, nameof(EngineWorkFailed));
@@ -44,6 +69,11 @@ public static class EventIds
     public static readonly EventId EngineFinesseHealth = new(5016, nameof(EngineFinesseHealth));
     public static readonly EventId EngineBrokerConnectivity = new(5017, nameof(EngineBrokerConnectivity));
     public static readonly EventId EngineStatusChanged = new(5018, nameof(EngineStatusChanged));
+    public static readonly EventId NotificationAgentSubscribed = new(5100, nameof(NotificationAgentSubscribed));
+    public static readonly EventId NotificationUnsubscribeFailed = new(5101, nameof(NotificationUnsubscribeFailed));
+    public static readonly EventId NotificationUpdateRejected = new(5102, nameof(NotificationUpdateRejected));
+    public static readonly EventId NotificationUpdateIgnored = new(5103, nameof(NotificationUpdateIgnored));
+    public static readonly EventId NotificationMoveFailed = new(5104, nameof(NotificationMoveFailed));
 
     // 6xxx Connector service and monitor (Connector.Service)
 
