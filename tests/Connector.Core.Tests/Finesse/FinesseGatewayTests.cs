@@ -1,12 +1,10 @@
 using SiebelCti.Connector.Diagnostics;
+using SiebelCti.Connector.Engine.Adapters;
 using SiebelCti.Connector.Engine.Ports;
-using SiebelCti.Connector.Finesse.Gateway;
-using SiebelCti.Connector.Finesse.Notifications;
-using SiebelCti.Connector.Finesse.Xml;
 
 namespace SiebelCti.Connector.Core.Tests.Finesse;
 
-/// <summary>The engine port over the REST client, and the Update-to-engine mapping.</summary>
+/// <summary>The engine's REST port (Engine/Adapters/FinesseRestGateway) against the loopback Finesse double.</summary>
 public sealed class FinesseGatewayTests : LoopbackFinesseTest
 {
     private static readonly AgentCredentials Alice = new("5001", "pw");
@@ -51,17 +49,6 @@ public sealed class FinesseGatewayTests : LoopbackFinesseTest
         Assert.Equal(new Dictionary<string, string> { ["user.CustomerTier"] = "platinum", ["user.Account[2]"] = "77-1" }, dialog.EccVariables);
         Assert.Equal(["ANSWER"], dialog.Participants.Single(p => p.Address == "3001").Actions);
         Assert.Equal("INITIATED", dialog.Participants.Single(p => p.Address == "915551234").State);
-    }
-
-    [Fact]
-    public async Task Consult_dialog_names_its_associated_dialog()
-    {
-        Server.Responder = _ => FakeResponse.Xml(Samples.Read("dialogs-consult.xml"));
-
-        var dialogs = await _gateway.GetDialogsAsync(Alice, Ct);
-
-        Assert.Null(dialogs[0].AssociatedDialogId);
-        Assert.Equal("18396595", dialogs[1].AssociatedDialogId);
     }
 
     [Fact]
@@ -120,38 +107,5 @@ public sealed class FinesseGatewayTests : LoopbackFinesseTest
         Assert.Equal(ErrorCode.FinesseInvalidState, finesse.Code);
         Assert.All([badReason, badAction, noTarget, badCategory], e => Assert.Equal(ErrorCode.FinesseInvalidArgument, e.Code));
         Assert.Single(Server.Requests);
-    }
-
-    [Fact]
-    public void Updates_map_to_engine_notifications()
-    {
-        var parser = new FinesseNotificationParser();
-        const string userNode = "/finesse/api/User/5001";
-        const string dialogsNode = "/finesse/api/User/5001/Dialogs";
-
-        var user = Assert.IsType<AgentStateNotification>(Assert.Single(FinesseUpdateMapper.ToEngine("5001", parser.Parse(userNode, Samples.Read("notif-user-put.xml")))));
-        var added = Assert.IsType<DialogNotification>(Assert.Single(FinesseUpdateMapper.ToEngine("5001", parser.Parse(dialogsNode, Samples.Read("notif-dialogs-post.xml")))));
-        var changed = Assert.IsType<DialogNotification>(Assert.Single(FinesseUpdateMapper.ToEngine("5001", parser.Parse(dialogsNode, Samples.Read("notif-dialog-put.xml")))));
-        var removed = Assert.IsType<DialogRemovedNotification>(Assert.Single(FinesseUpdateMapper.ToEngine("5001", parser.Parse(dialogsNode, Samples.Read("notif-dialogs-delete.xml")))));
-        var failed = Assert.IsType<RequestFailedNotification>(Assert.Single(FinesseUpdateMapper.ToEngine("5001", parser.Parse(dialogsNode, Samples.Read("notif-dialog-cti-error.xml")))));
-
-        Assert.Equal(("5001", "NOT_READY", "Lunch", "0b1f8c2e-1111-4a2b-9c3d-123456789abc"), (user.AgentId, user.State.State, user.State.ReasonCodeLabel, user.RequestId));
-        Assert.Equal(("16817090", "ALERTING", (string?)null), (added.Dialog.Id, added.Dialog.State, added.RequestId));
-        Assert.Equal(("ACTIVE", "req-answer-1"), (changed.Dialog.State, changed.RequestId));
-        Assert.Equal(("16817090", "req-drop-1"), (removed.DialogId, removed.RequestId));
-        Assert.Equal((ErrorCode.FinesseCtiError, "req-hold-7"), (failed.Code, failed.RequestId));
-        Assert.Contains("CF_RESOURCE_OUT_OF_SERVICE", failed.Message, StringComparison.Ordinal);
-
-        Assert.Empty(FinesseUpdateMapper.ToEngine("5001", parser.Parse("/finesse/api/Team/10/Users", Samples.Read("notif-team-user.xml"))));
-        Assert.Empty(FinesseUpdateMapper.ToEngine("5001", parser.Parse("/finesse/api/SystemInfo", Samples.Read("notif-systeminfo.xml"))));
-        Assert.Empty(FinesseUpdateMapper.ToEngine("5001", parser.Parse("/finesse/api/Queue/5022", Samples.Read("notif-queue-unknown.xml"))));
-    }
-
-    [Fact]
-    public void Contract_mapping_keeps_unknown_states_as_text()
-    {
-        var user = FinesseXmlParser.ParseUser("<User><state>SOMETHING_NEW</state></User>");
-
-        Assert.Equal("SOMETHING_NEW", ContractMapper.ToAgentState(user).State);
     }
 }
