@@ -12,6 +12,24 @@ public static class ErrorCode
     public const string ServiceUnreachable = "SERVICE_UNREACHABLE";
 
     // OpenWire (Connector.Core/OpenWire)
+    /// <summary>OpenWire options are invalid; the message lists every problem.</summary>
+    public const string OpenWireInvalidOptions = "OPENWIRE_INVALID_OPTIONS";
+    /// <summary>No TCP connection to any broker of the URI could be made.</summary>
+    public const string OpenWireConnectFailed = "OPENWIRE_CONNECT_FAILED";
+    /// <summary>The TLS handshake failed or the broker certificate was not trusted.</summary>
+    public const string OpenWireTlsFailure = "OPENWIRE_TLS_FAILURE";
+    /// <summary>The broker refused a command (ExceptionResponse), e.g. bad credentials or a duplicate client id.</summary>
+    public const string OpenWireBrokerError = "OPENWIRE_BROKER_ERROR";
+    /// <summary>The broker reported a connection error (ConnectionError) and closed the connection.</summary>
+    public const string OpenWireConnectionError = "OPENWIRE_CONNECTION_ERROR";
+    /// <summary>The peer sent bytes that are not valid OpenWire (malformed, truncated or oversized frame).</summary>
+    public const string OpenWireProtocolViolation = "OPENWIRE_PROTOCOL_VIOLATION";
+    /// <summary>An OpenWire operation or the inactivity monitor timed out.</summary>
+    public const string OpenWireTimeout = "OPENWIRE_TIMEOUT";
+    /// <summary>The connection is closed or was lost and cannot be used.</summary>
+    public const string OpenWireConnectionClosed = "OPENWIRE_CONNECTION_CLOSED";
+    /// <summary>An OpenWire API call was not valid in the current state (e.g. acknowledging in auto mode).</summary>
+    public const string OpenWireInvalidOperation = "OPENWIRE_INVALID_OPERATION";
 
     // Finesse REST (Connector.Core/Finesse/Rest)
     /// <summary>Finesse XML was not well-formed (truncated, bad syntax, empty).</summary>
@@ -188,6 +206,25 @@ public static class ErrorCode
 
     /// <summary>The Connector is shutting down.</summary>
     public const string ConnectorStopping = "CONNECTOR_STOPPING";
+
+    // Connector service and monitor (Connector.Service)
+    /// <summary>The service configuration has one or more problems; the service does not start.</summary>
+    public const string ConfigurationInvalid = "CONFIGURATION_INVALID";
+
+    /// <summary>A monitor login was refused (wrong user or password).</summary>
+    public const string MonitorLoginFailed = "MONITOR_LOGIN_FAILED";
+
+    /// <summary>Too many failed monitor logins; further attempts are refused for a while.</summary>
+    public const string MonitorLoginThrottled = "MONITOR_LOGIN_THROTTLED";
+
+    /// <summary>The monitor source could not produce a snapshot.</summary>
+    public const string MonitorSnapshotFailed = "MONITOR_SNAPSHOT_FAILED";
+
+    /// <summary>A monitor API call needs a login.</summary>
+    public const string MonitorLoginRequired = "MONITOR_LOGIN_REQUIRED";
+
+    /// <summary>A monitor API request body is not what the endpoint expects.</summary>
+    public const string MonitorBadRequest = "MONITOR_BAD_REQUEST";
 
     // Native driver (Driver)
 }

@@ -9,8 +9,28 @@ namespace SiebelCti.Connector.Diagnostics;
 public static class EventIds
 {
     // 1xxx OpenWire transport (Connector.Core/OpenWire: codec and transport)
+    public static readonly EventId OpenWireTransportConnected = new(1000, nameof(OpenWireTransportConnected));
+    public static readonly EventId OpenWireConnectFailed = new(1001, nameof(OpenWireConnectFailed));
+    public static readonly EventId OpenWireTransportFailed = new(1002, nameof(OpenWireTransportFailed));
+    public static readonly EventId OpenWireProtocolViolation = new(1003, nameof(OpenWireProtocolViolation));
+    public static readonly EventId OpenWireInactivityTimeout = new(1004, nameof(OpenWireInactivityTimeout));
+    public static readonly EventId OpenWireUnknownCommand = new(1005, nameof(OpenWireUnknownCommand));
+    public static readonly EventId OpenWireWireFormatNegotiated = new(1006, nameof(OpenWireWireFormatNegotiated));
+    public static readonly EventId OpenWireLoopFailed = new(1007, nameof(OpenWireLoopFailed));
+    public static readonly EventId OpenWireFrameSent = new(1008, nameof(OpenWireFrameSent));
+    public static readonly EventId OpenWireFrameReceived = new(1009, nameof(OpenWireFrameReceived));
 
     // 2xxx OpenWire session (Connector.Core/OpenWire: connection, failover, sessions, consumers)
+    public static readonly EventId OpenWireStateChanged = new(2000, nameof(OpenWireStateChanged));
+    public static readonly EventId OpenWireReconnectScheduled = new(2001, nameof(OpenWireReconnectScheduled));
+    public static readonly EventId OpenWireReplayed = new(2002, nameof(OpenWireReplayed));
+    public static readonly EventId OpenWireReconnectGaveUp = new(2003, nameof(OpenWireReconnectGaveUp));
+    public static readonly EventId OpenWireBrokerRefused = new(2004, nameof(OpenWireBrokerRefused));
+    public static readonly EventId OpenWireDispatchUnknownConsumer = new(2005, nameof(OpenWireDispatchUnknownConsumer));
+    public static readonly EventId OpenWireAckFailed = new(2006, nameof(OpenWireAckFailed));
+    public static readonly EventId OpenWireEventHandlerFailed = new(2007, nameof(OpenWireEventHandlerFailed));
+    public static readonly EventId OpenWireBadMessage = new(2008, nameof(OpenWireBadMessage));
+    public static readonly EventId OpenWireSupervisorFailed = new(2009, nameof(OpenWireSupervisorFailed));
 
     // 3xxx Finesse REST (Connector.Core/Finesse/Rest)
     public static readonly EventId FinesseRequestSent = new(3000, nameof(FinesseRequestSent));
@@ -76,6 +96,22 @@ public static class EventIds
     public static readonly EventId NotificationMoveFailed = new(5104, nameof(NotificationMoveFailed));
 
     // 6xxx Connector service and monitor (Connector.Service)
+    public static readonly EventId ServiceStarting = new(6000, nameof(ServiceStarting));
+    public static readonly EventId ServiceStopping = new(6001, nameof(ServiceStopping));
+    public static readonly EventId ServiceStopped = new(6002, nameof(ServiceStopped));
+    public static readonly EventId ConfigurationInvalid = new(6003, nameof(ConfigurationInvalid));
+    public static readonly EventId ConfigurationUnknownKey = new(6004, nameof(ConfigurationUnknownKey));
+    public static readonly EventId EngineNotWired = new(6005, nameof(EngineNotWired));
+    public static readonly EventId MonitorListening = new(6006, nameof(MonitorListening));
+    public static readonly EventId MonitorDisabled = new(6007, nameof(MonitorDisabled));
+    public static readonly EventId MonitorLoginSucceeded = new(6008, nameof(MonitorLoginSucceeded));
+    public static readonly EventId MonitorLoginFailed = new(6009, nameof(MonitorLoginFailed));
+    public static readonly EventId MonitorLoginThrottled = new(6010, nameof(MonitorLoginThrottled));
+    public static readonly EventId MonitorSnapshotFailed = new(6011, nameof(MonitorSnapshotFailed));
+    public static readonly EventId MonitorEventStreamFailed = new(6012, nameof(MonitorEventStreamFailed));
+    public static readonly EventId MonitorDemoMode = new(6013, nameof(MonitorDemoMode));
+    public static readonly EventId FinesseCertificateChecksDisabled = new(6014, nameof(FinesseCertificateChecksDisabled));
+    public static readonly EventId MonitorPlainHttpOnNetwork = new(6015, nameof(MonitorPlainHttpOnNetwork));
 
     // 9xxx Native boundary and driver (Driver)
     public static readonly EventId NativeCallFailed = new(9000, nameof(NativeCallFailed));
