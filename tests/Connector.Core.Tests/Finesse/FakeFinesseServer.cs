@@ -12,10 +12,10 @@ using Microsoft.Extensions.Logging;
 namespace SiebelCti.Connector.Core.Tests.Finesse;
 
 /// <summary>One request as the server saw it.</summary>
-internal sealed record RecordedRequest(string Method, string Path, string Query, string? Authorization, string? RequestId, string? ContentType, string Body);
+public sealed record RecordedRequest(string Method, string Path, string Query, string? Authorization, string? RequestId, string? ContentType, string Body);
 
 /// <summary>What the server answers; <see cref="Hang"/> never answers (until the client gives up).</summary>
-internal sealed record FakeResponse(int Status, string? Body = null, bool Hang = false)
+public sealed record FakeResponse(int Status, string? Body = null, bool Hang = false)
 {
     public static FakeResponse Accepted { get; } = new(202);
 
@@ -30,7 +30,7 @@ internal sealed record FakeResponse(int Status, string? Body = null, bool Hang =
 /// A real HTTPS server (Kestrel) on 127.0.0.1 with a test certificate, answering like Finesse from a
 /// scripted responder and recording every request.
 /// </summary>
-internal sealed class FakeFinesseServer : IAsyncDisposable
+public sealed class FakeFinesseServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace SiebelCti.Connector.Core.Tests.Finesse;
 
 /// <summary>Collects formatted log lines (with event id) for assertions.</summary>
-internal sealed class ListLogger<T> : ILogger<T>
+public sealed class ListLogger<T> : ILogger<T>
 {
     public ConcurrentQueue<(LogLevel Level, EventId Id, string Message)> Entries { get; } = new();
 
