@@ -32,7 +32,7 @@ s2s_ports = { }
 component_ports = { }
 http_ports = { }
 https_ports = { }
-modules_enabled = { "roster"; "saslauth"; "tls"; "disco"; "ping"; "pep"; "version"; "uptime"; "time" }
+modules_enabled = { "roster"; "saslauth"; "tls"; "disco"; "ping"; "pep"; "version"; "uptime"; "time"; "admin_shell" }
 modules_disabled = { "s2s"; "offline"; "c2s_direct_tls"; "posix" }
 -- Runs in the foreground under our own process supervision (pid file written by this script).
 run_as_root = true

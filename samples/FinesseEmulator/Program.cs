@@ -1,5 +1,19 @@
-// The Finesse emulator is built by the Finesse client issue; until then it only reports that.
-var builder = WebApplication.CreateSlimBuilder(args);
-var app = builder.Build();
-app.MapGet("/finesse/api/SystemInfo", () => Results.Text("emulator not built yet", "text/plain", statusCode: 503));
-await app.RunAsync().ConfigureAwait(false);
+using SiebelCti.FinesseEmulator;
+
+// A Cisco Finesse emulator: REST API, agent and dialog state machines, XMPP notifications, control API.
+try
+{
+    var app = EmulatorApp.Build(args);
+    await app.RunAsync().ConfigureAwait(false);
+    return 0;
+}
+catch (EmulatorConfigurationException ex)
+{
+    await Console.Error.WriteLineAsync("The Finesse emulator cannot start; fix these settings:").ConfigureAwait(false);
+    foreach (var error in ex.Errors)
+    {
+        await Console.Error.WriteLineAsync("  " + error).ConfigureAwait(false);
+    }
+
+    return 2;
+}

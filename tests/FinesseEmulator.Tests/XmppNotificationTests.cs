@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Net;
+using System.Threading.Channels;
+using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using SiebelCti.Connector.Finesse.Xmpp;
+using SiebelCti.FinesseEmulator.Publishing;
+using static SiebelCti.FinesseEmulator.Tests.EmulatorFixture;
+
+namespace SiebelCti.FinesseEmulator.Tests;
+
+/// <summary>
+/// The emulator publishing through the real prosody started by scripts/test.sh: accounts provisioned
+/// by the emulator, agents auto-subscribed, and the exact Finesse envelope seen by our XmppClient.
+/// </summary>
+public sealed class XmppNotificationTests
+{
+    private static readonly XNamespace Event = "http://jabber.org/protocol/pubsub#event";
+    private static readonly XNamespace PubSub = "http://jabber.org/protocol/pubsub";
+
+    private static string Env(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } v
+            ? v
+            : throw new InvalidOperationException($"{name} is not set: run these tests through 'bash scripts/test.sh', which starts prosody and exports it.");
+
+    [Fact]
+    public async Task User_and_dialogs_updates_arrive_in_finesses_envelope()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var domain = Env("SIEBELCTI_XMPP_DOMAIN");
+        var port = int.Parse(Env("SIEBELCTI_XMPP_PORT"), CultureInfo.InvariantCulture);
+        var run = Environment.GetEnvironmentVariable("SIEBELCTI_RUN") is { Length: > 0 } r ? r : Path.Combine(Env("SIEBELCTI_ROOT"), ".run");
+        var agentId = "it" + Guid.NewGuid().ToString("N")[..12];
+        const string password = "agent-pw-ü&<>'\"";
+
+        var config = BaseConfig();
+        config["Emulator:XmppDomain"] = domain;
+        config["Emulator:SideB:Urls:0"] = null;
+        config["Emulator:Agents:0:LoginId"] = agentId;
+        config["Emulator:Agents:0:Password"] = password;
+        config["Emulator:Xmpp:Enabled"] = "true";
+        config["Emulator:Xmpp:Host"] = "127.0.0.1";
+        config["Emulator:Xmpp:Port"] = port.ToString(CultureInfo.InvariantCulture);
+        config["Emulator:Xmpp:AdminUser"] = "admin";
+        config["Emulator:Xmpp:AdminPassword"] = "admin-secret";
+        config["Emulator:Xmpp:AccountProvisioning"] = "ProsodyShell";
+        config["Emulator:Xmpp:ProsodyConfig"] = Path.Combine(run, "prosody", "prosody.cfg.lua");
+        var root = Directory.CreateTempSubdirectory("finesse-emulator-xmpp").FullName;
+        await using var app = EmulatorApp.Build([], config, contentRoot: root);
+        await app.StartAsync(ct);
+        try
+        {
+            await app.Services.GetRequiredService<PublisherStatus>().Ready.WaitAsync(TimeSpan.FromSeconds(60), ct);
+            var side = app.Services.GetRequiredService<Listeners>().UrlsOf(0).Single();
+
+            // The agent signs in to the notification service with its own Finesse credentials and subscribes to nothing.
+            await using var agent = new XmppClient(new XmppOptions
+            {
+                Host = "127.0.0.1",
+                Port = port,
+                Domain = domain,
+                User = agentId,
+                Password = password,
+                Resource = "it",
+                TlsMode = XmppTlsMode.None,
+            });
+            var messages = Channel.CreateUnbounded<XElement>();
+            agent.MessageReceived += (_, m) => messages.Writer.TryWrite(m.Stanza);
+            await agent.ConnectAsync(ct);
+
+            using var http = Client(side, agentId, password);
+            using (var login = new HttpRequestMessage(HttpMethod.Put, $"/finesse/api/User/{agentId}") { Content = XmlBody("<User><state>LOGIN</state><extension>3001</extension></User>") })
+            {
+                login.Headers.Add("requestId", "it-login");
+                Assert.Equal(HttpStatusCode.Accepted, (await http.SendAsync(login, ct)).StatusCode);
+            }
+
+            var userNode = $"/finesse/api/User/{agentId}";
+            var (stanza, update) = await WaitFor(messages, userNode, ct);
+            Assert.Equal("message", stanza.Name.LocalName);
+            Assert.Equal("pubsub." + domain, (string?)stanza.Attribute("from"));
+            Assert.StartsWith($"{agentId}@{domain}", (string?)stanza.Attribute("to"), StringComparison.Ordinal);
+            Assert.Null(stanza.Elements().FirstOrDefault(e => e.Name.LocalName == "body"));
+            var items = stanza.Element(Event + "event")!.Element(Event + "items")!;
+            Assert.Equal(userNode, (string?)items.Attribute("node"));
+            var item = Assert.Single(items.Elements(Event + "item"));
+            Assert.False(string.IsNullOrEmpty((string?)item.Attribute("id")));
+            var notification = Assert.Single(item.Elements());
+            Assert.Equal(PubSub + "notification", notification.Name);
+            Assert.Empty(notification.Elements());
+            Assert.IsType<XText>(Assert.Single(notification.Nodes()));
+
+            Assert.Equal(["data", "event", "requestId", "source"], update.Elements().Select(e => e.Name.LocalName));
+            Assert.Equal(("PUT", "it-login", userNode), ((string)update.Element("event")!, (string)update.Element("requestId")!, (string)update.Element("source")!));
+            var user = update.Element("data")!.Element("user")!;
+            Assert.Equal(("NOT_READY", "3001", agentId), ((string)user.Element("state")!, (string)user.Element("extension")!, (string)user.Element("loginId")!));
+
+            using (var call = new HttpRequestMessage(HttpMethod.Post, $"/finesse/api/User/{agentId}/Dialogs")
+            {
+                Content = XmlBody("<Dialog><requestedAction>MAKE_CALL</requestedAction><fromAddress>3001</fromAddress><toAddress>0611111111</toAddress></Dialog>"),
+            })
+            {
+                call.Headers.Add("requestId", "it-call");
+                Assert.Equal(HttpStatusCode.Accepted, (await http.SendAsync(call, ct)).StatusCode);
+            }
+
+            var dialogsNode = $"/finesse/api/User/{agentId}/Dialogs";
+            var (_, post) = await WaitFor(messages, dialogsNode, ct);
+            Assert.Equal(("POST", "it-call", dialogsNode), ((string)post.Element("event")!, (string)post.Element("requestId")!, (string)post.Element("source")!));
+            var dialog = post.Element("data")!.Element("dialogs")!.Element("Dialog")!;
+            Assert.Equal(("INITIATING", "AGENT_INSIDE"), ((string)dialog.Element("state")!, (string)dialog.Element("mediaProperties")!.Element("callType")!));
+            var (_, put) = await WaitFor(messages, dialogsNode, ct);
+            Assert.Equal(("PUT", "/finesse/api/Dialog/" + (string)dialog.Element("id")!), ((string)put.Element("event")!, (string)put.Element("source")!));
+            Assert.Equal("INITIATED", (string)put.Element("data")!.Element("dialog")!.Element("state")!);
+        }
+        finally
+        {
+            await app.StopAsync(CancellationToken.None);
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>Next pubsub message for <paramref name="node"/> (waiting, never sleeping) and its parsed Update.</summary>
+    private static async Task<(XElement Stanza, XElement Update)> WaitFor(Channel<XElement> messages, string node, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var stanza = await messages.Reader.ReadAsync(timeout.Token);
+            var items = stanza.Element(Event + "event")?.Element(Event + "items");
+            if ((string?)items?.Attribute("node") == node)
+            {
+                var text = items!.Element(Event + "item")!.Element(PubSub + "notification")!.Value;
+                return (stanza, XElement.Parse(text));
+            }
+        }
+    }
+}
