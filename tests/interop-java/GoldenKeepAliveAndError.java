@@ -9,7 +9,7 @@ import org.apache.activemq.ActiveMQConnectionFactory;
  */
 public class GoldenKeepAliveAndError {
   public static void main(String[] a) throws Exception {
-    String opts = "?wireFormat.tightEncodingEnabled=false&wireFormat.cacheEnabled=false&wireFormat.maxInactivityDuration=1000&wireFormat.stackTraceEnabled=false";
+    String opts = "?wireFormat.tightEncodingEnabled=false&wireFormat.cacheEnabled=false&wireFormat.maxInactivityDuration=1000&wireFormat.maxInactivityDurationInitalDelay=100&wireFormat.stackTraceEnabled=false";
     ActiveMQConnectionFactory direct = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + a[1]);
     direct.setClientID("golden-duplicate");
     Connection holder = direct.createConnection();
