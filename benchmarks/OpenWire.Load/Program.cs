@@ -3,7 +3,7 @@ using System.Globalization;
 using SiebelCti.Connector.OpenWire;
 
 // Usage (broker started by scripts/activemq.sh, env from scripts/env.sh):
-//   dotnet run -c Release --project benchmarks/OpenWire.Load -- [count] [size]
+//   dotnet run -c Release --project benchmarks/OpenWire.Load -- [count] [size] [--java-first]
 // Same workload for both clients, one after the other, against the same broker:
 //   200 warm-up round trips; COUNT persistent sends (each waits for the broker's receipt);
 //   COUNT receives (auto ack); COUNT non-persistent send->receive round trips (latency).
@@ -13,10 +13,18 @@ var port = Environment.GetEnvironmentVariable("SIEBELCTI_AMQ_PORT") ?? throw new
 var root = Environment.GetEnvironmentVariable("SIEBELCTI_ROOT") ?? Directory.GetCurrentDirectory();
 var run = Environment.GetEnvironmentVariable("SIEBELCTI_RUN") ?? Path.Combine(root, ".run");
 
-var ours = await RunOursAsync($"tcp://127.0.0.1:{port}", $"bench.dotnet.{Guid.NewGuid():N}", count, size);
-Console.WriteLine(ours);
-var java = RunJava(root, run, port, $"bench.java.{Guid.NewGuid():N}", count, size);
-Console.WriteLine(java);
+var javaFirst = args.Contains("--java-first");
+if (javaFirst)
+{
+    Console.WriteLine(RunJava(root, run, port, $"bench.java.{Guid.NewGuid():N}", count, size));
+}
+
+Console.WriteLine(await RunOursAsync($"tcp://127.0.0.1:{port}", $"bench.dotnet.{Guid.NewGuid():N}", count, size));
+if (!javaFirst)
+{
+    Console.WriteLine(RunJava(root, run, port, $"bench.java.{Guid.NewGuid():N}", count, size));
+}
+
 return 0;
 
 static async Task<string> RunOursAsync(string uri, string queueName, int count, int size)
