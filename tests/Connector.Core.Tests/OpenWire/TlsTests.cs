@@ -39,27 +39,19 @@ public sealed class TlsTests : IDisposable
         TlsTargetHost = "localhost",
     };
 
-    [Fact]
-    public async Task ConnectAsync_CertificateFromTrustedCaFile_Connects()
+    [Theory]
+    [InlineData("trusted-ca-file")]
+    [InlineData("pinned-thumbprint")]
+    public async Task ConnectAsync_TrustedCertificate_Connects(string trust)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var broker = new FakeBroker(_certificate);
         var serve = broker.ServeAsync(null, ct);
+        var options = trust == "trusted-ca-file"
+            ? Options(broker.Uri) with { TrustedCaCertificatesPath = _caFile }
+            : Options(broker.Uri) with { TrustedServerCertificateThumbprints = [Convert.ToHexString(SHA256.HashData(_certificate.RawData))] };
 
-        await using var connection = await OpenWireConnection.ConnectAsync(Options(broker.Uri) with { TrustedCaCertificatesPath = _caFile }, cancellationToken: ct);
-
-        Assert.Equal(OpenWireConnectionState.Open, connection.State);
-    }
-
-    [Fact]
-    public async Task ConnectAsync_PinnedThumbprint_Connects()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        await using var broker = new FakeBroker(_certificate);
-        var serve = broker.ServeAsync(null, ct);
-        var pin = Convert.ToHexString(SHA256.HashData(_certificate.RawData));
-
-        await using var connection = await OpenWireConnection.ConnectAsync(Options(broker.Uri) with { TrustedServerCertificateThumbprints = [pin] }, cancellationToken: ct);
+        await using var connection = await OpenWireConnection.ConnectAsync(options, cancellationToken: ct);
 
         Assert.Equal(OpenWireConnectionState.Open, connection.State);
     }
