@@ -82,7 +82,7 @@ internal sealed class OpenWireTransport : IAsyncDisposable
     {
         using var timeout = new CancellationTokenSource(settings.ConnectTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true }; // dual-mode: IPv4 and IPv6 hosts
         Stream? stream = null;
         OpenWireTransport? transport = null;
         try

@@ -1,7 +1,10 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using SiebelCti.Connector.OpenWire.Codec;
 using SiebelCti.Connector.OpenWire.Commands;
 
@@ -16,18 +19,23 @@ internal sealed class FakeBroker : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
+    private readonly X509Certificate2? _certificate;
     private TcpClient? _client;
+    private Stream? _stream;
 
-    public FakeBroker()
+    public FakeBroker(X509Certificate2? tlsCertificate = null)
     {
+        _certificate = tlsCertificate;
         _listener.Start();
     }
 
-    public string Uri => $"tcp://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+    public string Uri => $"{(_certificate is null ? "tcp" : "ssl")}://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
 
     public ConcurrentQueue<DataStructure> Received { get; } = new();
 
-    public NetworkStream Stream => _client!.GetStream();
+    public Stream Stream => _stream!;
+
+    public void ShutdownSend() => _client!.Client.Shutdown(SocketShutdown.Send);
 
     /// <summary>The broker's recorded WireFormatInfo, optionally with another MaxInactivityDuration.</summary>
     public static byte[] BrokerWireFormat(long? maxInactivityMs = null)
@@ -46,6 +54,21 @@ internal sealed class FakeBroker : IAsyncDisposable
     public async Task AcceptAsync(CancellationToken ct)
     {
         _client = await _listener.AcceptTcpClientAsync(ct);
+        _stream = _client.GetStream();
+        if (_certificate is not null)
+        {
+            var ssl = new SslStream(_stream);
+            _stream = ssl;
+            try
+            {
+                await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = _certificate }, ct);
+            }
+            catch (Exception e) when (e is AuthenticationException or IOException)
+            {
+                // The client refused our certificate: exactly what some tests expect.
+                throw new OperationCanceledException("TLS refused by the client", e);
+            }
+        }
     }
 
     public Task WriteAsync(byte[] bytes, CancellationToken ct) => Stream.WriteAsync(bytes, ct).AsTask();

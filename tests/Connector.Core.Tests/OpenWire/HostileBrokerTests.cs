@@ -46,7 +46,7 @@ public sealed class HostileBrokerTests
         {
             await broker.AcceptAsync(ct);
             await broker.WriteAsync(Script(script), ct);
-            broker.Stream.Socket.Shutdown(System.Net.Sockets.SocketShutdown.Send);
+            broker.ShutdownSend();
         }, ct);
 
         var e = await Assert.ThrowsAsync<OpenWireException>(() => OpenWireConnection.ConnectAsync(Options(broker.Uri), cancellationToken: ct)).WaitAsync(TimeSpan.FromSeconds(20), ct);
