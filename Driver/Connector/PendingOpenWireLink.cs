@@ -1,0 +1,16 @@
+namespace SiebelCti.Driver.Connector;
+
+/// <summary>
+/// The link used for a real broker URI until the OpenWire client is wired in: it reports the
+/// broker as unavailable, and every request fails at once (HandleError with the command's tracking
+/// id) instead of hanging. Replaced by the OpenWire link when Connector.Core/OpenWire lands.
+/// </summary>
+internal sealed class PendingOpenWireLink(string brokerUri) : IConnectorLink
+{
+    public void Start(IConnectorSink sink) =>
+        sink.OnEvent(new LinkStatusEvent(false, $"no OpenWire transport in this build for {brokerUri}"));
+
+    public bool TrySend(ConnectorRequest request) => false;
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
