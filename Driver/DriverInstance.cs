@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SiebelCti.Connector.Messaging;
 using SiebelCti.Driver.Configuration;
 using SiebelCti.Driver.Connector;
 using SiebelCti.Driver.Logging;
@@ -20,7 +21,7 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
     private readonly ILogger _logger;
     private ITimer? _timer;
     private long _requestSequence;
-    private volatile ConnectorEvent? _lastStatus;
+    private volatile StatusReport? _lastStatus;
 
     public DriverInstance(DriverOptions options, string mediaType, IConnectorLink link, TimeProvider time, ILoggerFactory loggers)
     {
@@ -40,7 +41,7 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
 
     public TimeSpan RequestTimeout => Options.RequestTimeout;
 
-    public ConnectorEvent? LastStatus => _lastStatus;
+    public StatusReport? LastStatus => _lastStatus;
 
     public int ServiceCount
     {
@@ -59,12 +60,12 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
         _link.Start(this);
         var period = TimeSpan.FromMilliseconds(Math.Clamp(RequestTimeout.TotalMilliseconds / 4, 50, 1000));
         _timer = Time.CreateTimer(_ => CheckTimeouts(), null, period, period);
-        _link.TrySend(new ConnectorRequest("Hello", NewRequestId(), "", System.Collections.Immutable.ImmutableDictionary<string, string>.Empty));
+        _link.TrySend(new ConnectorEnvelope(new Hello(typeof(DriverInstance).Assembly.GetName().Version?.ToString(), Environment.MachineName), NewRequestId(), null, Options.ClientId));
     }
 
     public string NewRequestId() => $"{Options.ClientId}-{Interlocked.Increment(ref _requestSequence)}";
 
-    public bool TrySend(ConnectorRequest request) => _link.TrySend(request);
+    public bool TrySend(ConnectorEnvelope request) => _link.TrySend(request with { ClientId = Options.ClientId });
 
     public AgentService CreateService(ISiebelClient client, string? agentId, string? extension)
     {
@@ -114,26 +115,46 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
         service.Release();
     }
 
-    public void OnEvent(ConnectorEvent message)
+    public void OnLinkStatus(bool up, string reason) => Broadcast(StatusReport.Link(up, reason));
+
+    public void OnMessage(ConnectorEnvelope message)
+    {
+        try
+        {
+            if (message.Message is SystemStatus system)
+            {
+                Broadcast(StatusReport.From(system));
+                return;
+            }
+            List<AgentService> targets;
+            lock (_lock)
+            {
+                targets = message.AgentId is not null && _byAgent.TryGetValue(message.AgentId, out var list) ? [.. list] : [];
+            }
+            foreach (var service in targets)
+            {
+                service.Deliver(message);
+            }
+        }
+        catch (Exception ex)
+        {
+            Log.ConnectorLinkFailed(_logger, "routing a connector message failed", ex);
+        }
+    }
+
+    private void Broadcast(StatusReport status)
     {
         try
         {
             List<AgentService> targets;
             lock (_lock)
             {
-                if (message is SystemEvent or LinkStatusEvent)
-                {
-                    _lastStatus = message;
-                    targets = [.. _services];
-                }
-                else
-                {
-                    targets = _byAgent.TryGetValue(message.AgentId, out var list) ? [.. list] : [];
-                }
+                _lastStatus = status;
+                targets = [.. _services];
             }
             foreach (var service in targets)
             {
-                service.Deliver(message);
+                service.DeliverStatus(status);
             }
         }
         catch (Exception ex)

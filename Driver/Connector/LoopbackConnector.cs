@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Threading.Channels;
+using SiebelCti.Connector.Messaging;
 
 namespace SiebelCti.Driver.Connector;
 
@@ -21,7 +22,7 @@ namespace SiebelCti.Driver.Connector;
 /// </remarks>
 internal sealed class LoopbackConnector : IConnectorLink
 {
-    private readonly Channel<ConnectorRequest> _requests = Channel.CreateUnbounded<ConnectorRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<ConnectorEnvelope> _requests = Channel.CreateUnbounded<ConnectorEnvelope>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, Agent> _agents = new(StringComparer.Ordinal);
     private IConnectorSink? _sink;
     private Task _loop = Task.CompletedTask;
@@ -30,10 +31,11 @@ internal sealed class LoopbackConnector : IConnectorLink
     public void Start(IConnectorSink sink)
     {
         _sink = sink;
+        sink.OnLinkStatus(true, "loopback");
         _loop = Task.Run(RunAsync);
     }
 
-    public bool TrySend(ConnectorRequest request) => _requests.Writer.TryWrite(request);
+    public bool TrySend(ConnectorEnvelope request) => _requests.Writer.TryWrite(request);
 
     public async ValueTask DisposeAsync()
     {
@@ -51,152 +53,159 @@ internal sealed class LoopbackConnector : IConnectorLink
             }
             catch (Exception ex)
             {
-                Send(new ErrorEvent(request.AgentId, request.RequestId, "LOOPBACK_FAILED", ex.Message));
+                Send(request.AgentId, request.CorrelationId, new Error("LOOPBACK_FAILED", ex.Message, request.MessageType));
             }
         }
     }
 
-    private void Send(ConnectorEvent message) => _sink?.OnEvent(message);
+    private void Send(string? agentId, string? correlationId, ConnectorEvent message) =>
+        _sink?.OnMessage(new ConnectorEnvelope(message, correlationId, agentId));
 
-    private void Handle(ConnectorRequest r)
+    private void Handle(ConnectorEnvelope r)
     {
-        if (r.Type == "Hello")
+        if (r.Message is Hello)
         {
-            Send(new SystemEvent(true, "loopback connector", "A"));
+            Send(null, r.CorrelationId, new SystemStatus(SystemStatus.InService, "loopback connector", "A"));
             return;
         }
-        if (!_agents.TryGetValue(r.AgentId, out var agent))
+        var agentId = r.AgentId ?? "";
+        if (!_agents.TryGetValue(agentId, out var agent))
         {
-            _agents[r.AgentId] = agent = new Agent(r.AgentId);
+            _agents[agentId] = agent = new Agent(agentId);
         }
-        var dialogId = r.Field("dialogId");
-        var dialog = dialogId is null ? null : agent.Dialogs.GetValueOrDefault(dialogId);
-        switch (r.Type)
+        var dialog = r.Message is DialogRequest dr ? agent.Dialogs.GetValueOrDefault(dr.DialogId) : null;
+        var id = r.CorrelationId;
+        switch (r.Message)
         {
-            case "Connect":
-            case "GetState":
-                State(agent, r, agent.State);
+            case Connect:
+            case GetState:
+                State(agent, id, agent.State);
                 foreach (var d in agent.Dialogs.Values)
                 {
                     Dialog(agent, null, d);
                 }
                 return;
-            case "Login" when string.IsNullOrEmpty(r.Field("password")):
+            case Login { Password: "" }:
                 Error(r, "LOGIN_FAILED", "the password is empty");
                 return;
-            case "Login":
-                agent.Extension = r.Field("extension");
-                State(agent, r, agent.State == "LOGOUT" ? "NOT_READY" : agent.State);
+            case Login login:
+                agent.Extension = login.Extension;
+                State(agent, id, agent.State == "LOGOUT" ? "NOT_READY" : agent.State);
                 return;
-            case "Logout" when agent.State == "NOT_READY" && agent.Dialogs.Count == 0:
-                State(agent, r, "LOGOUT", r.Field("reasonCode"));
+            case Logout logout when agent.State == "NOT_READY" && agent.Dialogs.Count == 0:
+                State(agent, id, "LOGOUT", logout.ReasonCode);
                 return;
-            case "Ready" when agent.State is "NOT_READY" or "WORK" or "WORK_READY" && agent.Dialogs.Count == 0:
-                State(agent, r, "READY");
-                var ring = new LoopDialog($"{agent.Id}-D{Interlocked.Increment(ref _dialogSequence)}", "ALERTING", "ACD_IN", "5551000", agent.Extension ?? "",
-                    2, ImmutableDictionary<string, string>.Empty.Add("callVariable1", "account 42, priority #1 | gold").Add("user.Language", "fr-CA"));
-                agent.Dialogs[ring.Id] = ring;
+            case Ready when agent.State is "NOT_READY" or "WORK" or "WORK_READY" && agent.Dialogs.Count == 0:
+                State(agent, id, "READY");
+                var ring = new LoopDialog(NextDialogId(agent), "ALERTING", "ACD_IN", "5551000", agent.Extension ?? "", 2,
+                    ImmutableDictionary<string, string>.Empty.Add("callVariable1", "account 42, priority #1 | gold"),
+                    ImmutableDictionary<string, string>.Empty.Add("user.Language", "fr-CA"));
                 Dialog(agent, null, ring);
                 return;
-            case "NotReady" when agent.State != "LOGOUT":
-                State(agent, r, "NOT_READY", r.Field("reasonCode"));
+            case NotReady notReady when agent.State != "LOGOUT":
+                State(agent, id, "NOT_READY", notReady.ReasonCode);
                 return;
-            case "MakeCall" when r.Field("toAddress") == "timeout":
+            case MakeCall { Destination: "timeout" }:
                 return;
-            case "MakeCall" when r.Field("toAddress") == "fail":
+            case MakeCall { Destination: "fail" }:
                 Error(r, "CALL_FAILED", "the number cannot be reached");
                 return;
-            case "MakeCall" when agent.State == "NOT_READY" && agent.Dialogs.Count == 0:
+            case MakeCall call when agent.State == "NOT_READY" && agent.Dialogs.Count == 0:
                 {
-                    var call = new LoopDialog($"{agent.Id}-D{Interlocked.Increment(ref _dialogSequence)}", "INITIATED", "OUT", agent.Extension ?? "", r.Field("toAddress")!,
-                        2, ImmutableDictionary<string, string>.Empty);
-                    agent.Dialogs[call.Id] = call;
-                    Dialog(agent, r.RequestId, call);
-                    Dialog(agent, null, call with { MyState = "ACTIVE" });
+                    var outbound = new LoopDialog(NextDialogId(agent), "INITIATED", "OUT", agent.Extension ?? "", call.Destination, 2,
+                        ImmutableDictionary<string, string>.Empty, ImmutableDictionary<string, string>.Empty);
+                    Dialog(agent, id, outbound);
+                    Dialog(agent, null, outbound with { MyState = "ACTIVE" });
                     State(agent, null, "TALKING");
                     return;
                 }
-            case "Answer" when dialog?.MyState == "ALERTING":
+            case Answer when dialog?.MyState == "ALERTING":
                 State(agent, null, "TALKING");
-                Dialog(agent, r.RequestId, dialog with { MyState = "ACTIVE" });
+                Dialog(agent, id, dialog with { MyState = "ACTIVE" });
                 return;
-            case "Hold" when dialog?.MyState == "ACTIVE":
-                Dialog(agent, r.RequestId, dialog with { MyState = "HELD" });
+            case Hold when dialog?.MyState == "ACTIVE":
+                Dialog(agent, id, dialog with { MyState = "HELD" });
                 return;
-            case "Retrieve" when dialog?.MyState == "HELD" && agent.Dialogs.Values.All(d => d.MyState != "ACTIVE"):
-                Dialog(agent, r.RequestId, dialog with { MyState = "ACTIVE" });
+            case Retrieve when dialog?.MyState == "HELD" && agent.Dialogs.Values.All(d => d.MyState != "ACTIVE"):
+                Dialog(agent, id, dialog with { MyState = "ACTIVE" });
                 return;
-            case "Release" when dialog is not null:
-                End(agent, r.RequestId, dialog, null);
+            case Release when dialog is not null:
+                End(agent, id, dialog, null);
                 return;
-            case "SingleStepTransfer" when dialog?.MyState == "ACTIVE":
-                End(agent, r.RequestId, dialog, "TRANSFERRED");
+            case SingleStepTransfer when dialog?.MyState == "ACTIVE":
+                End(agent, id, dialog, "TRANSFERRED");
                 return;
-            case "ConsultCall" when dialog?.MyState == "ACTIVE":
+            case ConsultCall consult when dialog?.MyState == "ACTIVE":
                 {
-                    Dialog(agent, r.RequestId, dialog with { MyState = "HELD" });
-                    var consult = new LoopDialog($"{agent.Id}-D{Interlocked.Increment(ref _dialogSequence)}", "ACTIVE", "CONSULT", agent.Extension ?? "", r.Field("toAddress")!,
-                        2, ImmutableDictionary<string, string>.Empty);
-                    agent.Dialogs[consult.Id] = consult;
-                    Dialog(agent, null, consult);
+                    Dialog(agent, id, dialog with { MyState = "HELD" });
+                    Dialog(agent, null, new LoopDialog(NextDialogId(agent), "ACTIVE", "CONSULT", agent.Extension ?? "", consult.Destination, 2,
+                        ImmutableDictionary<string, string>.Empty, ImmutableDictionary<string, string>.Empty));
                     return;
                 }
-            case "TransferComplete" when dialog?.MyState == "HELD" && agent.Dialogs.GetValueOrDefault(r.Field("consultDialogId") ?? "") is { } consultLeg:
-                End(agent, null, consultLeg, "TRANSFERRED");
-                End(agent, r.RequestId, dialog, "TRANSFERRED");
+            case TransferComplete when dialog?.MyState == "HELD" && ConsultLeg(agent, dialog) is { } leg:
+                End(agent, null, leg, "TRANSFERRED");
+                End(agent, id, dialog, "TRANSFERRED");
                 return;
-            case "ConferenceComplete" when dialog?.MyState == "HELD" && agent.Dialogs.GetValueOrDefault(r.Field("consultDialogId") ?? "") is { } consultLeg:
-                End(agent, null, consultLeg, "CONFERENCED");
-                Dialog(agent, r.RequestId, dialog with { MyState = "ACTIVE", Participants = 3 });
+            case ConferenceComplete when dialog?.MyState == "HELD" && ConsultLeg(agent, dialog) is { } leg:
+                End(agent, null, leg, "CONFERENCED");
+                Dialog(agent, id, dialog with { MyState = "ACTIVE", Participants = 3 });
                 return;
-            case "SendDtmf" when dialog?.MyState == "ACTIVE":
-                Dialog(agent, r.RequestId, dialog);
+            case SendDtmf when dialog?.MyState == "ACTIVE":
+                Dialog(agent, id, dialog);
                 return;
-            case "UpdateCallData" when dialog is not null:
+            case UpdateCallData update when dialog is not null:
+                Dialog(agent, id, dialog with
                 {
-                    var variables = dialog.Variables;
-                    foreach (var (key, value) in r.Fields.Where(f => f.Key.StartsWith("var.", StringComparison.Ordinal)))
-                    {
-                        variables = variables.SetItem(key[4..], value);
-                    }
-                    Dialog(agent, r.RequestId, dialog with { Variables = variables });
-                    return;
-                }
-            case "SetWrapUpReason" when agent.State is "WORK" or "WORK_READY":
-                State(agent, r, agent.State, r.Field("reason"));
+                    CallVariables = dialog.CallVariables.SetItems(update.CallVariables ?? ImmutableDictionary<string, string>.Empty),
+                    EccVariables = dialog.EccVariables.SetItems(update.EccVariables ?? ImmutableDictionary<string, string>.Empty),
+                });
                 return;
-            case "Heartbeat":
+            case SetWrapUpReason wrapUp when agent.State is "WORK" or "WORK_READY":
+                State(agent, id, agent.State, wrapUp.Reason);
+                return;
+            case Heartbeat:
                 return;
             default:
-                Error(r, "INVALID_STATE", $"{r.Type} is not possible in state {agent.State} with {agent.Dialogs.Count} call(s)");
+                Error(r, "INVALID_STATE", $"{r.MessageType} is not possible in state {agent.State} with {agent.Dialogs.Count} call(s)");
                 return;
         }
     }
 
-    private void State(Agent agent, ConnectorRequest? request, string state, string? reason = null)
+    private string NextDialogId(Agent agent) => $"{agent.Id}-D{Interlocked.Increment(ref _dialogSequence)}";
+
+    private static LoopDialog? ConsultLeg(Agent agent, LoopDialog original) =>
+        agent.Dialogs.Values.FirstOrDefault(d => d.Id != original.Id && d.MyState == "ACTIVE");
+
+    private void State(Agent agent, string? correlationId, string state, string? reason = null)
     {
         agent.State = state;
-        Send(new AgentStateEvent(agent.Id, request?.RequestId, state, reason, reason is null ? null : $"Reason {reason}", null, agent.Extension));
+        Send(agent.Id, correlationId, new AgentState(state, reason, reason is null ? null : $"Reason {reason}", null, agent.Extension));
     }
 
     private void Dialog(Agent agent, string? correlationId, LoopDialog dialog)
     {
         agent.Dialogs[dialog.Id] = dialog;
-        Send(new DialogEvent(agent.Id, correlationId, new DialogSnapshot(dialog.Id, dialog.MyState, dialog.MyState, dialog.CallType, dialog.From, dialog.To, dialog.To,
-            dialog.Participants, dialog.Variables, null)));
+        var participants = new List<Participant> { new(agent.Extension ?? "", dialog.MyState, []) };
+        for (var i = 1; i < dialog.Participants; i++)
+        {
+            participants.Add(new Participant(i == 1 ? (dialog.CallType is "OUT" or "CONSULT" ? dialog.To : dialog.From) : $"party{i}", "ACTIVE", []));
+        }
+        Send(agent.Id, correlationId, new Dialog(dialog.Id, dialog.MyState == "ALERTING" ? "ALERTING" : "ACTIVE", dialog.CallType, dialog.From, dialog.To,
+            participants, dialog.CallVariables, dialog.EccVariables, dialog.To));
     }
 
     private void End(Agent agent, string? correlationId, LoopDialog dialog, string? reason)
     {
         agent.Dialogs.Remove(dialog.Id);
-        Send(new DialogEndedEvent(agent.Id, correlationId, dialog.Id, reason));
+        Send(agent.Id, correlationId, new DialogEnded(dialog.Id, reason));
         if (agent.Dialogs.Count == 0 && agent.State == "TALKING")
         {
             State(agent, null, dialog.CallType == "OUT" ? "NOT_READY" : "WORK");
         }
     }
 
-    private void Error(ConnectorRequest request, string code, string message) => Send(new ErrorEvent(request.AgentId, request.RequestId, code, message));
+    private void Error(ConnectorEnvelope request, string code, string message) =>
+        Send(request.AgentId, request.CorrelationId, new Error(code, message, request.MessageType));
 
     private sealed class Agent(string id)
     {
@@ -209,5 +218,6 @@ internal sealed class LoopbackConnector : IConnectorLink
         public Dictionary<string, LoopDialog> Dialogs { get; } = new(StringComparer.Ordinal);
     }
 
-    private sealed record LoopDialog(string Id, string MyState, string CallType, string From, string To, int Participants, ImmutableDictionary<string, string> Variables);
+    private sealed record LoopDialog(string Id, string MyState, string CallType, string From, string To, int Participants,
+        ImmutableDictionary<string, string> CallVariables, ImmutableDictionary<string, string> EccVariables);
 }

@@ -1,3 +1,5 @@
+using SiebelCti.Connector.Messaging;
+
 namespace SiebelCti.Driver.Connector;
 
 /// <summary>
@@ -8,9 +10,9 @@ namespace SiebelCti.Driver.Connector;
 internal sealed class PendingOpenWireLink(string brokerUri) : IConnectorLink
 {
     public void Start(IConnectorSink sink) =>
-        sink.OnEvent(new LinkStatusEvent(false, $"no OpenWire transport in this build for {brokerUri}"));
+        sink.OnLinkStatus(false, $"no OpenWire transport in this build for {brokerUri}");
 
-    public bool TrySend(ConnectorRequest request) => false;
+    public bool TrySend(ConnectorEnvelope request) => false;
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

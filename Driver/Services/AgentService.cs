@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SiebelCti.Connector.Diagnostics;
+using SiebelCti.Connector.Messaging;
 using SiebelCti.Driver.Connector;
 using SiebelCti.Driver.Logging;
 using SiebelCti.Interop;
@@ -19,13 +20,13 @@ internal interface IServiceHost
 
     string NewRequestId();
 
-    bool TrySend(ConnectorRequest request);
+    bool TrySend(ConnectorEnvelope request);
 
     /// <summary>The service now serves <paramref name="agentId"/> (events for that agent reach it).</summary>
     void AgentChanged(AgentService service, string? previous, string agentId);
 
-    /// <summary>The last connector status seen, shown to a new service at once.</summary>
-    ConnectorEvent? LastStatus { get; }
+    /// <summary>The last connector status seen (a <see cref="SystemStatus"/> or the link state), shown to a new service at once.</summary>
+    StatusReport? LastStatus { get; }
 }
 
 /// <summary>
@@ -50,7 +51,7 @@ internal sealed class AgentService
     private volatile bool _released;
 
     // Owned by the callback loop.
-    private AgentStateEvent? _agent;
+    private AgentState? _agent;
     private readonly Dictionary<string, DialogSnapshot> _dialogs = new(StringComparer.Ordinal);
     private ToolbarState? _toolbar;
     private long _eventSequence;
@@ -136,16 +137,19 @@ internal sealed class AgentService
 
     // ---- The driver's threads ---------------------------------------------------------------
 
-    /// <summary>Hands a connector message to the callback loop.</summary>
-    public void Deliver(ConnectorEvent message)
+    /// <summary>Hands a connector message to the callback loop; it answers the request it correlates to.</summary>
+    public void Deliver(ConnectorEnvelope message)
     {
         Pending? answered = null;
         if (message.CorrelationId is not null && _pending.TryRemove(message.CorrelationId, out var pending))
         {
             answered = pending;
         }
-        _work.Writer.TryWrite(new EventWork(message, answered));
+        _work.Writer.TryWrite(new EventWork(message.Message, answered));
     }
+
+    /// <summary>Shows a connector or broker status change.</summary>
+    public void DeliverStatus(StatusReport status) => _work.Writer.TryWrite(new StatusWork(status));
 
     /// <summary>Fails every request whose answer is overdue at <paramref name="now"/>.</summary>
     public void CheckTimeouts(DateTimeOffset now)
@@ -190,8 +194,8 @@ internal sealed class AgentService
         foreach (var request in plan.Requests)
         {
             var id = _host.NewRequestId();
-            _pending[id] = new Pending(command, request.Type, commandTrackingId, deadline);
-            if (!_host.TrySend(new ConnectorRequest(request.Type, id, agentId, request.Fields)))
+            _pending[id] = new Pending(command, request.MessageType, commandTrackingId, deadline);
+            if (!_host.TrySend(new ConnectorEnvelope(request, id, agentId)))
             {
                 _pending.TryRemove(id, out _);
                 return Reject(commandTrackingId, command, CommandPlan.Fail(ScErrorCode.SC_EC_NETWORK_ERROR, ErrorCode.DriverConnectorUnavailable,
@@ -236,7 +240,12 @@ internal sealed class AgentService
                 t_inCallback = this;
                 try
                 {
-                    using var scope = _logger.BeginScope(Scope(_view.AgentId, (work as EventWork)?.Message is DialogEvent d ? d.Dialog.Id : (work as EventWork)?.Message is DialogEndedEvent e ? e.DialogId : null));
+                    using var scope = _logger.BeginScope(Scope(_view.AgentId, (work as EventWork)?.Message switch
+                    {
+                        Dialog d => d.Id,
+                        DialogEnded e => e.DialogId,
+                        _ => null,
+                    }));
                     Handle(work);
                 }
                 catch (Exception ex)
@@ -264,13 +273,16 @@ internal sealed class AgentService
         {
             case StartWork:
                 RefreshToolbar(force: true);
-                if (_host.LastStatus is { } status)
+                if (_host.LastStatus is { } last)
                 {
-                    ShowConnectorStatus(status);
+                    ShowConnectorStatus(last);
                 }
                 break;
             case FailureWork failure:
                 ReportFailure(failure.CommandTrackingId, failure.Command, failure.Code, failure.Message);
+                break;
+            case StatusWork { Status: var status }:
+                ShowConnectorStatus(status);
                 break;
             case EventWork { Message: var message, Answered: var answered }:
                 Apply(message, answered);
@@ -278,14 +290,14 @@ internal sealed class AgentService
         }
     }
 
-    private void Apply(ConnectorEvent message, Pending? answered)
+    private void Apply(ConnectorMessage message, Pending? answered)
     {
         switch (message)
         {
-            case SystemEvent or LinkStatusEvent:
-                ShowConnectorStatus(message);
+            case SystemStatus system:
+                ShowConnectorStatus(StatusReport.From(system));
                 break;
-            case AgentStateEvent agent:
+            case AgentState agent:
                 _agent = agent;
                 Publish();
                 Call("HandleEvent", () => _client.HandleEvent("AgentStateChanged", AgentFields(), false, NextTrackingId()));
@@ -297,19 +309,19 @@ internal sealed class AgentService
                 }
                 RefreshToolbar(force: false);
                 break;
-            case DialogEvent { Dialog: var dialog }:
-                ApplyDialog(dialog);
+            case Dialog dialog:
+                ApplyDialog(DialogSnapshot.Of(dialog, _view.Extension ?? _agent?.Extension));
                 RefreshToolbar(force: false);
                 break;
-            case DialogEndedEvent ended:
+            case DialogEnded ended:
                 EndDialog(ended.DialogId, ended.Reason);
                 RefreshToolbar(force: false);
                 break;
-            case ErrorEvent error:
-                ReportFailure(answered?.CommandTrackingId, answered?.Command ?? "(unknown request)", error.Code, error.Message);
+            case Error error:
+                ReportFailure(answered?.CommandTrackingId, answered?.Command ?? error.RequestType ?? "(unknown request)", error.Code, error.Message);
                 break;
-            case ReasonListEvent list:
-                Log.EventDelivered(_logger, $"{list.Kind} ({list.Items.Length} items)");
+            default:
+                Log.EventDelivered(_logger, message.MessageType);
                 break;
         }
     }
@@ -377,19 +389,11 @@ internal sealed class AgentService
         Call("WorkItemReleased", () => _client.WorkItemReleased(dialogId, _host.Time.GetUtcNow().ToUnixTimeSeconds()));
     }
 
-    private void ShowConnectorStatus(ConnectorEvent status)
+    private void ShowConnectorStatus(StatusReport status)
     {
-        var (state, reason, side, text) = status switch
-        {
-            SystemEvent { InService: true } s => ("IN_SERVICE", s.Reason, s.ActiveSide, $"Connector in service{(s.ActiveSide is null ? "" : $" (Finesse side {s.ActiveSide})")}"),
-            SystemEvent s => ("OUT_OF_SERVICE", s.Reason, s.ActiveSide, $"Connector out of service: {s.Reason}"),
-            LinkStatusEvent { Up: true } l => ("LINK_UP", l.Reason, null, "Connected to the message broker"),
-            LinkStatusEvent l => ("BROKER_DOWN", l.Reason, null, $"Message broker unavailable: {l.Reason}"),
-            _ => ("UNKNOWN", "", null, "Connector status unknown"),
-        };
-        Log.ConnectorStatusChanged(_logger, state, reason);
-        Event("ConnectorStatus", [new("Status", state), new("Reason", reason), new("ActiveSide", side ?? "")]);
-        Call("ShowStatusText", () => _client.ShowStatusText(text));
+        Log.ConnectorStatusChanged(_logger, status.Status, status.Reason);
+        Event("ConnectorStatus", [new("Status", status.Status), new("Reason", status.Reason), new("ActiveSide", status.ActiveSide ?? "")]);
+        Call("ShowStatusText", () => _client.ShowStatusText(status.Text));
     }
 
     private void ReportFailure(string? commandTrackingId, string command, string code, string message)
@@ -447,7 +451,7 @@ internal sealed class AgentService
         new("AgentId", _view.AgentId ?? ""),
         new("AgentState", _agent?.State ?? ""),
         new("ReasonCode", _agent?.ReasonCode ?? ""),
-        new("ReasonLabel", _agent?.ReasonLabel ?? ""),
+        new("ReasonLabel", _agent?.ReasonCodeLabel ?? ""),
         new("PendingState", _agent?.PendingState ?? ""),
         new("Extension", _agent?.Extension ?? _view.Extension ?? ""),
     ];
@@ -483,7 +487,21 @@ internal sealed class AgentService
 
     private sealed record StartWork : Work;
 
-    private sealed record EventWork(ConnectorEvent Message, Pending? Answered) : Work;
+    private sealed record EventWork(ConnectorMessage Message, Pending? Answered) : Work;
+
+    private sealed record StatusWork(StatusReport Status) : Work;
 
     private sealed record FailureWork(string? CommandTrackingId, string Command, string Code, string Message) : Work;
+}
+
+/// <summary>The connector status a service shows: the Connector's <c>System</c> message or the broker link state.</summary>
+internal sealed record StatusReport(string Status, string Reason, string? ActiveSide, string Text)
+{
+    public static StatusReport From(SystemStatus system) => system.Status == SystemStatus.InService
+        ? new(system.Status, system.Reason ?? "", system.ActiveSide, $"Connector in service{(system.ActiveSide is null ? "" : $" (Finesse side {system.ActiveSide})")}")
+        : new(system.Status, system.Reason ?? "", system.ActiveSide, $"Connector out of service: {system.Reason}");
+
+    public static StatusReport Link(bool up, string reason) => up
+        ? new("BROKER_UP", reason, null, "Connected to the message broker")
+        : new("BROKER_DOWN", reason, null, $"Message broker unavailable: {reason}");
 }

@@ -1,18 +1,17 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using SiebelCti.Connector.Diagnostics;
+using SiebelCti.Connector.Messaging;
 using SiebelCti.Driver.Connector;
 using SiebelCti.Interop;
 
 namespace SiebelCti.Driver.Services;
 
-/// <summary>One contract request a Siebel command turns into.</summary>
-internal sealed record MappedRequest(string Type, ImmutableDictionary<string, string> Fields);
-
 /// <summary>The outcome of mapping a command: requests to send, or the reason it cannot run.</summary>
-internal sealed record CommandPlan(ImmutableArray<MappedRequest> Requests, ScErrorCode Failure, string? ErrorCode, string? Message)
+internal sealed record CommandPlan(ImmutableArray<ConnectorRequest> Requests, ScErrorCode Failure, string? ErrorCode, string? Message)
 {
-    public static CommandPlan Of(params MappedRequest[] requests) => new([.. requests], ScErrorCode.SC_EC_OK, null, null);
+    public static CommandPlan Of(params ConnectorRequest[] requests) => new([.. requests], ScErrorCode.SC_EC_OK, null, null);
 
     public static CommandPlan Fail(ScErrorCode failure, string errorCode, string message) => new([], failure, errorCode, message);
 
@@ -29,7 +28,7 @@ internal sealed record ServiceView(string? AgentId, string? Extension, string? A
 /// The Siebel device commands of ARCHITECTURE.md §4 and the contract requests (§3) each becomes.
 /// Pure: no I/O, no state; the service supplies its current view.
 /// </summary>
-internal static class CommandMapping
+internal static partial class CommandMapping
 {
     /// <summary>Every command the driver reports in <c>RequestCommandEventList</c>.</summary>
     public static ImmutableArray<string> Commands { get; } =
@@ -106,20 +105,18 @@ internal static class CommandMapping
                     {
                         return Invalid($"LogIn needs {string.Join(", ", missing)}");
                     }
-                    return CommandPlan.Of(
-                        Request("Connect", ("agentId", agentId!)),
-                        Request("Login", ("agentId", agentId!), ("password", Param("AgentPin")!), ("extension", extension!)));
+                    return CommandPlan.Of(new Connect(), new Login(Param("AgentPin")!, extension!));
                 }
             case "LogOut":
-                return CommandPlan.Of(Request("Logout", ("reasonCode", Param("ReasonCode"))));
+                return CommandPlan.Of(new Logout(Param("ReasonCode")));
             case "ChangeReadyState":
-                return CommandPlan.Of(Request("Ready"));
+                return CommandPlan.Of(new Ready());
             case "ChangeNotReadyState":
-                return CommandPlan.Of(Request("NotReady", ("reasonCode", Param("ReasonCode"))));
+                return CommandPlan.Of(new NotReady(Param("ReasonCode")));
             case "MakeCall":
-                return number is null ? Invalid("MakeCall needs PhoneNumber") : CommandPlan.Of(Request("MakeCall", ("toAddress", number), ("fromAddress", view.Extension)));
+                return number is null ? Invalid("MakeCall needs PhoneNumber") : CommandPlan.Of(new MakeCall(number));
             case "ResetState":
-                return CommandPlan.Of(Request("GetState"));
+                return CommandPlan.Of(new GetState());
             case "SetWrapUp":
                 {
                     var reason = Param("ReasonCode") ?? Param("WrapUpReason") ?? stringParam;
@@ -128,7 +125,7 @@ internal static class CommandMapping
                         return Invalid("SetWrapUp needs ReasonCode");
                     }
                     var dialog = trackingId is not null ? view.Dialogs.FirstOrDefault(d => d.Id == trackingId)?.Id : view.Dialogs.FirstOrDefault()?.Id;
-                    return CommandPlan.Of(Request("SetWrapUpReason", ("reason", reason), ("dialogId", dialog)));
+                    return CommandPlan.Of(new SetWrapUpReason(reason, dialog));
                 }
         }
 
@@ -158,24 +155,24 @@ internal static class CommandMapping
         switch (command)
         {
             case "AnswerCall":
-                return OnCall(Pick("ALERTING"), d => CommandPlan.Of(Request("Answer", ("dialogId", d.Id))));
+                return OnCall(Pick("ALERTING"), d => CommandPlan.Of(new Answer(d.Id)));
             case "ReleaseCall":
-                return OnCall(Pick("ACTIVE", "INITIATED", "INITIATING", "ALERTING", "HELD"), d => CommandPlan.Of(Request("Release", ("dialogId", d.Id))));
+                return OnCall(Pick("ACTIVE", "INITIATED", "INITIATING", "ALERTING", "HELD"), d => CommandPlan.Of(new Release(d.Id)));
             case "HoldCall":
-                return OnCall(Pick("ACTIVE"), d => CommandPlan.Of(Request("Hold", ("dialogId", d.Id))));
+                return OnCall(Pick("ACTIVE"), d => CommandPlan.Of(new Hold(d.Id)));
             case "RetrieveCall":
-                return OnCall(Pick("HELD"), d => CommandPlan.Of(Request("Retrieve", ("dialogId", d.Id))));
+                return OnCall(Pick("HELD"), d => CommandPlan.Of(new Retrieve(d.Id)));
             case "ConsultCall":
                 return number is null ? Invalid("ConsultCall needs PhoneNumber")
-                    : OnCall(Pick("ACTIVE"), d => CommandPlan.Of(Request("ConsultCall", ("dialogId", d.Id), ("toAddress", number))));
+                    : OnCall(Pick("ACTIVE"), d => CommandPlan.Of(new ConsultCall(d.Id, number)));
             case "BlindTransfer":
                 return number is null ? Invalid("BlindTransfer needs PhoneNumber")
-                    : OnCall(Pick("ACTIVE"), d => CommandPlan.Of(Request("SingleStepTransfer", ("dialogId", d.Id), ("toAddress", number))));
+                    : OnCall(Pick("ACTIVE"), d => CommandPlan.Of(new SingleStepTransfer(d.Id, number)));
             case "SendDTMF":
                 {
                     var digits = Param("Digits") ?? (string.IsNullOrEmpty(stringParam) ? null : stringParam);
                     return digits is null ? Invalid("SendDTMF needs Digits")
-                        : OnCall(Pick("ACTIVE"), d => CommandPlan.Of(Request("SendDtmf", ("dialogId", d.Id), ("digits", digits))));
+                        : OnCall(Pick("ACTIVE"), d => CommandPlan.Of(new SendDtmf(d.Id, digits)));
                 }
             case "TransferComplete":
             case "ConferenceComplete":
@@ -187,8 +184,7 @@ internal static class CommandMapping
                     {
                         return CommandPlan.Fail(ScErrorCode.SC_EC_WORK_ITEM_WRONG_STATE, ErrorCode.DriverNoCall, $"{command}: there is no active consult call");
                     }
-                    var type = command == "TransferComplete" ? "TransferComplete" : "ConferenceComplete";
-                    return OnCall(original, d => CommandPlan.Of(Request(type, ("dialogId", d.Id), ("consultDialogId", consult!.Id))));
+                    return OnCall(original, d => CommandPlan.Of(command == "TransferComplete" ? new TransferComplete(d.Id) : new ConferenceComplete(d.Id)));
                 }
             case "AttachData":
                 {
@@ -199,13 +195,13 @@ internal static class CommandMapping
                     }
                     return OnCall(Pick("ACTIVE", "HELD", "ALERTING", "INITIATED"), d =>
                     {
-                        var fields = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-                        fields["dialogId"] = d.Id;
+                        var callVariables = new Dictionary<string, string>(StringComparer.Ordinal);
+                        var eccVariables = new Dictionary<string, string>(StringComparer.Ordinal);
                         foreach (var (key, value) in data)
                         {
-                            fields["var." + key] = value;
+                            (CallVariablePattern().IsMatch(key) ? callVariables : eccVariables)[key] = value;
                         }
-                        return CommandPlan.Of(new MappedRequest("UpdateCallData", fields.ToImmutable()));
+                        return CommandPlan.Of(new UpdateCallData(d.Id, callVariables.Count > 0 ? callVariables : null, eccVariables.Count > 0 ? eccVariables : null));
                     });
                 }
             default:
@@ -221,6 +217,7 @@ internal static class CommandMapping
 
     private static CommandPlan Invalid(string message) => CommandPlan.Fail(ScErrorCode.SC_EC_ERROR, ErrorCode.DriverCommandInvalid, message);
 
-    private static MappedRequest Request(string type, params (string Key, string? Value)[] fields) =>
-        new(type, fields.Where(f => f.Value is not null).ToImmutableDictionary(f => f.Key, f => f.Value!, StringComparer.Ordinal));
+    /// <summary>Finesse's call variables are callVariable1..callVariable10; every other key is an ECC variable.</summary>
+    [GeneratedRegex("^callVariable([1-9]|10)$")]
+    private static partial Regex CallVariablePattern();
 }
