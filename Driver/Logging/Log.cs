@@ -39,7 +39,7 @@ internal static class Log
     private static readonly Action<ILogger, string, string, Exception?> ConnectorStatusChangedMessage =
         LoggerMessage.Define<string, string>(LogLevel.Information, EventIds.ConnectorStatusChanged, "Connector status {Status}: {Reason}");
     private static readonly Action<ILogger, string, Exception?> EventDeliveredMessage =
-        LoggerMessage.Define<string>(LogLevel.Debug, EventIds.EventDelivered, "Connector message {Message}");
+        LoggerMessage.Define<string>(LogLevel.Information, EventIds.EventDelivered, "Event {Event} to Siebel");
     private static readonly Action<ILogger, string, Exception?> CallbackLoopFailedMessage =
         LoggerMessage.Define<string>(LogLevel.Error, EventIds.CallbackLoopFailed, "Callback loop: {Message}");
     private static readonly Action<ILogger, string, Exception?> ConnectorLinkFailedMessage =

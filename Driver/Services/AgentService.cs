@@ -85,6 +85,7 @@ internal sealed class AgentService
     /// <summary><c>InvokeCommand</c>: maps the command and queues its requests.</summary>
     public ScErrorCode InvokeCommand(string? commandTrackingId, string name, string? stringParam, IReadOnlyList<KeyValuePair<string, string>> parameters)
     {
+        using var scope = _logger.BeginScope(Scope(_view.AgentId, null));
         var command = CommandMapping.Find(name);
         var values = ToDictionary(parameters);
         Log.CommandInvoked(_logger, name, commandTrackingId ?? "", Redaction.Describe(values));
@@ -98,6 +99,7 @@ internal sealed class AgentService
     /// <summary><c>InvokeCommandEx</c>.</summary>
     public ScErrorCode InvokeCommandEx(string? commandTrackingId, int commandType, IReadOnlyList<KeyValuePair<string, string>> parameters)
     {
+        using var scope = _logger.BeginScope(Scope(_view.AgentId, null));
         var values = ToDictionary(parameters);
         Log.CommandInvoked(_logger, $"InvokeCommandEx({commandType})", commandTrackingId ?? "", Redaction.Describe(values));
         var plan = CommandMapping.MapEx(commandType, values, _view);
@@ -107,6 +109,7 @@ internal sealed class AgentService
     /// <summary><c>AcceptWorkItem</c>, <c>ReleaseWorkItem</c>, <c>SuspendWorkItem</c>, <c>ResumeWorkItem</c>: the call commands on one work item.</summary>
     public ScErrorCode WorkItemCommand(string export, string command, string? trackingId)
     {
+        using var scope = _logger.BeginScope(Scope(_view.AgentId, trackingId));
         Log.WorkItemCommand(_logger, export, trackingId ?? "(null)");
         if (string.IsNullOrEmpty(trackingId) || _view.Dialogs.All(d => d.Id != trackingId))
         {
@@ -300,7 +303,7 @@ internal sealed class AgentService
             case AgentState agent:
                 _agent = agent;
                 Publish();
-                Call("HandleEvent", () => _client.HandleEvent("AgentStateChanged", AgentFields(), false, NextTrackingId()));
+                Event("AgentStateChanged", AgentFields());
                 if (agent.State == "LOGOUT" && _dialogs.Count > 0)
                 {
                     _dialogs.Clear();
@@ -321,7 +324,7 @@ internal sealed class AgentService
                 ReportFailure(answered?.CommandTrackingId, answered?.Command ?? error.RequestType ?? "(unknown request)", error.Code, error.Message);
                 break;
             default:
-                Log.EventDelivered(_logger, message.MessageType);
+                Log.EventDelivered(_logger, $"(none: {message.MessageType} is not shown to Siebel)");
                 break;
         }
     }
@@ -415,8 +418,11 @@ internal sealed class AgentService
         Call("CacheCommandInformation", () => _client.CacheCommandInformation(names, descriptions, statuses));
     }
 
-    private void Event(string name, List<KeyValuePair<string, string>> fields) =>
+    private void Event(string name, List<KeyValuePair<string, string>> fields)
+    {
+        Log.EventDelivered(_logger, name);
         Call("HandleEvent", () => _client.HandleEvent(name, fields, false, NextTrackingId()));
+    }
 
     private void Call(string method, Func<int> call)
     {
