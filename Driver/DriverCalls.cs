@@ -73,6 +73,10 @@ internal static unsafe class DriverCalls
         }
         DriverRegistry.Services.RemoveWhere(entry => entry.Driver == instance);
         instance.Release();
+        if (DriverRegistry.Drivers.Count == 0 && StrParamLists.LiveCount > 0)
+        {
+            Log.ListsNotFreed(DriverRegistry.Boundary, StrParamLists.LiveCount);
+        }
         FlushIfIdle();
         return ScErrorCode.SC_EC_OK;
     }

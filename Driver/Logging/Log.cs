@@ -49,6 +49,11 @@ internal static class Log
     private static readonly Action<ILogger, string, string, Exception?> WorkItemCommandMessage =
         LoggerMessage.Define<string, string>(LogLevel.Information, EventIds.WorkItemCommand, "{Export} for work item {TrackingId}");
 
+    private static readonly Action<ILogger, int, Exception?> ListsNotFreedMessage =
+        LoggerMessage.Define<int>(LogLevel.Warning, EventIds.ListsNotFreed, "{Count} lists handed to Siebel were never freed with FreeSCStrParamList");
+
+    public static void ListsNotFreed(ILogger logger, int count) => ListsNotFreedMessage(logger, count, null);
+
     public static void NativeCallFailed(ILogger logger, string export, string errorCode, string message, Exception? ex) => NativeCallFailedMessage(logger, export, errorCode, message, ex);
 
     public static void DriverCreated(ILogger logger, string mediaType, string options) => DriverCreatedMessage(logger, mediaType, options, null);

@@ -773,15 +773,17 @@ int main(int argc, char **argv)
   FILE *lf = fopen(log_file, "r");
   if (check(lf != NULL, "the LogConfig file target wrote %s", log_file)) {
     char line[4096];
-    int with_agent = 0, with_dialog = 0, secrets = 0;
+    int with_agent = 0, with_dialog = 0, secrets = 0, unfreed = 0;
     while (fgets(line, sizeof line, lf)) {
       if (strstr(line, "agent=agent")) with_agent++;
       if (strstr(line, "dialog=agent")) with_dialog++;
       if (strstr(line, "secret-pin") || strstr(line, "secret-password")) secrets++;
+      if (strstr(line, "never freed")) unfreed++;
     }
     fclose(lf);
     EXPECT(with_agent > 0 && with_dialog > 0, "log lines carry agent ids (%d) and dialog ids (%d)", with_agent, with_dialog);
     EXPECT(secrets == 0, "no password or PIN in the log (%d lines)", secrets);
+    EXPECT(unfreed == 0, "every list handed out was freed (the driver logs none as never freed)");
   }
   unlink(log_file);
   unlink(log_config);
