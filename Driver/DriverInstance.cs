@@ -54,13 +54,12 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
         }
     }
 
-    /// <summary>Starts the link, announces the driver with <c>Hello</c> and starts the timeout check.</summary>
+    /// <summary>Starts the timeout check and the link; every time the link comes up the driver announces itself with <c>Hello</c>.</summary>
     public void Start()
     {
-        _link.Start(this);
         var period = TimeSpan.FromMilliseconds(Math.Clamp(RequestTimeout.TotalMilliseconds / 4, 50, 1000));
         _timer = Time.CreateTimer(_ => CheckTimeouts(), null, period, period);
-        _link.TrySend(new ConnectorEnvelope(new Hello(typeof(DriverInstance).Assembly.GetName().Version?.ToString(), Environment.MachineName), NewRequestId(), null, Options.ClientId));
+        _link.Start(this);
     }
 
     public string NewRequestId() => $"{Options.ClientId}-{Interlocked.Increment(ref _requestSequence)}";
@@ -115,7 +114,15 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
         service.Release();
     }
 
-    public void OnLinkStatus(bool up, string reason) => Broadcast(StatusReport.Link(up, reason));
+    public void OnLinkStatus(bool up, string reason)
+    {
+        Broadcast(StatusReport.Link(up, reason));
+        if (up)
+        {
+            _link.TrySend(new ConnectorEnvelope(new Hello(typeof(DriverInstance).Assembly.GetName().Version?.ToString(), Environment.MachineName),
+                NewRequestId(), null, Options.ClientId));
+        }
+    }
 
     public void OnMessage(ConnectorEnvelope message)
     {
