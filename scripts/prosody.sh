@@ -50,7 +50,8 @@ VirtualHost "$SIEBELCTI_XMPP_DOMAIN"
 
 Component "pubsub.$SIEBELCTI_XMPP_DOMAIN" "pubsub"
   admins = { "admin@$SIEBELCTI_XMPP_DOMAIN" }
-  pubsub_max_items = 10
+  -- Must be >= 20, prosody's default node max_items; a smaller cap makes every create-on-publish fail with not-acceptable.
+  pubsub_max_items = 20
   autocreate_on_publish = true
   autocreate_on_subscribe = true
 LUA

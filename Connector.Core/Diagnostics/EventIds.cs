@@ -9,12 +9,65 @@ namespace SiebelCti.Connector.Diagnostics;
 public static class EventIds
 {
     // 1xxx OpenWire transport (Connector.Core/OpenWire: codec and transport)
+    public static readonly EventId OpenWireTransportConnected = new(1000, nameof(OpenWireTransportConnected));
+    public static readonly EventId OpenWireConnectFailed = new(1001, nameof(OpenWireConnectFailed));
+    public static readonly EventId OpenWireTransportFailed = new(1002, nameof(OpenWireTransportFailed));
+    public static readonly EventId OpenWireProtocolViolation = new(1003, nameof(OpenWireProtocolViolation));
+    public static readonly EventId OpenWireInactivityTimeout = new(1004, nameof(OpenWireInactivityTimeout));
+    public static readonly EventId OpenWireUnknownCommand = new(1005, nameof(OpenWireUnknownCommand));
+    public static readonly EventId OpenWireWireFormatNegotiated = new(1006, nameof(OpenWireWireFormatNegotiated));
+    public static readonly EventId OpenWireLoopFailed = new(1007, nameof(OpenWireLoopFailed));
+    public static readonly EventId OpenWireFrameSent = new(1008, nameof(OpenWireFrameSent));
+    public static readonly EventId OpenWireFrameReceived = new(1009, nameof(OpenWireFrameReceived));
 
     // 2xxx OpenWire session (Connector.Core/OpenWire: connection, failover, sessions, consumers)
+    public static readonly EventId OpenWireStateChanged = new(2000, nameof(OpenWireStateChanged));
+    public static readonly EventId OpenWireReconnectScheduled = new(2001, nameof(OpenWireReconnectScheduled));
+    public static readonly EventId OpenWireReplayed = new(2002, nameof(OpenWireReplayed));
+    public static readonly EventId OpenWireReconnectGaveUp = new(2003, nameof(OpenWireReconnectGaveUp));
+    public static readonly EventId OpenWireBrokerRefused = new(2004, nameof(OpenWireBrokerRefused));
+    public static readonly EventId OpenWireDispatchUnknownConsumer = new(2005, nameof(OpenWireDispatchUnknownConsumer));
+    public static readonly EventId OpenWireAckFailed = new(2006, nameof(OpenWireAckFailed));
+    public static readonly EventId OpenWireEventHandlerFailed = new(2007, nameof(OpenWireEventHandlerFailed));
+    public static readonly EventId OpenWireBadMessage = new(2008, nameof(OpenWireBadMessage));
+    public static readonly EventId OpenWireSupervisorFailed = new(2009, nameof(OpenWireSupervisorFailed));
 
     // 3xxx Finesse REST (Connector.Core/Finesse/Rest)
+    public static readonly EventId FinesseRequestSent = new(3000, nameof(FinesseRequestSent));
+    public static readonly EventId FinesseResponseReceived = new(3001, nameof(FinesseResponseReceived));
+    public static readonly EventId FinesseRequestFailed = new(3002, nameof(FinesseRequestFailed));
+    public static readonly EventId FinesseSideUnavailable = new(3003, nameof(FinesseSideUnavailable));
+    public static readonly EventId FinesseActiveSideChanged = new(3004, nameof(FinesseActiveSideChanged));
+    public static readonly EventId FinesseCertificateRejected = new(3005, nameof(FinesseCertificateRejected));
+    public static readonly EventId FinesseResponseRejected = new(3006, nameof(FinesseResponseRejected));
+    public static readonly EventId FinesseRequestTimedOut = new(3007, nameof(FinesseRequestTimedOut));
 
     // 4xxx XMPP (Connector.Core/Finesse/Xmpp)
+    public static readonly EventId XmppConnecting = new(4000, nameof(XmppConnecting));
+    public static readonly EventId XmppConnected = new(4001, nameof(XmppConnected));
+    public static readonly EventId XmppConnectFailed = new(4002, nameof(XmppConnectFailed));
+    public static readonly EventId XmppConnectionLost = new(4003, nameof(XmppConnectionLost));
+    public static readonly EventId XmppReconnectScheduled = new(4004, nameof(XmppReconnectScheduled));
+    public static readonly EventId XmppReconnected = new(4005, nameof(XmppReconnected));
+    public static readonly EventId XmppPermanentFailure = new(4006, nameof(XmppPermanentFailure));
+    public static readonly EventId XmppDisconnected = new(4007, nameof(XmppDisconnected));
+    public static readonly EventId XmppStateChanged = new(4008, nameof(XmppStateChanged));
+    public static readonly EventId XmppTlsEstablished = new(4009, nameof(XmppTlsEstablished));
+    public static readonly EventId XmppSelfSignedTrusted = new(4010, nameof(XmppSelfSignedTrusted));
+    public static readonly EventId XmppAuthenticationFailed = new(4011, nameof(XmppAuthenticationFailed));
+    public static readonly EventId XmppStreamErrorReceived = new(4012, nameof(XmppStreamErrorReceived));
+    public static readonly EventId XmppPingTimeout = new(4013, nameof(XmppPingTimeout));
+    public static readonly EventId XmppSubscriptionReplayed = new(4014, nameof(XmppSubscriptionReplayed));
+    public static readonly EventId XmppSubscriptionReplayFailed = new(4015, nameof(XmppSubscriptionReplayFailed));
+    public static readonly EventId XmppUnknownElementIgnored = new(4016, nameof(XmppUnknownElementIgnored));
+    public static readonly EventId XmppInboundThrottled = new(4017, nameof(XmppInboundThrottled));
+    public static readonly EventId XmppEventHandlerFailed = new(4018, nameof(XmppEventHandlerFailed));
+    public static readonly EventId XmppIqRefused = new(4019, nameof(XmppIqRefused));
+    public static readonly EventId XmppLoopFailed = new(4020, nameof(XmppLoopFailed));
+    public static readonly EventId XmppWireReceived = new(4021, nameof(XmppWireReceived));
+    public static readonly EventId XmppWireSent = new(4022, nameof(XmppWireSent));
+    public static readonly EventId XmppLateIqIgnored = new(4023, nameof(XmppLateIqIgnored));
+    public static readonly EventId XmppPresenceApproved = new(4024, nameof(XmppPresenceApproved));
 
     // 5xxx Connector engine and messaging (Connector.Core/Engine, Connector.Core/Messaging)
     public static readonly EventId EngineWorkFailed = new(5000, nameof(EngineWorkFailed));
@@ -36,8 +89,29 @@ public static class EventIds
     public static readonly EventId EngineFinesseHealth = new(5016, nameof(EngineFinesseHealth));
     public static readonly EventId EngineBrokerConnectivity = new(5017, nameof(EngineBrokerConnectivity));
     public static readonly EventId EngineStatusChanged = new(5018, nameof(EngineStatusChanged));
+    public static readonly EventId NotificationAgentSubscribed = new(5100, nameof(NotificationAgentSubscribed));
+    public static readonly EventId NotificationUnsubscribeFailed = new(5101, nameof(NotificationUnsubscribeFailed));
+    public static readonly EventId NotificationUpdateRejected = new(5102, nameof(NotificationUpdateRejected));
+    public static readonly EventId NotificationUpdateIgnored = new(5103, nameof(NotificationUpdateIgnored));
+    public static readonly EventId NotificationMoveFailed = new(5104, nameof(NotificationMoveFailed));
 
     // 6xxx Connector service and monitor (Connector.Service)
+    public static readonly EventId ServiceStarting = new(6000, nameof(ServiceStarting));
+    public static readonly EventId ServiceStopping = new(6001, nameof(ServiceStopping));
+    public static readonly EventId ServiceStopped = new(6002, nameof(ServiceStopped));
+    public static readonly EventId ConfigurationInvalid = new(6003, nameof(ConfigurationInvalid));
+    public static readonly EventId ConfigurationUnknownKey = new(6004, nameof(ConfigurationUnknownKey));
+    public static readonly EventId EngineNotWired = new(6005, nameof(EngineNotWired));
+    public static readonly EventId MonitorListening = new(6006, nameof(MonitorListening));
+    public static readonly EventId MonitorDisabled = new(6007, nameof(MonitorDisabled));
+    public static readonly EventId MonitorLoginSucceeded = new(6008, nameof(MonitorLoginSucceeded));
+    public static readonly EventId MonitorLoginFailed = new(6009, nameof(MonitorLoginFailed));
+    public static readonly EventId MonitorLoginThrottled = new(6010, nameof(MonitorLoginThrottled));
+    public static readonly EventId MonitorSnapshotFailed = new(6011, nameof(MonitorSnapshotFailed));
+    public static readonly EventId MonitorEventStreamFailed = new(6012, nameof(MonitorEventStreamFailed));
+    public static readonly EventId MonitorDemoMode = new(6013, nameof(MonitorDemoMode));
+    public static readonly EventId FinesseCertificateChecksDisabled = new(6014, nameof(FinesseCertificateChecksDisabled));
+    public static readonly EventId MonitorPlainHttpOnNetwork = new(6015, nameof(MonitorPlainHttpOnNetwork));
 
     // 9xxx Native boundary and driver (Driver)
     public static readonly EventId NativeCallFailed = new(9000, nameof(NativeCallFailed));

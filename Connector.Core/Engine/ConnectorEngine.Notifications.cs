@@ -157,6 +157,7 @@ public sealed partial class ConnectorEngine
         }
 
         _brokerConnected = connected;
+        RecordBrokerTransition(connected);
         Log.BrokerConnectivity(_logger, connected);
         UpdateStatus(broadcast: false);
         if (connected)
@@ -190,6 +191,7 @@ public sealed partial class ConnectorEngine
         }
 
         Volatile.Write(ref _status, status);
+        _statusSince = Now;
         Log.StatusChanged(_logger, status.Status, status.Reason, status.ActiveSide);
         if (broadcast && _brokerConnected)
         {

@@ -13,6 +13,7 @@ public sealed partial class ConnectorEngine
                 try
                 {
                     await _clients.PublishAsync(item.ClientId, item.Envelope, cancellationToken).ConfigureAwait(false);
+                    Metrics.RecordMessageOut();
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -39,6 +40,7 @@ public sealed partial class ConnectorEngine
     private void SendError(string clientId, string? correlationId, string? agentId, string code, string message, string? requestType)
     {
         Log.RequestFailed(_logger, requestType ?? "?", agentId, clientId, code, message);
+        Metrics.RecordError(code, message, agentId);
         Send(clientId, new Error(code, message, requestType), correlationId, agentId);
     }
 
@@ -49,6 +51,11 @@ public sealed partial class ConnectorEngine
     /// </summary>
     private void FanOut(AgentSession agent, ConnectorMessage message, PendingRequest? answers, string? skipClient = null)
     {
+        if (answers is not null)
+        {
+            Metrics.RecordResponse(answers.RequestType, Now - answers.Created);
+        }
+
         foreach (var clientId in agent.Clients)
         {
             if (clientId == skipClient)

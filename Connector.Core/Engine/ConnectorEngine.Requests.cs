@@ -8,6 +8,7 @@ public sealed partial class ConnectorEngine
 {
     private void HandleRequest(InboundRequest inbound)
     {
+        Metrics.RecordMessageIn();
         if (string.IsNullOrWhiteSpace(inbound.ClientId))
         {
             // Nobody to answer: without a client id there is no reply destination.
@@ -32,6 +33,7 @@ public sealed partial class ConnectorEngine
         }
 
         var message = decoded.Message!;
+        Metrics.RecordRequest(message.MessageType);
         if (message is Heartbeat && !_clientSessions.ContainsKey(clientId))
         {
             SendError(clientId, inbound.CorrelationId, agentId, ErrorCode.ClientUnknown,
@@ -295,7 +297,7 @@ public sealed partial class ConnectorEngine
         var finesseRequestId = Guid.NewGuid().ToString("N");
         _pending[finesseRequestId] = new PendingRequest(
             finesseRequestId, agent.AgentId, context.Client.ClientId, context.CorrelationId, context.RequestType,
-            effect, dialogId, Now + _options.RequestTimeout);
+            effect, dialogId, Now, Now + _options.RequestTimeout);
         Log.RequestSent(_logger, context.RequestType, agent.AgentId, dialogId, finesseRequestId);
         Start(ct => call(finesseRequestId, ct), failure =>
         {

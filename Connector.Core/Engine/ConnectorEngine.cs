@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using SiebelCti.Connector.Engine.Monitoring;
 using SiebelCti.Connector.Engine.Ports;
 using SiebelCti.Connector.Messaging;
 
@@ -35,6 +36,8 @@ public sealed partial class ConnectorEngine
     private FinesseHealthNotification _finesseHealth = new(false, null, null, "Finesse not checked yet");
     private SystemStatus _status = new(SystemStatus.OutOfService, "starting");
     private CancellationToken _stopping;
+    private readonly MonitorDescription _description;
+    private readonly DateTimeOffset _startedAt;
 
     public ConnectorEngine(
         EngineOptions options,
@@ -42,7 +45,9 @@ public sealed partial class ConnectorEngine
         IFinesseGateway finesse,
         IFinesseNotifications notifications,
         ILogger<ConnectorEngine> logger,
-        TimeProvider? timeProvider = null)
+        TimeProvider? timeProvider = null,
+        ConnectorMetrics? metrics = null,
+        MonitorDescription? description = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Validate() is { Count: > 0 } problems)
@@ -56,6 +61,11 @@ public sealed partial class ConnectorEngine
         _notifications = notifications;
         _logger = logger;
         _time = timeProvider ?? TimeProvider.System;
+        Metrics = metrics ?? new ConnectorMetrics(_time);
+        _description = description ?? new MonitorDescription("", "", []);
+        _startedAt = Now;
+        _statusSince = _startedAt;
+        _snapshot = BuildSnapshot();
     }
 
     /// <summary>The status last announced to clients.</summary>
@@ -98,6 +108,7 @@ public sealed partial class ConnectorEngine
                 try
                 {
                     Handle(work);
+                    _snapshotDirty = true;
                 }
                 catch (Exception ex)
                 {
@@ -129,6 +140,7 @@ public sealed partial class ConnectorEngine
                 break;
             case Work.Tick:
                 Housekeeping();
+                RefreshSnapshot();
                 break;
         }
     }

@@ -22,4 +22,5 @@ internal sealed record PendingRequest(
     string RequestType,
     EffectKind Effect,
     string? DialogId,
+    DateTimeOffset Created,
     DateTimeOffset Deadline);
