@@ -57,7 +57,7 @@ internal static unsafe class DriverCalls
         {
             Log.ParametersIgnored(logger, "CreateISCDriverInstance", string.Join(", ", ignored));
         }
-        IConnectorLink link = options.Loopback ? new LoopbackConnector() : new PendingOpenWireLink(options.BrokerUri);
+        IConnectorLink link = options.Loopback ? new LoopbackConnector() : new OpenWireLink(options, DriverLogging.Factory, TimeProvider.System);
         var instance = new DriverInstance(options, mediaType, link, TimeProvider.System, DriverLogging.Factory);
         instance.Start();
         *handle = DriverRegistry.Drivers.Add(instance);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SiebelCti.Connector.OpenWire;
 
 namespace SiebelCti.Driver.Configuration;
 
@@ -160,6 +161,11 @@ internal sealed partial class DriverOptions
             problems.Add($"ClientTopic '{topic}' must be 1 to 100 characters from A-Z a-z 0-9 . _ -");
         }
 
+        if (problems.Count == 0 && !loopback)
+        {
+            // The OpenWire client's own rules (URI options, failover parameters) apply too.
+            problems.AddRange(new OpenWireOptions { BrokerUri = uri!, UserName = user, Password = password, ClientId = clientId }.Validate());
+        }
         if (problems.Count > 0)
         {
             return null;
