@@ -64,6 +64,18 @@ for exe in "${native_tests[@]}"; do
   [ $rc -ne 0 ] && [ -z "$line" ] && fail_step "$exe exited $rc without a summary"
 done
 
+log "running the Siebel host test under valgrind memcheck"
+if [ -x tests/native/build/siebel_host_test ]; then
+  out=$(bash scripts/valgrind-host.sh tests/native/build/siebel_host_test 20 2>&1)
+  printf '%s\n' "$out" | sed 's|^|  valgrind: |' >&2
+  line=$(printf '%s\n' "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -n 1)
+  if [ -n "$line" ]; then
+    passed=$((passed + $(cut -d' ' -f1 <<<"$line"))); failed=$((failed + $(cut -d' ' -f3 <<<"$line")))
+  else
+    fail_step "valgrind host run without a summary"
+  fi
+fi
+
 trap - EXIT
 bash scripts/services.sh stop || fail_step "stopping ActiveMQ and prosody"
 echo "$passed passed, $failed failed"

@@ -1,0 +1,243 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SiebelCti.Connector.OpenWire;
+
+namespace SiebelCti.Driver.Configuration;
+
+/// <summary>
+/// The validated driver parameters of one driver instance (one Siebel profile). Built only by
+/// <see cref="TryCreate"/>, which reports every problem at once. Immutable.
+/// </summary>
+internal sealed partial class DriverOptions
+{
+    public const string DefaultRequestQueue = "SiebelCti.Connector.Requests";
+    public const string ClientDestinationPrefix = "SiebelCti.Client.";
+    public const string TestHooksVariable = "SIEBELCTI_DRIVER_TEST_HOOKS";
+    public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(10);
+
+    private DriverOptions()
+    {
+    }
+
+    /// <summary>The broker URI as configured (single or <c>failover:(...)</c>), for the OpenWire client.</summary>
+    public string BrokerUri { get; private init; } = "";
+
+    /// <summary>Every broker of the URI, in order.</summary>
+    public ImmutableArray<Uri> Brokers { get; private init; } = [];
+
+    /// <summary>True when the URI is a <c>failover:</c> list.</summary>
+    public bool Failover { get; private init; }
+
+    /// <summary>The test-only in-process connector (<c>loopback://</c>), see docs/native-abi.md.</summary>
+    public bool Loopback { get; private init; }
+
+    public string? BrokerUser { get; private init; }
+
+    /// <summary>Never logged; <see cref="ToString"/> redacts it.</summary>
+    public string? BrokerPassword { get; private init; }
+
+    public string ClientId { get; private init; } = "";
+
+    public TimeSpan RequestTimeout { get; private init; }
+
+    public string? LogConfigPath { get; private init; }
+
+    public string RequestQueue { get; private init; } = DefaultRequestQueue;
+
+    /// <summary>The topic the connector publishes this client's responses and events on.</summary>
+    public string ClientTopic { get; private init; } = "";
+
+    /// <summary>Every parameter name the driver knows; others are logged and ignored.</summary>
+    public static ImmutableArray<string> Known { get; } =
+        ["BrokerUri", "BrokerUser", "BrokerPassword", "ClientId", "RequestTimeout", "LogConfig", "RequestQueue", "ClientTopic"];
+
+    /// <summary>
+    /// Validates <paramref name="parameters"/> (the <c>datasetParams</c> of
+    /// <c>CreateISCDriverInstance</c>: names with <c>Driver:</c> or no prefix; <c>Service:</c>
+    /// names are skipped). Returns null and fills <paramref name="problems"/> when anything is wrong.
+    /// </summary>
+    public static DriverOptions? TryCreate(IEnumerable<KeyValuePair<string, string>> parameters, string defaultClientId,
+        Func<string, string?> environment, List<string> problems, List<string> ignored)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (rawName, value) in parameters)
+        {
+            var name = rawName.Trim();
+            if (name.StartsWith("Service:", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            if (name.StartsWith("Driver:", StringComparison.OrdinalIgnoreCase))
+            {
+                name = name["Driver:".Length..].Trim();
+            }
+            var known = Known.FirstOrDefault(k => k.Equals(name, StringComparison.OrdinalIgnoreCase));
+            if (known is null)
+            {
+                ignored.Add(name);
+                continue;
+            }
+            if (!values.TryAdd(known, value.Trim()))
+            {
+                problems.Add($"{known} is given more than once");
+            }
+        }
+
+        var uri = values.GetValueOrDefault("BrokerUri");
+        var brokers = ImmutableArray<Uri>.Empty;
+        var failover = false;
+        var loopback = false;
+        if (string.IsNullOrEmpty(uri))
+        {
+            problems.Add("BrokerUri is required (tcp://host:port, ssl://host:port or failover:(uri,uri,...))");
+        }
+        else if (uri.Equals("loopback://", StringComparison.OrdinalIgnoreCase))
+        {
+            loopback = environment(TestHooksVariable) == "1";
+            if (!loopback)
+            {
+                problems.Add($"BrokerUri 'loopback://' is a test-only transport, enabled only when the process environment sets {TestHooksVariable}=1");
+            }
+        }
+        else
+        {
+            brokers = ParseBrokers(uri, problems, out failover);
+        }
+
+        var user = values.GetValueOrDefault("BrokerUser");
+        var password = values.GetValueOrDefault("BrokerPassword");
+        if (!string.IsNullOrEmpty(password) && string.IsNullOrEmpty(user))
+        {
+            problems.Add("BrokerPassword is set but BrokerUser is not");
+        }
+
+        var clientId = values.GetValueOrDefault("ClientId");
+        if (string.IsNullOrEmpty(clientId))
+        {
+            clientId = defaultClientId;
+        }
+        if (!NamePattern().IsMatch(clientId))
+        {
+            problems.Add($"ClientId '{clientId}' must be 1 to 100 characters from A-Z a-z 0-9 . _ -");
+        }
+
+        var timeout = DefaultRequestTimeout;
+        if (values.TryGetValue("RequestTimeout", out var timeoutText))
+        {
+            if (double.TryParse(timeoutText, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 0.1 and <= 600)
+            {
+                timeout = TimeSpan.FromSeconds(seconds);
+            }
+            else
+            {
+                problems.Add($"RequestTimeout '{timeoutText}' must be a number of seconds from 0.1 to 600");
+            }
+        }
+
+        var logConfig = values.GetValueOrDefault("LogConfig");
+        if (!string.IsNullOrEmpty(logConfig) && !File.Exists(logConfig))
+        {
+            problems.Add($"LogConfig '{logConfig}' does not exist");
+        }
+
+        var queue = values.GetValueOrDefault("RequestQueue");
+        if (string.IsNullOrEmpty(queue))
+        {
+            queue = DefaultRequestQueue;
+        }
+        else if (!NamePattern().IsMatch(queue))
+        {
+            problems.Add($"RequestQueue '{queue}' must be 1 to 100 characters from A-Z a-z 0-9 . _ -");
+        }
+
+        var topic = values.GetValueOrDefault("ClientTopic");
+        if (string.IsNullOrEmpty(topic))
+        {
+            topic = ClientDestinationPrefix + clientId;
+        }
+        else if (!NamePattern().IsMatch(topic))
+        {
+            problems.Add($"ClientTopic '{topic}' must be 1 to 100 characters from A-Z a-z 0-9 . _ -");
+        }
+
+        if (problems.Count == 0 && !loopback)
+        {
+            // The OpenWire client's own rules (URI options, failover parameters) apply too.
+            problems.AddRange(new OpenWireOptions { BrokerUri = uri!, UserName = user, Password = password, ClientId = clientId }.Validate());
+        }
+        if (problems.Count > 0)
+        {
+            return null;
+        }
+        return new DriverOptions
+        {
+            BrokerUri = uri!,
+            Brokers = brokers,
+            Failover = failover,
+            Loopback = loopback,
+            BrokerUser = string.IsNullOrEmpty(user) ? null : user,
+            BrokerPassword = string.IsNullOrEmpty(password) ? null : password,
+            ClientId = clientId,
+            RequestTimeout = timeout,
+            LogConfigPath = string.IsNullOrEmpty(logConfig) ? null : logConfig,
+            RequestQueue = queue,
+            ClientTopic = topic,
+        };
+    }
+
+    public override string ToString() =>
+        $"BrokerUri={BrokerUri}, BrokerUser={BrokerUser ?? "(none)"}, BrokerPassword={(BrokerPassword is null ? "(none)" : "***")}, " +
+        $"ClientId={ClientId}, RequestTimeout={RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s, " +
+        $"LogConfig={LogConfigPath ?? "(default)"}, RequestQueue={RequestQueue}, ClientTopic={ClientTopic}";
+
+    private static ImmutableArray<Uri> ParseBrokers(string uri, List<string> problems, out bool failover)
+    {
+        var list = uri;
+        failover = false;
+        if (list.StartsWith("failover:", StringComparison.OrdinalIgnoreCase))
+        {
+            failover = true;
+            list = list["failover:".Length..];
+            if (list.StartsWith('('))
+            {
+                var close = list.IndexOf(')', StringComparison.Ordinal);
+                if (close < 0)
+                {
+                    problems.Add($"BrokerUri '{uri}' has '(' without ')'");
+                    return [];
+                }
+                list = list[1..close];
+            }
+            else
+            {
+                var query = list.IndexOf('?', StringComparison.Ordinal);
+                list = query < 0 ? list : list[..query];
+            }
+        }
+        var result = ImmutableArray.CreateBuilder<Uri>();
+        foreach (var part in list.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (part.Contains('@', StringComparison.Ordinal))
+            {
+                problems.Add("BrokerUri must not carry credentials (user:password@); use BrokerUser and BrokerPassword");
+                continue;
+            }
+            if (!Uri.TryCreate(part, UriKind.Absolute, out var broker) || broker.Scheme is not ("tcp" or "ssl")
+                || string.IsNullOrEmpty(broker.Host) || broker.Port is <= 0 or > 65535 || broker.IsDefaultPort)
+            {
+                problems.Add($"BrokerUri part '{part}' must be tcp://host:port or ssl://host:port");
+                continue;
+            }
+            result.Add(broker);
+        }
+        if (result.Count == 0 && problems.Count == 0)
+        {
+            problems.Add($"BrokerUri '{uri}' names no broker");
+        }
+        return result.ToImmutable();
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,100}$")]
+    private static partial Regex NamePattern();
+}

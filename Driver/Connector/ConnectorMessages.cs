@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using SiebelCti.Connector.Messaging;
+
+namespace SiebelCti.Driver.Connector;
+
+/// <summary>Where a link delivers what it receives. Called on the link's own thread; must not block.</summary>
+internal interface IConnectorSink
+{
+    /// <summary>A contract message from the Connector (response, event or error).</summary>
+    void OnMessage(ConnectorEnvelope envelope);
+
+    /// <summary>The link to the broker itself went up or down (not a Connector message).</summary>
+    void OnLinkStatus(bool up, string reason);
+}
+
+/// <summary>
+/// "Send request / receive events": the one seam between the driver and its transport. Messages
+/// are the contract's (Connector.Core/Messaging). The real implementation speaks OpenWire to the
+/// Connector; <see cref="LoopbackConnector"/> is the test-only in-process connector.
+/// </summary>
+internal interface IConnectorLink : IAsyncDisposable
+{
+    /// <summary>Starts connecting in the background; messages then flow to <paramref name="sink"/>.</summary>
+    void Start(IConnectorSink sink);
+
+    /// <summary>Queues <paramref name="request"/> without blocking; false when the link cannot take it.</summary>
+    bool TrySend(ConnectorEnvelope request);
+}
+
+/// <summary>
+/// A service's projection of a contract <see cref="Dialog"/>: the agent's own state in it (the
+/// state of the participant on the agent's extension), and all variables by name.
+/// </summary>
+internal sealed record DialogSnapshot(string Id, string State, string MyState, string CallType, string? From, string? To,
+    string? DialedNumber, int ParticipantCount, ImmutableDictionary<string, string> Variables, string? WrapUpReason)
+{
+    public static DialogSnapshot Of(Dialog dialog, string? extension)
+    {
+        var mine = dialog.Participants.FirstOrDefault(p => extension is not null && (p.Address == extension || p.MediaAddress == extension));
+        var variables = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in dialog.CallVariables)
+        {
+            variables[name] = value;
+        }
+        foreach (var (name, value) in dialog.EccVariables)
+        {
+            variables[name] = value;
+        }
+        return new DialogSnapshot(dialog.Id, dialog.State, mine?.State ?? dialog.State, dialog.CallType ?? "", dialog.FromAddress, dialog.ToAddress,
+            dialog.Dnis ?? dialog.ToAddress, dialog.Participants.Count, variables.ToImmutable(), dialog.WrapUpReason);
+    }
+}

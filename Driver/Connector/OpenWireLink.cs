@@ -1,0 +1,173 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.OpenWire;
+using SiebelCti.Driver.Configuration;
+using SiebelCti.Driver.Logging;
+
+namespace SiebelCti.Driver.Connector;
+
+/// <summary>
+/// The real link: one OpenWire connection per driver instance (our client in
+/// Connector.Core/OpenWire, which handles failover and replays its session, producer and consumer
+/// after a reconnect). Requests go to the Connector's request queue as TextMessages (JMSType = the
+/// message type, JMSCorrelationID = the request id, properties agentId, clientId,
+/// protocolVersion); responses and events come from this client's topic. One write loop drains
+/// the outbox; one read loop decodes and hands messages to the sink. Never blocks the caller.
+/// </summary>
+internal sealed class OpenWireLink(DriverOptions options, ILoggerFactory loggers, TimeProvider time) : IConnectorLink
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+
+    private readonly Channel<ConnectorEnvelope> _outbox = Channel.CreateBounded<ConnectorEnvelope>(
+        new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ILogger _logger = loggers.CreateLogger("SiebelCti.Driver.OpenWireLink");
+    private IConnectorSink? _sink;
+    private Task _run = Task.CompletedTask;
+    private readonly Lock _gate = new();
+    private volatile bool _open;
+    private bool? _reported;
+
+    public void Start(IConnectorSink sink)
+    {
+        _sink = sink;
+        _run = Task.Run(RunAsync);
+    }
+
+    public bool TrySend(ConnectorEnvelope request) => _open && _outbox.Writer.TryWrite(request);
+
+    public async ValueTask DisposeAsync()
+    {
+        lock (_gate)
+        {
+            _open = false;
+        }
+        _outbox.Writer.TryComplete();
+        await _stop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _run.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        _stop.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        var token = _stop.Token;
+        while (!token.IsCancellationRequested)
+        {
+            try
+            {
+                await RunConnectionAsync(token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                Log.ConnectorLinkFailed(_logger, $"broker link to {options.BrokerUri} failed: {ex.Message}", null);
+                SetOpen(false, ex.Message);
+            }
+            try
+            {
+                await Task.Delay(RetryDelay, time, token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task RunConnectionAsync(CancellationToken token)
+    {
+        var openWire = new OpenWireOptions
+        {
+            BrokerUri = options.BrokerUri,
+            UserName = options.BrokerUser,
+            Password = options.BrokerPassword,
+            ClientId = options.ClientId,
+        };
+        await using var connection = await OpenWireConnection.ConnectAsync(openWire, loggers, time, token).ConfigureAwait(false);
+        var ready = false;
+        connection.StateChanged += (_, e) =>
+        {
+            // After the first set-up, the client's failover reports every loss and recovery here.
+            if (Volatile.Read(ref ready))
+            {
+                SetOpen(e.Current == OpenWireConnectionState.Open, e.Current == OpenWireConnectionState.Open ? $"connected to {e.Broker}" : e.Cause?.Message ?? e.Current.ToString());
+            }
+        };
+        await using var session = await connection.CreateSessionAsync(cancellationToken: token).ConfigureAwait(false);
+        await using var producer = await session.CreateProducerAsync(Destination.Queue(options.RequestQueue), token).ConfigureAwait(false);
+        await using var consumer = await session.CreateConsumerAsync(Destination.Topic(options.ClientTopic), cancellationToken: token).ConfigureAwait(false);
+        Volatile.Write(ref ready, true);
+        SetOpen(connection.State == OpenWireConnectionState.Open, $"connected to {connection.ConnectedBroker}");
+        var writer = WriteLoopAsync(producer, token);
+        await foreach (var message in consumer.ReadAllAsync(token).ConfigureAwait(false))
+        {
+            Receive(message);
+        }
+        await writer.ConfigureAwait(false);
+    }
+
+    /// <summary>Records the link state; tells the sink only about changes (the first failure included).</summary>
+    private void SetOpen(bool up, string reason)
+    {
+        lock (_gate)
+        {
+            _open = up;
+            if (_reported == up)
+            {
+                return;
+            }
+            _reported = up;
+        }
+        _sink?.OnLinkStatus(up, reason);
+    }
+
+    private async Task WriteLoopAsync(OpenWireProducer producer, CancellationToken token)
+    {
+        await foreach (var envelope in _outbox.Reader.ReadAllAsync(token).ConfigureAwait(false))
+        {
+            try
+            {
+                var message = new TextMessage(ConnectorMessageCodec.Encode(envelope.Message))
+                {
+                    Type = envelope.MessageType,
+                    CorrelationId = envelope.CorrelationId,
+                };
+                message.Properties.Set(ConnectorEnvelope.ClientIdProperty, options.ClientId);
+                message.Properties.Set(ConnectorEnvelope.ProtocolVersionProperty, ConnectorEnvelope.CurrentProtocolVersion);
+                if (envelope.AgentId is not null)
+                {
+                    message.Properties.Set(ConnectorEnvelope.AgentIdProperty, envelope.AgentId);
+                }
+                await producer.SendAsync(message, persistent: false, token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The request is lost; the service's timeout reports it to the agent with HandleError.
+                Log.ConnectorLinkFailed(_logger, $"sending {envelope.MessageType} failed: {ex.Message}", null);
+            }
+        }
+    }
+
+    private void Receive(OpenWireMessage message)
+    {
+        var text = (message as TextMessage)?.Text;
+        var decoded = ConnectorMessageCodec.Decode(message.Type, text);
+        if (!decoded.Success)
+        {
+            Log.ConnectorLinkFailed(_logger, $"dropped a message from the Connector [{decoded.ErrorCode}]: {decoded.ErrorMessage}", null);
+            return;
+        }
+        _sink?.OnMessage(new ConnectorEnvelope(decoded.Message!, message.CorrelationId,
+            message.Properties.Get<string>(ConnectorEnvelope.AgentIdProperty), message.Properties.Get<string>(ConnectorEnvelope.ClientIdProperty)));
+    }
+}

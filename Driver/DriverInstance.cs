@@ -1,0 +1,220 @@
+using Microsoft.Extensions.Logging;
+using SiebelCti.Connector.Messaging;
+using SiebelCti.Driver.Configuration;
+using SiebelCti.Driver.Connector;
+using SiebelCti.Driver.Logging;
+using SiebelCti.Driver.Services;
+
+namespace SiebelCti.Driver;
+
+/// <summary>
+/// One driver handle: one Siebel profile, one connector link, the agent services it created.
+/// Routes connector messages to the services of their agent and times out unanswered requests.
+/// </summary>
+internal sealed class DriverInstance : IServiceHost, IConnectorSink
+{
+    private readonly Lock _lock = new();
+    private readonly HashSet<AgentService> _services = [];
+    private readonly Dictionary<string, List<AgentService>> _byAgent = new(StringComparer.Ordinal);
+    private readonly IConnectorLink _link;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger _logger;
+    private ITimer? _timer;
+    private long _requestSequence;
+    private volatile StatusReport? _lastStatus;
+
+    public DriverInstance(DriverOptions options, string mediaType, IConnectorLink link, TimeProvider time, ILoggerFactory loggers)
+    {
+        Options = options;
+        MediaType = mediaType;
+        _link = link;
+        Time = time;
+        _loggers = loggers;
+        _logger = loggers.CreateLogger("SiebelCti.Driver.DriverInstance");
+    }
+
+    public DriverOptions Options { get; }
+
+    public string MediaType { get; }
+
+    public TimeProvider Time { get; }
+
+    public TimeSpan RequestTimeout => Options.RequestTimeout;
+
+    public StatusReport? LastStatus => _lastStatus;
+
+    public int ServiceCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _services.Count;
+            }
+        }
+    }
+
+    /// <summary>Starts the timeout check and the link; every time the link comes up the driver announces itself with <c>Hello</c>.</summary>
+    public void Start()
+    {
+        var period = TimeSpan.FromMilliseconds(Math.Clamp(RequestTimeout.TotalMilliseconds / 4, 50, 1000));
+        _timer = Time.CreateTimer(_ => CheckTimeouts(), null, period, period);
+        _link.Start(this);
+    }
+
+    public string NewRequestId() => $"{Options.ClientId}-{Interlocked.Increment(ref _requestSequence)}";
+
+    public bool TrySend(ConnectorEnvelope request) => _link.TrySend(request with { ClientId = Options.ClientId });
+
+    public AgentService CreateService(ISiebelClient client, string? agentId, string? extension)
+    {
+        var logger = _loggers.CreateLogger("SiebelCti.Driver.AgentService");
+        var service = new AgentService(this, client, logger, agentId, extension);
+        lock (_lock)
+        {
+            _services.Add(service);
+        }
+        using (logger.BeginScope(AgentService.Scope(agentId, null)))
+        {
+            Log.ServiceCreated(logger, agentId ?? "(not yet known)");
+        }
+        return service;
+    }
+
+    public void AgentChanged(AgentService service, string? previous, string agentId)
+    {
+        lock (_lock)
+        {
+            if (previous is not null && _byAgent.TryGetValue(previous, out var old))
+            {
+                old.Remove(service);
+            }
+            if (!_byAgent.TryGetValue(agentId, out var list))
+            {
+                _byAgent[agentId] = list = [];
+            }
+            list.Add(service);
+        }
+    }
+
+    public void ReleaseService(AgentService service)
+    {
+        lock (_lock)
+        {
+            _services.Remove(service);
+            if (service.AgentId is { } agent && _byAgent.TryGetValue(agent, out var list))
+            {
+                list.Remove(service);
+                if (list.Count == 0)
+                {
+                    _byAgent.Remove(agent);
+                }
+            }
+        }
+        service.Release();
+    }
+
+    public void OnLinkStatus(bool up, string reason)
+    {
+        Broadcast(StatusReport.Link(up, reason));
+        if (up)
+        {
+            _link.TrySend(new ConnectorEnvelope(new Hello(typeof(DriverInstance).Assembly.GetName().Version?.ToString(), Environment.MachineName),
+                NewRequestId(), null, Options.ClientId));
+        }
+    }
+
+    public void OnMessage(ConnectorEnvelope message)
+    {
+        try
+        {
+            if (message.Message is SystemStatus system)
+            {
+                Broadcast(StatusReport.From(system));
+                return;
+            }
+            List<AgentService> targets;
+            lock (_lock)
+            {
+                targets = message.AgentId is not null && _byAgent.TryGetValue(message.AgentId, out var list) ? [.. list] : [];
+            }
+            foreach (var service in targets)
+            {
+                service.Deliver(message);
+            }
+        }
+        catch (Exception ex)
+        {
+            Log.ConnectorLinkFailed(_logger, "routing a connector message failed", ex);
+        }
+    }
+
+    private void Broadcast(StatusReport status)
+    {
+        try
+        {
+            List<AgentService> targets;
+            lock (_lock)
+            {
+                _lastStatus = status;
+                targets = [.. _services];
+            }
+            foreach (var service in targets)
+            {
+                service.DeliverStatus(status);
+            }
+        }
+        catch (Exception ex)
+        {
+            Log.ConnectorLinkFailed(_logger, "routing a connector message failed", ex);
+        }
+    }
+
+    private void CheckTimeouts()
+    {
+        try
+        {
+            var now = Time.GetUtcNow();
+            List<AgentService> services;
+            lock (_lock)
+            {
+                services = [.. _services];
+            }
+            foreach (var service in services)
+            {
+                service.CheckTimeouts(now);
+            }
+        }
+        catch (Exception ex)
+        {
+            Log.ConnectorLinkFailed(_logger, "the request timeout check failed", ex);
+        }
+    }
+
+    /// <summary>Releases every service still open, stops the timer and closes the link.</summary>
+    public void Release()
+    {
+        List<AgentService> services;
+        lock (_lock)
+        {
+            services = [.. _services];
+        }
+        foreach (var service in services)
+        {
+            ReleaseService(service);
+        }
+        _timer?.Dispose();
+        try
+        {
+            if (!_link.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5)))
+            {
+                Log.ConnectorLinkFailed(_logger, "the connector link did not close within 5 s", null);
+            }
+        }
+        catch (Exception ex)
+        {
+            Log.ConnectorLinkFailed(_logger, "closing the connector link failed", ex);
+        }
+        Log.DriverReleased(_logger, Options.ClientId);
+    }
+}

@@ -1,0 +1,513 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using SiebelCti.Connector.Diagnostics;
+using SiebelCti.Connector.Messaging;
+using SiebelCti.Driver.Connector;
+using SiebelCti.Driver.Logging;
+using SiebelCti.Interop;
+
+namespace SiebelCti.Driver.Services;
+
+/// <summary>What a service needs from its driver instance.</summary>
+internal interface IServiceHost
+{
+    TimeProvider Time { get; }
+
+    TimeSpan RequestTimeout { get; }
+
+    string NewRequestId();
+
+    bool TrySend(ConnectorEnvelope request);
+
+    /// <summary>The service now serves <paramref name="agentId"/> (events for that agent reach it).</summary>
+    void AgentChanged(AgentService service, string? previous, string agentId);
+
+    /// <summary>The last connector status seen (a <see cref="SystemStatus"/> or the link state), shown to a new service at once.</summary>
+    StatusReport? LastStatus { get; }
+}
+
+/// <summary>
+/// One agent's communications session (the service handle). Siebel's threads call the command
+/// methods, which only validate, map and queue (never wait on the network). Everything that calls
+/// back into Siebel runs on this service's own callback loop, one call at a time, never under a
+/// driver lock; after <see cref="Release"/> returns, no callback is made.
+/// </summary>
+internal sealed class AgentService
+{
+    [ThreadStatic]
+    private static AgentService? t_inCallback;
+
+    private readonly IServiceHost _host;
+    private readonly ISiebelClient _client;
+    private readonly ILogger _logger;
+    private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<string, Pending> _pending = new(StringComparer.Ordinal);
+    private readonly Lock _viewLock = new();
+    private readonly Task _loop;
+    private volatile ServiceView _view;
+    private volatile bool _released;
+
+    // Owned by the callback loop.
+    private AgentState? _agent;
+    private readonly Dictionary<string, DialogSnapshot> _dialogs = new(StringComparer.Ordinal);
+    private ToolbarState? _toolbar;
+    private long _eventSequence;
+
+    public AgentService(IServiceHost host, ISiebelClient client, ILogger logger, string? agentId, string? extension)
+    {
+        _host = host;
+        _client = client;
+        _logger = logger;
+        _view = ServiceView.Empty with { AgentId = agentId, Extension = extension };
+        if (agentId is not null)
+        {
+            host.AgentChanged(this, null, agentId);
+        }
+        _work.Writer.TryWrite(new StartWork());
+        _loop = Task.Run(RunAsync);
+    }
+
+    public ServiceView View => _view;
+
+    public string? AgentId => _view.AgentId;
+
+    /// <summary>Requests sent and not answered yet.</summary>
+    public int PendingCount => _pending.Count;
+
+    /// <summary>Completes when the callback loop has stopped (after <see cref="Release"/>).</summary>
+    public Task Completion => _loop;
+
+    // ---- Siebel's threads -------------------------------------------------------------------
+
+    /// <summary><c>InvokeCommand</c>: maps the command and queues its requests.</summary>
+    public ScErrorCode InvokeCommand(string? commandTrackingId, string name, string? stringParam, IReadOnlyList<KeyValuePair<string, string>> parameters)
+    {
+        using var scope = _logger.BeginScope(Scope(_view.AgentId, null));
+        var command = CommandMapping.Find(name);
+        var values = ToDictionary(parameters);
+        Log.CommandInvoked(_logger, name, commandTrackingId ?? "", Redaction.Describe(values));
+        if (command is null)
+        {
+            return Reject(commandTrackingId, name, CommandPlan.Fail(ScErrorCode.SC_EC_CMD_NOT_SUPPORTED, ErrorCode.DriverCommandNotSupported, $"the driver has no command '{name}'"), report: false);
+        }
+        return Execute(commandTrackingId, command, CommandMapping.Map(command, stringParam, values, _view), values);
+    }
+
+    /// <summary><c>InvokeCommandEx</c>.</summary>
+    public ScErrorCode InvokeCommandEx(string? commandTrackingId, int commandType, IReadOnlyList<KeyValuePair<string, string>> parameters)
+    {
+        using var scope = _logger.BeginScope(Scope(_view.AgentId, null));
+        var values = ToDictionary(parameters);
+        Log.CommandInvoked(_logger, $"InvokeCommandEx({commandType})", commandTrackingId ?? "", Redaction.Describe(values));
+        var plan = CommandMapping.MapEx(commandType, values, _view);
+        return plan.Succeeded ? Execute(commandTrackingId, "MakeCall", plan, values) : Reject(commandTrackingId, $"InvokeCommandEx({commandType})", plan, report: false);
+    }
+
+    /// <summary><c>AcceptWorkItem</c>, <c>ReleaseWorkItem</c>, <c>SuspendWorkItem</c>, <c>ResumeWorkItem</c>: the call commands on one work item.</summary>
+    public ScErrorCode WorkItemCommand(string export, string command, string? trackingId)
+    {
+        using var scope = _logger.BeginScope(Scope(_view.AgentId, trackingId));
+        Log.WorkItemCommand(_logger, export, trackingId ?? "(null)");
+        if (string.IsNullOrEmpty(trackingId) || _view.Dialogs.All(d => d.Id != trackingId))
+        {
+            Log.CommandRejected(_logger, export, ErrorCode.DriverUnknownWorkItem, $"no work item '{trackingId}'");
+            return ScErrorCode.SC_EC_INVALID_ITEM_TRACKING_ID;
+        }
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["TrackingID"] = trackingId };
+        return Execute(null, command, CommandMapping.Map(command, null, values, _view), values);
+    }
+
+    /// <summary><c>NotifyEventHandlingFinished</c>: the driver asks for no notification, so this is only logged.</summary>
+    public void EventHandlingFinished(string? trackingId, bool result) => Log.EventHandlingFinished(_logger, trackingId ?? "(null)", result);
+
+    /// <summary>
+    /// <c>ReleaseISCServiceInstance</c>: stops the callback loop. Waits (bounded) for a callback in
+    /// progress unless called from inside one (Siebel re-entering from an event handler).
+    /// </summary>
+    public void Release()
+    {
+        _released = true;
+        _work.Writer.TryComplete();
+        _pending.Clear();
+        if (t_inCallback != this && !_loop.Wait(TimeSpan.FromSeconds(10)))
+        {
+            Log.CallbackLoopFailed(_logger, "the callback loop did not stop within 10 s of the release", null);
+        }
+    }
+
+    // ---- The driver's threads ---------------------------------------------------------------
+
+    /// <summary>Hands a connector message to the callback loop; it answers the request it correlates to.</summary>
+    public void Deliver(ConnectorEnvelope message)
+    {
+        Pending? answered = null;
+        if (message.CorrelationId is not null && _pending.TryRemove(message.CorrelationId, out var pending))
+        {
+            answered = pending;
+        }
+        _work.Writer.TryWrite(new EventWork(message.Message, answered));
+    }
+
+    /// <summary>Shows a connector or broker status change.</summary>
+    public void DeliverStatus(StatusReport status) => _work.Writer.TryWrite(new StatusWork(status));
+
+    /// <summary>Fails every request whose answer is overdue at <paramref name="now"/>.</summary>
+    public void CheckTimeouts(DateTimeOffset now)
+    {
+        foreach (var (id, pending) in _pending)
+        {
+            if (pending.Deadline <= now && _pending.TryRemove(id, out _))
+            {
+                _work.Writer.TryWrite(new FailureWork(pending.CommandTrackingId, pending.Command, ErrorCode.DriverRequestTimeout,
+                    $"{pending.Command}: the connector did not answer {pending.RequestType} within {_host.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s"));
+            }
+        }
+    }
+
+    private ScErrorCode Execute(string? commandTrackingId, string command, CommandPlan plan, IReadOnlyDictionary<string, string> values)
+    {
+        if (!plan.Succeeded)
+        {
+            return Reject(commandTrackingId, command, plan, report: true);
+        }
+        string agentId;
+        lock (_viewLock)
+        {
+            var view = _view;
+            if (command == "LogIn")
+            {
+                var requested = values.GetValueOrDefault("AgentId") ?? view.AgentId!;
+                var extension = values.GetValueOrDefault("Extension") ?? view.Extension;
+                if (requested != view.AgentId)
+                {
+                    _host.AgentChanged(this, view.AgentId, requested);
+                }
+                _view = view with { AgentId = requested, Extension = extension };
+            }
+            if (_view.AgentId is null)
+            {
+                return Reject(commandTrackingId, command, CommandPlan.Fail(ScErrorCode.SC_EC_ERROR, ErrorCode.DriverCommandInvalid, $"{command}: the agent is not logged in (LogIn first)"), report: true);
+            }
+            agentId = _view.AgentId;
+        }
+        var deadline = _host.Time.GetUtcNow() + _host.RequestTimeout;
+        foreach (var request in plan.Requests)
+        {
+            var id = _host.NewRequestId();
+            _pending[id] = new Pending(command, request.MessageType, commandTrackingId, deadline);
+            if (!_host.TrySend(new ConnectorEnvelope(request, id, agentId)))
+            {
+                _pending.TryRemove(id, out _);
+                return Reject(commandTrackingId, command, CommandPlan.Fail(ScErrorCode.SC_EC_NETWORK_ERROR, ErrorCode.DriverConnectorUnavailable,
+                    $"{command}: the connector link is not available"), report: true);
+            }
+        }
+        return ScErrorCode.SC_EC_OK;
+    }
+
+    private ScErrorCode Reject(string? commandTrackingId, string command, CommandPlan plan, bool report)
+    {
+        Log.CommandRejected(_logger, command, plan.ErrorCode ?? "", plan.Message ?? "");
+        if (report)
+        {
+            _work.Writer.TryWrite(new FailureWork(commandTrackingId, command, plan.ErrorCode!, plan.Message!));
+        }
+        return plan.Failure;
+    }
+
+    private static Dictionary<string, string> ToDictionary(IReadOnlyList<KeyValuePair<string, string>> parameters)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in parameters)
+        {
+            values[key] = value; // the last of duplicate keys wins
+        }
+        return values;
+    }
+
+    // ---- The callback loop ------------------------------------------------------------------
+
+    private async Task RunAsync()
+    {
+        try
+        {
+            await foreach (var work in _work.Reader.ReadAllAsync().ConfigureAwait(false))
+            {
+                if (_released)
+                {
+                    break;
+                }
+                t_inCallback = this;
+                try
+                {
+                    using var scope = _logger.BeginScope(Scope(_view.AgentId, (work as EventWork)?.Message switch
+                    {
+                        Dialog d => d.Id,
+                        DialogEnded e => e.DialogId,
+                        _ => null,
+                    }));
+                    Handle(work);
+                }
+                catch (Exception ex)
+                {
+                    Log.CallbackLoopFailed(_logger, $"handling {work.GetType().Name} failed", ex);
+                }
+                finally
+                {
+                    t_inCallback = null;
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            Log.CallbackLoopFailed(_logger, "the callback loop stopped", ex);
+        }
+    }
+
+    internal static List<KeyValuePair<string, object?>> Scope(string? agentId, string? dialogId) =>
+        [new("AgentId", agentId ?? ""), new("DialogId", dialogId ?? "")];
+
+    private void Handle(Work work)
+    {
+        switch (work)
+        {
+            case StartWork:
+                RefreshToolbar(force: true);
+                if (_host.LastStatus is { } last)
+                {
+                    ShowConnectorStatus(last);
+                }
+                break;
+            case FailureWork failure:
+                ReportFailure(failure.CommandTrackingId, failure.Command, failure.Code, failure.Message);
+                break;
+            case StatusWork { Status: var status }:
+                ShowConnectorStatus(status);
+                break;
+            case EventWork { Message: var message, Answered: var answered }:
+                Apply(message, answered);
+                break;
+        }
+    }
+
+    private void Apply(ConnectorMessage message, Pending? answered)
+    {
+        switch (message)
+        {
+            case SystemStatus system:
+                ShowConnectorStatus(StatusReport.From(system));
+                break;
+            case AgentState agent:
+                _agent = agent;
+                Publish();
+                Event("AgentStateChanged", AgentFields());
+                if (agent.State == "LOGOUT" && _dialogs.Count > 0)
+                {
+                    _dialogs.Clear();
+                    Publish();
+                    Call("CleanAllWorkItem", _client.CleanAllWorkItem);
+                }
+                RefreshToolbar(force: false);
+                break;
+            case Dialog dialog:
+                ApplyDialog(DialogSnapshot.Of(dialog, _view.Extension ?? _agent?.Extension));
+                RefreshToolbar(force: false);
+                break;
+            case DialogEnded ended:
+                EndDialog(ended.DialogId, ended.Reason);
+                RefreshToolbar(force: false);
+                break;
+            case Error error:
+                ReportFailure(answered?.CommandTrackingId, answered?.Command ?? error.RequestType ?? "(unknown request)", error.Code, error.Message);
+                break;
+            default:
+                Log.EventDelivered(_logger, $"(none: {message.MessageType} is not shown to Siebel)");
+                break;
+        }
+    }
+
+    private void ApplyDialog(DialogSnapshot dialog)
+    {
+        if (dialog.MyState is "DROPPED" or "FAILED")
+        {
+            EndDialog(dialog.Id, null);
+            return;
+        }
+        _dialogs.TryGetValue(dialog.Id, out var previous);
+        _dialogs[dialog.Id] = dialog;
+        Publish();
+        var fields = CallFields(dialog);
+        var outbound = dialog.CallType == "OUT";
+        var consult = dialog.CallType == "CONSULT";
+        var now = _host.Time.GetUtcNow().ToUnixTimeSeconds();
+        var extension = _view.Extension ?? _agent?.Extension ?? "";
+        var description = outbound || consult ? $"Call to {dialog.To}" : $"Call from {dialog.From}";
+
+        if (previous is null)
+        {
+            var ringing = dialog.MyState == "ALERTING" && !outbound;
+            Event(ringing ? "CallRinging" : "CallDialing", fields);
+            Call("IndicateNewWorkItem", () => _client.IndicateNewWorkItem(dialog.Id, null, description,
+                ringing || !(outbound || consult) ? ScWorkItemMode.SC_WM_INBOUND : ScWorkItemMode.SC_WM_OUTBOUND));
+        }
+        var wasConnected = previous?.MyState is "ACTIVE" or "HELD";
+        if (!wasConnected && dialog.MyState is "ACTIVE" or "HELD")
+        {
+            Event(consult ? "ConsultEstablished" : "CallEstablished", fields);
+            Call("WorkItemStarted", () => _client.WorkItemStarted(dialog.Id, null, description, extension, now));
+        }
+        if (previous?.MyState != "HELD" && dialog.MyState == "HELD")
+        {
+            Event("CallHeld", fields);
+            Call("WorkItemSuspended", () => _client.WorkItemSuspended(dialog.Id));
+        }
+        else if (previous?.MyState == "HELD" && dialog.MyState == "ACTIVE")
+        {
+            Event("CallRetrieved", fields);
+            Call("WorkItemResumed", () => _client.WorkItemResumed(dialog.Id));
+        }
+        if (previous is not null && previous.ParticipantCount < 3 && dialog.ParticipantCount >= 3)
+        {
+            Event("CallConferenced", fields);
+        }
+        if (previous is not null && !SameVariables(previous, dialog))
+        {
+            Event("CallDataChanged", fields);
+        }
+    }
+
+    private void EndDialog(string dialogId, string? reason)
+    {
+        if (!_dialogs.Remove(dialogId, out var dialog))
+        {
+            return;
+        }
+        Publish();
+        var fields = CallFields(dialog);
+        fields.Add(new("EndReason", reason ?? "RELEASED"));
+        Event(reason switch { "TRANSFERRED" => "CallTransferred", "CONFERENCED" => "CallConferenced", _ => "CallReleased" }, fields);
+        Call("WorkItemReleased", () => _client.WorkItemReleased(dialogId, _host.Time.GetUtcNow().ToUnixTimeSeconds()));
+    }
+
+    private void ShowConnectorStatus(StatusReport status)
+    {
+        Log.ConnectorStatusChanged(_logger, status.Status, status.Reason);
+        Event("ConnectorStatus", [new("Status", status.Status), new("Reason", status.Reason), new("ActiveSide", status.ActiveSide ?? "")]);
+        Call("ShowStatusText", () => _client.ShowStatusText(status.Text));
+    }
+
+    private void ReportFailure(string? commandTrackingId, string command, string code, string message)
+    {
+        Log.RequestFailed(_logger, command, commandTrackingId ?? "(none)", code, message);
+        Call("HandleError", () => _client.HandleError(commandTrackingId, $"{code}: {message}"));
+        Event("CommandFailed", [new("Command", command), new("TrackingID", commandTrackingId ?? ""), new("ErrorCode", code), new("ErrorMessage", message)]);
+    }
+
+    private void RefreshToolbar(bool force)
+    {
+        var state = ToolbarTable.Derive(_agent?.State, _dialogs.Values);
+        if (!force && state == _toolbar)
+        {
+            return;
+        }
+        _toolbar = state;
+        var (names, descriptions, statuses) = ToolbarTable.Build(state);
+        Call("CacheCommandInformation", () => _client.CacheCommandInformation(names, descriptions, statuses));
+    }
+
+    private void Event(string name, List<KeyValuePair<string, string>> fields)
+    {
+        Log.EventDelivered(_logger, name);
+        Call("HandleEvent", () => _client.HandleEvent(name, fields, false, NextTrackingId()));
+    }
+
+    private void Call(string method, Func<int> call)
+    {
+        if (_released)
+        {
+            return;
+        }
+        var result = call();
+        if (result != 0)
+        {
+            Log.CallbackFailed(_logger, method, result);
+        }
+    }
+
+    private string NextTrackingId() => $"{_view.AgentId}-{++_eventSequence}";
+
+    private void Publish()
+    {
+        lock (_viewLock)
+        {
+            _view = _view with
+            {
+                AgentState = _agent?.State,
+                Extension = _view.Extension ?? _agent?.Extension,
+                Dialogs = [.. _dialogs.Values],
+            };
+        }
+    }
+
+    private List<KeyValuePair<string, string>> AgentFields() =>
+    [
+        new("AgentId", _view.AgentId ?? ""),
+        new("AgentState", _agent?.State ?? ""),
+        new("ReasonCode", _agent?.ReasonCode ?? ""),
+        new("ReasonLabel", _agent?.ReasonCodeLabel ?? ""),
+        new("PendingState", _agent?.PendingState ?? ""),
+        new("Extension", _agent?.Extension ?? _view.Extension ?? ""),
+    ];
+
+    private List<KeyValuePair<string, string>> CallFields(DialogSnapshot dialog)
+    {
+        var fields = AgentFields();
+        fields.Add(new("DialogId", dialog.Id));
+        fields.Add(new("TrackingID", dialog.Id));
+        fields.Add(new("ANI", dialog.From ?? ""));
+        fields.Add(new("DNIS", dialog.To ?? ""));
+        fields.Add(new("DialedNumber", dialog.DialedNumber ?? dialog.To ?? ""));
+        fields.Add(new("CallType", dialog.CallType));
+        fields.Add(new("CallState", dialog.MyState));
+        fields.Add(new("ParticipantCount", dialog.ParticipantCount.ToString(CultureInfo.InvariantCulture)));
+        if (dialog.WrapUpReason is not null)
+        {
+            fields.Add(new("WrapUpReason", dialog.WrapUpReason));
+        }
+        foreach (var (name, value) in dialog.Variables.OrderBy(v => v.Key, StringComparer.Ordinal))
+        {
+            fields.Add(new(name, value));
+        }
+        return fields;
+    }
+
+    private static bool SameVariables(DialogSnapshot a, DialogSnapshot b) =>
+        a.Variables.Count == b.Variables.Count && a.Variables.All(v => b.Variables.TryGetValue(v.Key, out var other) && other == v.Value);
+
+    private sealed record Pending(string Command, string RequestType, string? CommandTrackingId, DateTimeOffset Deadline);
+
+    private abstract record Work;
+
+    private sealed record StartWork : Work;
+
+    private sealed record EventWork(ConnectorMessage Message, Pending? Answered) : Work;
+
+    private sealed record StatusWork(StatusReport Status) : Work;
+
+    private sealed record FailureWork(string? CommandTrackingId, string Command, string Code, string Message) : Work;
+}
+
+/// <summary>The connector status a service shows: the Connector's <c>System</c> message or the broker link state.</summary>
+internal sealed record StatusReport(string Status, string Reason, string? ActiveSide, string Text)
+{
+    public static StatusReport From(SystemStatus system) => system.Status == SystemStatus.InService
+        ? new(system.Status, system.Reason ?? "", system.ActiveSide, $"Connector in service{(system.ActiveSide is null ? "" : $" (Finesse side {system.ActiveSide})")}")
+        : new(system.Status, system.Reason ?? "", system.ActiveSide, $"Connector out of service: {system.Reason}");
+
+    public static StatusReport Link(bool up, string reason) => up
+        ? new("BROKER_UP", reason, null, "Connected to the message broker")
+        : new("BROKER_DOWN", reason, null, $"Message broker unavailable: {reason}");
+}

@@ -1,0 +1,101 @@
+using SiebelCti.Driver.Configuration;
+using SiebelCti.Interop;
+
+namespace SiebelCti.Driver.Tests;
+
+public sealed class ConfigurationTests
+{
+    private static DriverOptions? Create(List<string> problems, Func<string, string?>? environment = null, params (string Key, string Value)[] values)
+    {
+        var ignored = new List<string>();
+        return DriverOptions.TryCreate(values.Select(v => new KeyValuePair<string, string>(v.Key, v.Value)), "SiebelCti-host-1-1",
+            environment ?? (_ => null), problems, ignored);
+    }
+
+    [Fact]
+    public void Valid_parameters_with_prefixes_and_failover_become_options_with_defaults()
+    {
+        var problems = new List<string>();
+        var options = Create(problems, null,
+            ("Driver:BrokerUri", "failover:(tcp://mq1:61616,ssl://mq2:61617)?randomize=false"),
+            ("BrokerUser", "siebel"), ("Driver:BrokerPassword", "s3cret"), ("RequestTimeout", "2.5"), ("Service:AgentId", "ignored"));
+
+        Assert.Empty(problems);
+        Assert.NotNull(options);
+        Assert.True(options.Failover);
+        Assert.Equal(["tcp://mq1:61616/", "ssl://mq2:61617/"], options.Brokers.Select(b => b.ToString()));
+        Assert.Equal(TimeSpan.FromSeconds(2.5), options.RequestTimeout);
+        Assert.Equal("SiebelCti-host-1-1", options.ClientId);
+        Assert.Equal("SiebelCti.Client.SiebelCti-host-1-1", options.ClientTopic);
+        Assert.Equal(DriverOptions.DefaultRequestQueue, options.RequestQueue);
+        Assert.DoesNotContain("s3cret", options.ToString(), StringComparison.Ordinal);
+        Assert.Contains("BrokerPassword=***", options.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once()
+    {
+        var problems = new List<string>();
+        var options = Create(problems, null,
+            ("BrokerUri", "http://mq:80"), ("BrokerPassword", "pw"), ("ClientId", "has space"), ("RequestTimeout", "0"),
+            ("LogConfig", "/no/such/file.config"), ("RequestQueue", "bad queue"));
+
+        Assert.Null(options);
+        Assert.Equal(6, problems.Count);
+        Assert.DoesNotContain(problems, p => p.Contains("pw", StringComparison.Ordinal) && !p.Contains("BrokerPassword", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_missing_broker_uri_and_credentials_inside_the_uri_are_refused_without_echoing_the_password()
+    {
+        var problems = new List<string>();
+        Assert.Null(Create(problems));
+        Assert.Contains(problems, p => p.Contains("BrokerUri is required", StringComparison.Ordinal));
+
+        problems.Clear();
+        Assert.Null(Create(problems, null, ("BrokerUri", "tcp://user:hunter2@mq:61616")));
+        Assert.Single(problems);
+        Assert.DoesNotContain("hunter2", problems[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_loopback_transport_needs_the_test_hooks_environment_variable()
+    {
+        var problems = new List<string>();
+        Assert.Null(Create(problems, _ => null, ("BrokerUri", "loopback://")));
+        Assert.Contains(problems, p => p.Contains(DriverOptions.TestHooksVariable, StringComparison.Ordinal));
+
+        problems.Clear();
+        var options = Create(problems, name => name == DriverOptions.TestHooksVariable ? "1" : null, ("BrokerUri", "loopback://"));
+        Assert.NotNull(options);
+        Assert.True(options.Loopback);
+    }
+
+    [Fact]
+    public void The_abi_file_overrides_the_version_and_the_client_interface_order()
+    {
+        var settings = AbiSettings.Parse([
+            "# comment",
+            "ScapiVersion = 131072",
+            "ClientInterface = -, ClientHandle, HandleEvent, HandleError, CacheCommandInformation",
+        ], "abi.conf");
+
+        Assert.Empty(settings.Problems);
+        Assert.Equal(131072, settings.ScapiVersion);
+        Assert.Equal(1, settings.ClientInterface.SlotOf(ClientMember.ClientHandle));
+        Assert.Equal(2, settings.ClientInterface.SlotOf(ClientMember.HandleEvent));
+        Assert.Equal(-1, settings.ClientInterface.SlotOf(ClientMember.ShowStatusText));
+    }
+
+    [Fact]
+    public void A_bad_abi_file_keeps_the_defaults_and_lists_each_problem_with_its_line()
+    {
+        var settings = AbiSettings.Parse(["ScapiVersion = two", "ClientInterface = HandleEvent, Nonsense", "Colour = blue", "no equals"], "abi.conf");
+
+        Assert.Equal(ScapiVersion.Default, settings.ScapiVersion);
+        Assert.Same(ClientInterfaceLayout.Default, settings.ClientInterface);
+        Assert.Equal(5, settings.Problems.Count);
+        Assert.Contains(settings.Problems, p => p.StartsWith("abi.conf:1:", StringComparison.Ordinal));
+        Assert.Contains(settings.Problems, p => p.Contains("no ClientHandle", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,188 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging.Abstractions;
+using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.OpenWire;
+using SiebelCti.Driver;
+using SiebelCti.Driver.Configuration;
+using SiebelCti.Driver.Connector;
+using SiebelCti.Driver.Services;
+using SiebelCti.Interop;
+
+namespace SiebelCti.Integration.Tests.Driver;
+
+/// <summary>
+/// The driver's OpenWire link against the real ActiveMQ broker, with this test playing the
+/// Connector on the request queue: the message contract on the wire (JMSType, correlation id,
+/// agentId/clientId/protocolVersion properties) and the way back to the Siebel callbacks.
+/// </summary>
+public sealed class DriverOverOpenWireTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+
+    private sealed class EventsClient : ISiebelClient
+    {
+        public ConcurrentQueue<string> Calls { get; } = new();
+
+        private int Add(string call)
+        {
+            Calls.Enqueue(call);
+            return 0;
+        }
+
+        public int BeginBatch() => 0;
+
+        public int EndBatch() => 0;
+
+        public int CacheCommandInformation(IReadOnlyList<string> names, IReadOnlyList<string> descriptions, IReadOnlyList<int> statuses) => Add("CacheCommandInformation");
+
+        public int CleanAllWorkItem() => Add("CleanAllWorkItem");
+
+        public int HandleError(string? commandTrackingId, string error) => Add($"HandleError {commandTrackingId} {error}");
+
+        public int HandleEvent(string name, IReadOnlyList<KeyValuePair<string, string>> fields, bool notifyWhenDone, string trackingId) =>
+            Add($"HandleEvent {name} {string.Join(",", fields.Where(f => f.Key is "Status" or "AgentState").Select(f => f.Value))}");
+
+        public int IndicateNewWorkItem(string trackingId, string? oldTrackingId, string description, ScWorkItemMode mode) => Add("IndicateNewWorkItem");
+
+        public int ShowStatusText(string text) => Add($"ShowStatusText {text}");
+
+        public int UpdateObjectInformation(string? trackingId, string mediaTargetAddress, IReadOnlyList<KeyValuePair<string, string>> data) => 0;
+
+        public int WorkItemReleased(string trackingId, long stopTime) => Add("WorkItemReleased");
+
+        public int WorkItemResumed(string trackingId) => Add("WorkItemResumed");
+
+        public int WorkItemStarted(string trackingId, string? oldTrackingId, string description, string mediaTargetAddress, long startTime) => Add("WorkItemStarted");
+
+        public int WorkItemSuspended(string trackingId) => Add("WorkItemSuspended");
+    }
+
+    private static async Task Until(Func<bool> condition, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(Wait);
+        while (!condition())
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+    }
+
+    [Fact]
+    public async Task Requests_reach_the_connector_queue_and_its_answers_reach_the_agent_callbacks()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var id = Guid.NewGuid().ToString("N")[..12];
+        var problems = new List<string>();
+        var options = DriverOptions.TryCreate(
+            [new("BrokerUri", $"tcp://{TestServices.Host}:{TestServices.ActiveMqPort}"), new("ClientId", $"drv-{id}"),
+             new("RequestQueue", $"test.requests.{id}"), new("RequestTimeout", "20")],
+            "unused", _ => null, problems, []);
+        Assert.Empty(problems);
+
+        // The Connector's side: consume the request queue, publish on the client's topic.
+        await using var connector = await OpenWireConnection.ConnectAsync(new OpenWireOptions
+        {
+            BrokerUri = options!.BrokerUri,
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+        }, cancellationToken: ct);
+        var session = await connector.CreateSessionAsync(AcknowledgeMode.Auto, ct);
+        var requests = await session.CreateConsumerAsync(Destination.Queue(options.RequestQueue), cancellationToken: ct);
+        var replies = await session.CreateProducerAsync(Destination.Topic(options.ClientTopic), ct);
+
+        async Task<(TextMessage Raw, ConnectorMessage Message)> Next(bool skipHello = true)
+        {
+            var raw = Assert.IsType<TextMessage>(await requests.ReceiveAsync(ct).AsTask().WaitAsync(Wait, ct));
+            while (skipHello && raw.Type == "Hello")
+            {
+                raw = Assert.IsType<TextMessage>(await requests.ReceiveAsync(ct).AsTask().WaitAsync(Wait, ct));
+            }
+            var decoded = ConnectorMessageCodec.Decode(raw.Type, raw.Text);
+            Assert.True(decoded.Success, decoded.ErrorMessage);
+            Assert.Equal(options.ClientId, raw.Properties.Get<string>(ConnectorEnvelope.ClientIdProperty));
+            Assert.Equal(1, raw.Properties.Get<int>(ConnectorEnvelope.ProtocolVersionProperty));
+            Assert.False(string.IsNullOrEmpty(raw.CorrelationId));
+            return (raw, decoded.Message!);
+        }
+
+        async Task Reply(ConnectorEvent message, string? correlationId, string? agentId)
+        {
+            var text = new TextMessage(ConnectorMessageCodec.Encode(message)) { Type = message.MessageType, CorrelationId = correlationId };
+            if (agentId is not null)
+            {
+                text.Properties.Set(ConnectorEnvelope.AgentIdProperty, agentId);
+            }
+            await replies.SendAsync(text, persistent: false, ct);
+        }
+
+        var driver = new DriverInstance(options, "Voice", new OpenWireLink(options, NullLoggerFactory.Instance, TimeProvider.System), TimeProvider.System, NullLoggerFactory.Instance);
+        driver.Start();
+        var client = new EventsClient();
+        var service = driver.CreateService(client, null, null);
+        try
+        {
+            var (_, hello) = await Next(skipHello: false);
+            Assert.IsType<Hello>(hello);
+            await Until(() => client.Calls.Contains("ShowStatusText Connected to the message broker"), ct);
+            await Reply(new SystemStatus(SystemStatus.InService, "ready", "A"), null, null);
+            await Until(() => client.Calls.Contains("HandleEvent ConnectorStatus IN_SERVICE"), ct);
+
+            Assert.Equal(ScErrorCode.SC_EC_OK, service.InvokeCommand("t-login", "LogIn", null,
+                [new("AgentId", "agent7"), new("AgentPin", "pin-7"), new("Extension", "1007")]));
+            var (connectRaw, connect) = await Next();
+            Assert.IsType<Connect>(connect);
+            Assert.Equal("agent7", connectRaw.Properties.Get<string>(ConnectorEnvelope.AgentIdProperty));
+            var (loginRaw, login) = await Next();
+            Assert.Equal(new Login("pin-7", "1007"), login);
+            await Reply(new AgentState("NOT_READY", Extension: "1007"), connectRaw.CorrelationId, "agent7");
+            await Reply(new AgentState("NOT_READY", Extension: "1007"), loginRaw.CorrelationId, "agent7");
+            await Until(() => client.Calls.Count(c => c == "HandleEvent AgentStateChanged NOT_READY") == 2 && service.PendingCount == 0, ct);
+
+            Assert.Equal(ScErrorCode.SC_EC_OK, service.InvokeCommand("t-ready", "ChangeReadyState", null, []));
+            var (readyRaw, ready) = await Next();
+            Assert.IsType<Ready>(ready);
+            await Reply(new Error("FINESSE_REJECTED", "not now", "Ready"), readyRaw.CorrelationId, "agent7");
+            await Until(() => client.Calls.Any(c => c.StartsWith("HandleError t-ready FINESSE_REJECTED", StringComparison.Ordinal)), ct);
+            Assert.Equal(0, service.PendingCount);
+        }
+        finally
+        {
+            driver.Release();
+        }
+    }
+
+    [Fact]
+    public async Task With_the_broker_unreachable_agents_see_it_and_commands_fail_at_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var problems = new List<string>();
+        var options = DriverOptions.TryCreate([new("BrokerUri", $"tcp://{TestServices.Host}:1"), new("ClientId", "drv-down")], "unused", _ => null, problems, []);
+        Assert.Empty(problems);
+        var driver = new DriverInstance(options!, "Voice", new OpenWireLink(options!, NullLoggerFactory.Instance, TimeProvider.System), TimeProvider.System, NullLoggerFactory.Instance);
+        driver.Start();
+        var client = new EventsClient();
+        var service = driver.CreateService(client, "agent9", "1009");
+        try
+        {
+            await Until(() => client.Calls.Contains("HandleEvent ConnectorStatus BROKER_DOWN"), ct);
+            Assert.Contains(client.Calls, c => c.StartsWith("ShowStatusText Message broker unavailable", StringComparison.Ordinal));
+
+            Assert.Equal(ScErrorCode.SC_EC_NETWORK_ERROR, service.InvokeCommand("t-1", "ChangeReadyState", null, []));
+            await Until(() => client.Calls.Any(c => c.StartsWith("HandleError t-1 DRIVER_CONNECTOR_UNAVAILABLE", StringComparison.Ordinal)), ct);
+        }
+        finally
+        {
+            driver.Release();
+        }
+    }
+
+    [Fact]
+    public void An_invalid_failover_option_fails_the_driver_parameters()
+    {
+        var problems = new List<string>();
+
+        var options = DriverOptions.TryCreate([new("BrokerUri", "failover:(tcp://127.0.0.1:1)?maxReconnectDelay=soon")], "c1", _ => null, problems, []);
+
+        Assert.Null(options);
+        Assert.NotEmpty(problems);
+    }
+}
