@@ -251,13 +251,7 @@ public sealed class DialogStateMachineTests
     public void Consult_then_transfer_hands_the_call_to_the_consulted_agent()
     {
         using var h = new Harness();
-        h.SignIn("5001", "3001");
-        h.SignIn("5002", "3002");
-        h.Ready("5001");
-        h.Ready("5002");
-        var d1 = h.Inject(ani: "0612345678");
-        h.Act("5001", d1, "ANSWER");
-        h.Take();
+        var d1 = h.TwoReadyAgentsAndAnAnsweredCall();
 
         h.Act("5001", d1, "CONSULT_CALL", to: "3002");
         var d2 = h.Center.DialogIdsOf("5001").Single(x => x != d1);
@@ -294,11 +288,7 @@ public sealed class DialogStateMachineTests
     public void Consult_then_conference_keeps_three_parties_until_one_leaves()
     {
         using var h = new Harness();
-        h.SignIn("5001", "3001");
-        h.SignIn("5002", "3002");
-        h.Ready("5001");
-        var d1 = h.Inject(ani: "0612345678");
-        h.Act("5001", d1, "ANSWER");
+        var d1 = h.TwoReadyAgentsAndAnAnsweredCall();
         h.Act("5001", d1, "CONSULT_CALL", to: "3002");
         var d2 = h.Center.DialogIdsOf("5001").Single(x => x != d1);
         h.Act("5002", d2, "ANSWER");
@@ -343,13 +333,7 @@ public sealed class DialogStateMachineTests
     public void Single_step_transfer_rings_the_target_agent_and_releases_the_transferring_agent()
     {
         using var h = new Harness();
-        h.SignIn("5001", "3001");
-        h.SignIn("5002", "3002");
-        h.Ready("5001");
-        h.Ready("5002");
-        var d = h.Inject(ani: "0612345678");
-        h.Act("5001", d, "ANSWER");
-        h.Take();
+        var d = h.TwoReadyAgentsAndAnAnsweredCall();
         h.Act("5001", d, "TRANSFER_SST", to: "3002");
         var ns = h.Take();
         Assert.Equal("DELETE", ns.DialogUpdates("5001").Single().Event);

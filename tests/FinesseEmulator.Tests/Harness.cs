@@ -79,6 +79,19 @@ internal sealed class Harness : IDisposable
         return r.Value!;
     }
 
+    /// <summary>Agents 5001 (3001) and 5002 (3002) signed in and READY; 5001 talking on an answered inbound call.</summary>
+    public string TwoReadyAgentsAndAnAnsweredCall(string ani = "0612345678")
+    {
+        SignIn("5001", "3001");
+        SignIn("5002", "3002");
+        Ready("5001");
+        Ready("5002");
+        var d = Inject(ani: ani);
+        Act("5001", d, "ANSWER");
+        Take();
+        return d;
+    }
+
     public void Act(string agent, string dialog, string action, string? to = null, string? ext = null)
     {
         var error = Center.DialogAction(agent, dialog, new DialogRequest(action) { TargetMediaAddress = ext ?? Ext(agent), ToAddress = to });
