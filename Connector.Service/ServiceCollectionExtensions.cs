@@ -25,24 +25,11 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>
-    /// THE registration point of the connector engine and its adapters. Whatever is registered here
-    /// as <see cref="IConnectorMonitorSource"/> is what the Connector Monitor shows.
+    /// Registers the connector engine and its adapters (<see cref="EngineWiring"/>), or, in demo mode,
+    /// a simulated source. Whatever is registered as <see cref="IConnectorMonitorSource"/> is what the
+    /// Connector Monitor shows. The host gives hosted services <see cref="EngineServiceOptions.ShutdownTimeout"/>
+    /// to stop and flushes the logs afterwards.
     /// </summary>
-    /// <remarks>
-    /// To plug in the engine (Connector.Core/Engine/ConnectorEngine, which implements
-    /// <see cref="IConnectorMonitorSource"/>), replace the placeholder block below with:
-    /// <code>
-    /// services.AddSingleton(sp => /* map options.Engine onto Connector.Core's EngineOptions */);
-    /// services.AddSingleton&lt;IClientChannel, ...&gt;();          // OpenWire adapter (options.Broker)
-    /// services.AddSingleton&lt;IFinesseGateway, ...&gt;();        // Finesse REST adapter (options.Finesse)
-    /// services.AddSingleton&lt;IFinesseNotifications, ...&gt;();  // XMPP adapter (options.Finesse)
-    /// services.AddSingleton&lt;ConnectorEngine&gt;();
-    /// services.AddSingleton&lt;IConnectorMonitorSource&gt;(sp =&gt; sp.GetRequiredService&lt;ConnectorEngine&gt;());
-    /// services.AddHostedService(...);  // runs ConnectorEngine.RunAsync until the host stops
-    /// </code>
-    /// The host gives hosted services <see cref="EngineServiceOptions.ShutdownTimeout"/> to stop
-    /// (stop consuming, finish requests in flight) and flushes the logs afterwards.
-    /// </remarks>
     public static IServiceCollection AddConnectorEngine(this IServiceCollection services, ConnectorServiceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -83,7 +70,4 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(Options.Create(value));
         services.AddSingleton(validator);
     }
-
-    /// <summary>Marker registered while <see cref="AddConnectorEngine"/> still holds the placeholder (logged at start).</summary>
-    internal sealed class EngineNotWired;
 }

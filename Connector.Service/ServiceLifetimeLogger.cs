@@ -22,11 +22,6 @@ internal sealed class ServiceLifetimeLogger(
             Log.ConfigurationUnknownKey(logger, warning);
         }
 
-        if (services.GetService<ServiceCollectionExtensions.EngineNotWired>() is not null)
-        {
-            Log.EngineNotWired(logger);
-        }
-
         if (options.Finesse.AllowInvalidCertificates)
         {
             Log.FinesseCertificateChecksDisabled(logger);

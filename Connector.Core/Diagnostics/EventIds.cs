@@ -103,7 +103,6 @@ public static class EventIds
     public static readonly EventId ServiceStopped = new(6002, nameof(ServiceStopped));
     public static readonly EventId ConfigurationInvalid = new(6003, nameof(ConfigurationInvalid));
     public static readonly EventId ConfigurationUnknownKey = new(6004, nameof(ConfigurationUnknownKey));
-    public static readonly EventId EngineNotWired = new(6005, nameof(EngineNotWired));
     public static readonly EventId MonitorListening = new(6006, nameof(MonitorListening));
     public static readonly EventId MonitorDisabled = new(6007, nameof(MonitorDisabled));
     public static readonly EventId MonitorLoginSucceeded = new(6008, nameof(MonitorLoginSucceeded));

@@ -20,9 +20,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 6004, EventName = nameof(EventIds.ConfigurationUnknownKey), Level = LogLevel.Warning, Message = "{Warning}")]
     public static partial void ConfigurationUnknownKey(ILogger logger, string warning);
 
-    [LoggerMessage(EventId = 6005, EventName = nameof(EventIds.EngineNotWired), Level = LogLevel.Warning, Message = "No connector engine is registered in this build; the monitor shows the service as OUT_OF_SERVICE")]
-    public static partial void EngineNotWired(ILogger logger);
-
     [LoggerMessage(EventId = 6006, EventName = nameof(EventIds.MonitorListening), Level = LogLevel.Information, Message = "Connector Monitor listening on {Urls}")]
     public static partial void MonitorListening(ILogger logger, string urls);
 
