@@ -1,0 +1,246 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using SiebelCti.Connector.Engine;
+using SiebelCti.Connector.Engine.Adapters;
+using SiebelCti.Connector.Finesse.Rest;
+using SiebelCti.Connector.Finesse.Xmpp;
+using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.OpenWire;
+using SiebelCti.FinesseEmulator;
+using SiebelCti.FinesseEmulator.Publishing;
+
+namespace SiebelCti.Integration.Tests.Connector;
+
+/// <summary>
+/// The whole Connector over real parts: the engine with its OpenWire channel on the real ActiveMQ,
+/// its Finesse REST gateway against the Finesse emulator, and per-agent XMPP sessions on the real
+/// prosody to which the emulator publishes. Clients are played by <see cref="ContractClient"/>s
+/// speaking the contract over OpenWire, as the driver does. Queue and agent ids are unique per
+/// fixture so nothing is shared with other tests.
+/// </summary>
+public sealed class ConnectorUnderTest : IAsyncLifetime
+{
+    private readonly string _contentRoot = Directory.CreateTempSubdirectory("connector-e2e").FullName;
+    private readonly CancellationTokenSource _stop = new();
+    private WebApplication? _emulator;
+    private OpenWireClientChannel? _channel;
+    private FinesseRestClient? _rest;
+    private FinesseNotificationHub? _hub;
+    private Task? _engineRun;
+
+    public string RequestQueue { get; } = "SiebelCti.Test.Requests." + Guid.NewGuid().ToString("N")[..8];
+
+    public string AgentA { get; } = "a" + Guid.NewGuid().ToString("N")[..10];
+
+    public string AgentB { get; } = "b" + Guid.NewGuid().ToString("N")[..10];
+
+    public ConnectorEngine Engine { get; private set; } = null!;
+
+    public Uri Emulator { get; private set; } = null!;
+
+    public static string BrokerUri => $"failover:(tcp://{TestServices.Host}:{TestServices.ActiveMqPort})?initialReconnectDelay=100&maxReconnectDelay=1000";
+
+    public async ValueTask InitializeAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var run = Environment.GetEnvironmentVariable("SIEBELCTI_RUN") is { Length: > 0 } r ? r : throw new InvalidOperationException("SIEBELCTI_RUN is not set: run through scripts/test.sh");
+        var config = new Dictionary<string, string?>
+        {
+            ["Emulator:DeploymentType"] = "UCCE",
+            ["Emulator:XmppDomain"] = TestServices.XmppDomain,
+            ["Emulator:SideA:Urls:0"] = "http://127.0.0.1:0",
+            ["Emulator:FarEndAnswerDelay"] = "00:00:00.200",
+            ["Emulator:Agents:0:LoginId"] = AgentA,
+            ["Emulator:Agents:0:Password"] = "pw, with # and | ü",
+            ["Emulator:Agents:0:Extension"] = "3101",
+            ["Emulator:Agents:0:TeamId"] = "10",
+            ["Emulator:Agents:0:TeamName"] = "Sales",
+            ["Emulator:Agents:1:LoginId"] = AgentB,
+            ["Emulator:Agents:1:Password"] = "pw-b",
+            ["Emulator:Agents:1:Extension"] = "3102",
+            ["Emulator:Agents:1:TeamId"] = "10",
+            ["Emulator:Agents:1:TeamName"] = "Sales",
+            ["Emulator:ReasonCodes:0:Id"] = "1",
+            ["Emulator:ReasonCodes:0:Code"] = "10",
+            ["Emulator:ReasonCodes:0:Label"] = "Break",
+            ["Emulator:ReasonCodes:0:Category"] = "NOT_READY",
+            ["Emulator:ReasonCodes:1:Id"] = "4",
+            ["Emulator:ReasonCodes:1:Code"] = "20",
+            ["Emulator:ReasonCodes:1:Label"] = "End of shift",
+            ["Emulator:ReasonCodes:1:Category"] = "LOGOUT",
+            ["Emulator:WrapUpReasons:0:Id"] = "1",
+            ["Emulator:WrapUpReasons:0:Label"] = "Sale",
+            ["Emulator:Xmpp:Enabled"] = "true",
+            ["Emulator:Xmpp:Host"] = TestServices.Host,
+            ["Emulator:Xmpp:Port"] = TestServices.XmppPort.ToString(CultureInfo.InvariantCulture),
+            ["Emulator:Xmpp:AdminUser"] = "admin",
+            ["Emulator:Xmpp:AdminPassword"] = "admin-secret",
+            ["Emulator:Xmpp:AccountProvisioning"] = "ProsodyShell",
+            ["Emulator:Xmpp:ProsodyConfig"] = Path.Combine(run, "prosody", "prosody.cfg.lua"),
+        };
+        _emulator = EmulatorApp.Build([], config, contentRoot: _contentRoot);
+        await _emulator.StartAsync(ct);
+        await _emulator.Services.GetRequiredService<PublisherStatus>().Ready.WaitAsync(TimeSpan.FromSeconds(60), ct);
+        Emulator = _emulator.Services.GetRequiredService<Listeners>().UrlsOf(0).Single();
+
+        var logs = NullLoggerFactory.Instance;
+        _channel = new OpenWireClientChannel(new ClientChannelOptions
+        {
+            Broker = new OpenWireOptions { BrokerUri = BrokerUri, ClientId = "connector-" + RequestQueue },
+            RequestQueue = RequestQueue,
+        }, logs);
+        _rest = new FinesseRestClient(new FinesseOptions { SideA = Emulator, AllowHttp = true });
+        _hub = new FinesseNotificationHub(new FinesseNotificationOptions
+        {
+            Xmpp = new XmppOptions { Host = TestServices.Host, Port = TestServices.XmppPort, Domain = TestServices.XmppDomain, TlsMode = XmppTlsMode.None, Resource = "connector" },
+            HealthPollInterval = TimeSpan.FromMilliseconds(500),
+        }, _rest, logs);
+        Engine = new ConnectorEngine(
+            new EngineOptions { RequestTimeout = TimeSpan.FromSeconds(15), HousekeepingInterval = TimeSpan.FromMilliseconds(500) },
+            _channel, new FinesseRestGateway(_rest), _hub, NullLogger<ConnectorEngine>.Instance);
+        _channel.Start();
+        _hub.Start();
+        _engineRun = Engine.RunAsync(_stop.Token);
+    }
+
+    /// <summary>A new client (driver instance) connected to the broker and listening on its topic.</summary>
+    public async Task<ContractClient> ClientAsync(string name) =>
+        await ContractClient.ConnectAsync(BrokerUri, RequestQueue, $"{name}-{RequestQueue}", TestContext.Current.CancellationToken);
+
+    /// <summary>Offers a customer call to <paramref name="extension"/> through the emulator's control API.</summary>
+    public async Task OfferCallAsync(string extension, string callVariable1)
+    {
+        using var http = new HttpClient { BaseAddress = Emulator };
+        var json = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            extension,
+            ani = "0612345678",
+            dnis = "8000",
+            callVariables = new Dictionary<string, string> { ["callVariable1"] = callVariable1 },
+        });
+        using var body = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        (await http.PostAsync("/emulator/calls", body, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (_engineRun is not null)
+        {
+            await _engineRun;
+        }
+
+        if (_channel is not null)
+        {
+            await _channel.DisposeAsync();
+        }
+
+        if (_hub is not null)
+        {
+            await _hub.DisposeAsync();
+        }
+
+        _rest?.Dispose();
+        if (_emulator is not null)
+        {
+            await _emulator.StopAsync(CancellationToken.None);
+            await _emulator.DisposeAsync();
+        }
+
+        Directory.Delete(_contentRoot, recursive: true);
+        _stop.Dispose();
+    }
+}
+
+/// <summary>Plays a driver instance: sends contract requests to the Connector's queue, reads its topic.</summary>
+public sealed class ContractClient : IAsyncDisposable
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+    private readonly OpenWireConnection _connection;
+    private readonly OpenWireProducer _producer;
+    private readonly Destination _requests;
+    private readonly Channel<ConnectorEnvelope> _events = Channel.CreateUnbounded<ConnectorEnvelope>();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _pump;
+    private int _next;
+
+    private ContractClient(string clientId, OpenWireConnection connection, OpenWireProducer producer, OpenWireConsumer consumer, Destination requests)
+    {
+        ClientId = clientId;
+        _connection = connection;
+        _producer = producer;
+        _requests = requests;
+        _pump = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var message in consumer.ReadAllAsync(_stop.Token))
+                {
+                    var wire = ConnectorWire.Read(message);
+                    var decoded = ConnectorMessageCodec.Decode(wire.MessageType, wire.Body);
+                    Assert.True(decoded.Success, decoded.ErrorMessage);
+                    _events.Writer.TryWrite(new ConnectorEnvelope(decoded.Message!, wire.CorrelationId, wire.AgentId, wire.ClientId, wire.ProtocolVersion ?? 0));
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
+    }
+
+    public string ClientId { get; }
+
+    public static async Task<ContractClient> ConnectAsync(string brokerUri, string requestQueue, string clientId, CancellationToken ct)
+    {
+        var connection = await OpenWireConnection.ConnectAsync(new OpenWireOptions { BrokerUri = brokerUri, ClientId = clientId }, cancellationToken: ct);
+        var session = await connection.CreateSessionAsync(AcknowledgeMode.Auto, ct);
+        var consumer = await session.CreateConsumerAsync(ConnectorWire.ClientTopic(ConnectorWire.DefaultClientTopicPrefix, clientId), cancellationToken: ct);
+        var producer = await session.CreateProducerAsync(null, ct);
+        return new ContractClient(clientId, connection, producer, consumer, Destination.Queue(requestQueue));
+    }
+
+    /// <summary>Sends a request; returns its correlation id.</summary>
+    public async Task<string> SendAsync(ConnectorRequest request, string? agentId = null)
+    {
+        var correlationId = $"{ClientId}-{Interlocked.Increment(ref _next)}";
+        var envelope = new ConnectorEnvelope(request, correlationId, agentId, ClientId);
+        await _producer.SendAsync(_requests, ConnectorWire.ToMessage(envelope), persistent: true, TestContext.Current.CancellationToken);
+        return correlationId;
+    }
+
+    /// <summary>The next event matching <paramref name="match"/>; earlier ones are skipped.</summary>
+    public async Task<ConnectorEnvelope> WaitForAsync(Func<ConnectorEnvelope, bool> match, string what)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(Wait);
+        var seen = new List<string>();
+        try
+        {
+            while (true)
+            {
+                var envelope = await _events.Reader.ReadAsync(timeout.Token);
+                if (match(envelope))
+                {
+                    return envelope;
+                }
+
+                seen.Add(envelope.Message.ToString());
+            }
+        }
+        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{ClientId}: no {what} within {Wait.TotalSeconds} s; saw: {string.Join(" | ", seen)}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _pump;
+        await _connection.DisposeAsync();
+        _stop.Dispose();
+    }
+}
