@@ -93,19 +93,44 @@ internal sealed partial class FakeXmppServer : IAsyncDisposable
         _stop.Dispose();
     }
 
+    /// <summary>When set, every connection is TLS from the first byte (direct TLS) with this certificate.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? TlsCertificate { get; set; }
+
     private async Task AcceptLoopAsync()
     {
         while (!_stop.IsCancellationRequested)
         {
             var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            var session = new FakeXmppSession(this, client);
-            lock (_all)
+            _ = AcceptAsync(client);
+        }
+    }
+
+    private async Task AcceptAsync(TcpClient client)
+    {
+        Stream stream = client.GetStream();
+        if (TlsCertificate is { } certificate)
+        {
+            var ssl = new System.Net.Security.SslStream(stream);
+            try
             {
-                _all.Add(session);
+                await ssl.AuthenticateAsServerAsync(certificate);
+            }
+            catch (Exception ex) when (ex is IOException or System.Security.Authentication.AuthenticationException)
+            {
+                client.Dispose(); // the client refused our certificate
+                return;
             }
 
-            _ = RunSessionAsync(session);
+            stream = ssl;
         }
+
+        var session = new FakeXmppSession(this, client, stream);
+        lock (_all)
+        {
+            _all.Add(session);
+        }
+
+        await RunSessionAsync(session);
     }
 
     private async Task RunSessionAsync(FakeXmppSession session)
@@ -155,7 +180,7 @@ internal sealed partial class FakeXmppSession : IAsyncDisposable
 {
     private readonly FakeXmppServer _server;
     private readonly TcpClient _client;
-    private readonly NetworkStream _stream;
+    private readonly Stream _stream;
     private readonly StringBuilder _buffer = new();
     private readonly SemaphoreSlim _signal = new(0);
     private readonly Task _reader;
@@ -163,11 +188,11 @@ internal sealed partial class FakeXmppSession : IAsyncDisposable
     private int _consumed;
     private bool _eof;
 
-    public FakeXmppSession(FakeXmppServer server, TcpClient client)
+    public FakeXmppSession(FakeXmppServer server, TcpClient client, Stream stream)
     {
         _server = server;
         _client = client;
-        _stream = client.GetStream();
+        _stream = stream;
         _reader = ReadLoopAsync();
     }
 
