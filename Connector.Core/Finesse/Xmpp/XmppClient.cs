@@ -130,6 +130,8 @@ public sealed class XmppClient : IAsyncDisposable
                 throw new InvalidOperationException("The XMPP client is already started; call DisconnectAsync first.");
             }
 
+            await StopAsync().ConfigureAwait(false); // after Failed: release the finished supervisor
+
             var run = new CancellationTokenSource();
             SetState(XmppState.Connecting, null);
             XmppConnection connection;
@@ -169,41 +171,11 @@ public sealed class XmppClient : IAsyncDisposable
         await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            CancellationTokenSource? run;
-            XmppConnection? connection;
-            lock (_gate)
-            {
-                run = _run;
-                connection = _connection;
-                _run = null;
-            }
-
-            if (run is null)
-            {
-                return;
-            }
-
-            await run.CancelAsync().ConfigureAwait(false);
-            await _supervisor.ConfigureAwait(false);
-            lock (_gate)
-            {
-                connection = _connection;
-                _connection = null;
-            }
-
-            if (connection is not null)
-            {
-                await connection.CloseAsync().ConfigureAwait(false);
-                await connection.DisposeAsync().ConfigureAwait(false);
-            }
-
-            run.Dispose();
-            if (State != XmppState.Failed)
+            if (await StopAsync().ConfigureAwait(false))
             {
                 SetState(XmppState.Disconnected, null);
+                XmppLog.Disconnected(_logger, _options.BareJid);
             }
-
-            XmppLog.Disconnected(_logger, _options.BareJid);
         }
         finally
         {
@@ -342,6 +314,40 @@ public sealed class XmppClient : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(jid);
         await SendAsync(new XElement(XmppNamespaces.Client + "presence", new XAttribute("to", jid), new XAttribute("type", type)), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops the supervisor and closes the current connection; false when nothing was running. Call under the lifecycle lock.</summary>
+    private async Task<bool> StopAsync()
+    {
+        CancellationTokenSource? run;
+        lock (_gate)
+        {
+            run = _run;
+            _run = null;
+        }
+
+        if (run is null)
+        {
+            return false;
+        }
+
+        await run.CancelAsync().ConfigureAwait(false);
+        await _supervisor.ConfigureAwait(false);
+        XmppConnection? connection;
+        lock (_gate)
+        {
+            connection = _connection;
+            _connection = null;
+        }
+
+        if (connection is not null)
+        {
+            await connection.CloseAsync().ConfigureAwait(false);
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+
+        run.Dispose();
+        return true;
     }
 
     private XmppConnection RequireConnection() =>

@@ -206,6 +206,13 @@ public sealed class XmppClientTests
         Assert.Equal(1, server.SessionCount);
         var error = await Assert.ThrowsAsync<XmppException>(() => client.PingAsync(TestContext.Current.CancellationToken));
         Assert.Equal(XmppErrorKind.NotConnected, error.Kind);
+
+        // The application may decide to connect again.
+        await client.DisconnectAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(XmppState.Disconnected, client.State);
+        await client.ConnectAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(XmppState.Connected, client.State);
+        Assert.Equal(2, server.SessionCount);
     }
 
     [Fact]

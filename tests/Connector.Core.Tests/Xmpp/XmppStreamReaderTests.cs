@@ -208,21 +208,9 @@ public sealed class XmppStreamReaderTests
     }
 
     /// <summary>Serves its bytes split at one position, or one byte per read.</summary>
-    private sealed class SplitStream(byte[] data, int? splitAt, bool oneByteAtATime) : Stream
+    private sealed class SplitStream(byte[] data, int? splitAt, bool oneByteAtATime) : SyncReadStream
     {
         private int _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => data.Length;
-
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -241,40 +229,12 @@ public sealed class XmppStreamReaderTests
             _position += n;
             return n;
         }
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(Read(buffer.Span));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            Task.FromResult(Read(buffer.AsSpan(offset, count)));
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>A prefix, then the same byte forever (up to 64 MiB); counts what it served.</summary>
-    private sealed class EndlessStream(byte[] prefix, byte filler) : Stream
+    private sealed class EndlessStream(byte[] prefix, byte filler) : SyncReadStream
     {
         public long Served { get; private set; }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => Served; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -293,6 +253,24 @@ public sealed class XmppStreamReaderTests
             Served += n;
             return n;
         }
+    }
+
+    /// <summary>A read-only, non-seekable stream whose every read (sync or async) goes through <see cref="Read(Span{byte})"/>.</summary>
+    private abstract class SyncReadStream : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public abstract override int Read(Span<byte> buffer);
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
             ValueTask.FromResult(Read(buffer.Span));

@@ -24,21 +24,7 @@ public sealed class XmppTlsTests
     public async Task Direct_tls_with_the_pinned_certificate_file_connects()
     {
         using var certificate = SelfSigned(FakeXmppServer.Domain);
-        var pem = Path.Combine(Path.GetTempPath(), "siebelcti-pin-" + Guid.NewGuid().ToString("N") + ".pem");
-        await File.WriteAllTextAsync(pem, certificate.ExportCertificatePem(), TestContext.Current.CancellationToken);
-        try
-        {
-            await using var server = new FakeXmppServer { TlsCertificate = certificate };
-            await using var client = new XmppClient(Options(server.Port, XmppCertificateTrust.PinnedFile) with { TrustedCertificatePath = pem });
-
-            await client.ConnectAsync(TestContext.Current.CancellationToken);
-
-            Assert.True(client.IsEncrypted);
-        }
-        finally
-        {
-            File.Delete(pem);
-        }
+        await ConnectsWithPinAsync(certificate, certificate.ExportCertificatePem());
     }
 
     [Fact]
@@ -95,11 +81,16 @@ public sealed class XmppTlsTests
         leafRequest.CertificateExtensions.Add(san.Build());
         using var leafPublic = leafRequest.Create(ca, DateTimeOffset.UnixEpoch.AddYears(50), DateTimeOffset.UnixEpoch.AddYears(79), [1, 2, 3, 4]);
         using var leaf = leafPublic.CopyWithPrivateKey(leafKey);
-        var pem = Path.Combine(Path.GetTempPath(), "siebelcti-ca-" + Guid.NewGuid().ToString("N") + ".pem");
-        await File.WriteAllTextAsync(pem, ca.ExportCertificatePem(), TestContext.Current.CancellationToken);
+        await ConnectsWithPinAsync(leaf, ca.ExportCertificatePem());
+    }
+
+    private static async Task ConnectsWithPinAsync(X509Certificate2 serverCertificate, string pinnedPem)
+    {
+        var pem = Path.Combine(Path.GetTempPath(), "siebelcti-pin-" + Guid.NewGuid().ToString("N") + ".pem");
+        await File.WriteAllTextAsync(pem, pinnedPem, TestContext.Current.CancellationToken);
         try
         {
-            await using var server = new FakeXmppServer { TlsCertificate = leaf };
+            await using var server = new FakeXmppServer { TlsCertificate = serverCertificate };
             await using var client = new XmppClient(Options(server.Port, XmppCertificateTrust.PinnedFile) with { TrustedCertificatePath = pem });
 
             await client.ConnectAsync(TestContext.Current.CancellationToken);
