@@ -12,8 +12,90 @@ public static class ErrorCode
     public const string ServiceUnreachable = "SERVICE_UNREACHABLE";
 
     // OpenWire (Connector.Core/OpenWire)
+    /// <summary>OpenWire options are invalid; the message lists every problem.</summary>
+    public const string OpenWireInvalidOptions = "OPENWIRE_INVALID_OPTIONS";
+    /// <summary>No TCP connection to any broker of the URI could be made.</summary>
+    public const string OpenWireConnectFailed = "OPENWIRE_CONNECT_FAILED";
+    /// <summary>The TLS handshake failed or the broker certificate was not trusted.</summary>
+    public const string OpenWireTlsFailure = "OPENWIRE_TLS_FAILURE";
+    /// <summary>The broker refused a command (ExceptionResponse), e.g. bad credentials or a duplicate client id.</summary>
+    public const string OpenWireBrokerError = "OPENWIRE_BROKER_ERROR";
+    /// <summary>The broker reported a connection error (ConnectionError) and closed the connection.</summary>
+    public const string OpenWireConnectionError = "OPENWIRE_CONNECTION_ERROR";
+    /// <summary>The peer sent bytes that are not valid OpenWire (malformed, truncated or oversized frame).</summary>
+    public const string OpenWireProtocolViolation = "OPENWIRE_PROTOCOL_VIOLATION";
+    /// <summary>An OpenWire operation or the inactivity monitor timed out.</summary>
+    public const string OpenWireTimeout = "OPENWIRE_TIMEOUT";
+    /// <summary>The connection is closed or was lost and cannot be used.</summary>
+    public const string OpenWireConnectionClosed = "OPENWIRE_CONNECTION_CLOSED";
+    /// <summary>An OpenWire API call was not valid in the current state (e.g. acknowledging in auto mode).</summary>
+    public const string OpenWireInvalidOperation = "OPENWIRE_INVALID_OPERATION";
 
     // Finesse REST (Connector.Core/Finesse/Rest)
+    /// <summary>Finesse XML was not well-formed (truncated, bad syntax, empty).</summary>
+    public const string FinesseXmlMalformed = "FINESSE_XML_MALFORMED";
+    /// <summary>Finesse XML contained a DOCTYPE/DTD; refused (entity expansion, external entities).</summary>
+    public const string FinesseXmlDtdProhibited = "FINESSE_XML_DTD_PROHIBITED";
+    /// <summary>A Finesse document or notification exceeded the configured size limit.</summary>
+    public const string FinesseXmlTooLarge = "FINESSE_XML_TOO_LARGE";
+    /// <summary>A Finesse document nested deeper than the configured depth limit.</summary>
+    public const string FinesseXmlTooDeep = "FINESSE_XML_TOO_DEEP";
+    /// <summary>A Finesse document had a root element other than the one expected.</summary>
+    public const string FinesseXmlUnexpectedRoot = "FINESSE_XML_UNEXPECTED_ROOT";
+    /// <summary>A Finesse element held a value of the wrong form (number, time).</summary>
+    public const string FinesseXmlInvalidValue = "FINESSE_XML_INVALID_VALUE";
+    /// <summary>A Finesse notification lacked its event or data, or its data did not fit the event.</summary>
+    public const string FinesseNotificationInvalid = "FINESSE_NOTIFICATION_INVALID";
+    /// <summary>FinesseOptions failed validation (every problem is listed).</summary>
+    public const string FinesseOptionsInvalid = "FINESSE_OPTIONS_INVALID";
+    /// <summary>An argument for a Finesse request was refused before sending (ids, digits, characters).</summary>
+    public const string FinesseInvalidArgument = "FINESSE_INVALID_ARGUMENT";
+    /// <summary>400 Bad Request / Generic Error / Finesse API Error without a more precise code.</summary>
+    public const string FinesseBadRequest = "FINESSE_BAD_REQUEST";
+    /// <summary>400 Parameter Missing.</summary>
+    public const string FinesseParameterMissing = "FINESSE_PARAMETER_MISSING";
+    /// <summary>400 Parameter Missing with finesse.api.reasoncode.require_reasoncode: a reason code id is required.</summary>
+    public const string FinesseReasonCodeRequired = "FINESSE_REASON_CODE_REQUIRED";
+    /// <summary>400 Invalid Input.</summary>
+    public const string FinesseInvalidInput = "FINESSE_INVALID_INPUT";
+    /// <summary>Invalid State (400/401, or asynchronous): the agent or call is not in a state allowing the request.</summary>
+    public const string FinesseInvalidState = "FINESSE_INVALID_STATE";
+    /// <summary>400 Invalid Destination (e.g. toAddress equals fromAddress).</summary>
+    public const string FinesseInvalidDestination = "FINESSE_INVALID_DESTINATION";
+    /// <summary>400 Maximum Exceeded.</summary>
+    public const string FinesseMaximumExceeded = "FINESSE_MAXIMUM_EXCEEDED";
+    /// <summary>401 Authorization Failure: wrong user name or password.</summary>
+    public const string FinesseUnauthorized = "FINESSE_UNAUTHORIZED";
+    /// <summary>401 Invalid Authorization User Specified: credentials of one agent used for another.</summary>
+    public const string FinesseWrongUser = "FINESSE_WRONG_USER";
+    /// <summary>401 Invalid Supervisor: the agent is not on the supervisor's team.</summary>
+    public const string FinesseInvalidSupervisor = "FINESSE_INVALID_SUPERVISOR";
+    /// <summary>403 Forbidden (e.g. configuration API sent to the secondary node).</summary>
+    public const string FinesseForbidden = "FINESSE_FORBIDDEN";
+    /// <summary>404 Not Found / Dialog Not Found.</summary>
+    public const string FinesseNotFound = "FINESSE_NOT_FOUND";
+    /// <summary>404 User Not Found.</summary>
+    public const string FinesseUserNotFound = "FINESSE_USER_NOT_FOUND";
+    /// <summary>405 Method Not Allowed.</summary>
+    public const string FinesseMethodNotAllowed = "FINESSE_METHOD_NOT_ALLOWED";
+    /// <summary>500 Internal Server Error.</summary>
+    public const string FinesseServerError = "FINESSE_SERVER_ERROR";
+    /// <summary>501 Not Implemented: the feature is absent in this deployment.</summary>
+    public const string FinesseNotImplemented = "FINESSE_NOT_IMPLEMENTED";
+    /// <summary>503, or SystemInfo OUT_OF_SERVICE, on every configured side.</summary>
+    public const string FinesseOutOfService = "FINESSE_OUT_OF_SERVICE";
+    /// <summary>An HTTP status Finesse does not document for this API.</summary>
+    public const string FinesseUnexpectedStatus = "FINESSE_UNEXPECTED_STATUS";
+    /// <summary>A Finesse request got no answer within the per-request timeout.</summary>
+    public const string FinesseTimeout = "FINESSE_TIMEOUT";
+    /// <summary>No TCP/HTTP connection to any configured Finesse side.</summary>
+    public const string FinesseConnectFailed = "FINESSE_CONNECT_FAILED";
+    /// <summary>The Finesse server certificate was not trusted (or did not match the host name).</summary>
+    public const string FinesseTlsUntrusted = "FINESSE_TLS_UNTRUSTED";
+    /// <summary>Asynchronous CTI failure reported by an apiErrors notification (Call Operation Failure, Generic Error, ...).</summary>
+    public const string FinesseCtiError = "FINESSE_CTI_ERROR";
+    /// <summary>Asynchronous Invalid Device / Device Busy / Mode Not Allowed at sign-in.</summary>
+    public const string FinesseDeviceError = "FINESSE_DEVICE_ERROR";
 
     // XMPP (Connector.Core/Finesse/Xmpp)
     /// <summary>The XMPP server could not be reached over TCP.</summary>
@@ -74,6 +156,75 @@ public static class ErrorCode
     public const string XmppEventHandlerFailed = "XMPP_EVENT_HANDLER_FAILED";
 
     // Driver <-> Connector messaging and engine (Connector.Core/Messaging, Connector.Core/Engine)
+    /// <summary>A contract message has no JMSType.</summary>
+    public const string MessageTypeMissing = "MESSAGE_TYPE_MISSING";
+
+    /// <summary>A contract message's JMSType is not a message type of this protocol version.</summary>
+    public const string MessageTypeUnknown = "MESSAGE_TYPE_UNKNOWN";
+
+    /// <summary>A contract message body is not a JSON object of the expected shape.</summary>
+    public const string MessageMalformed = "MESSAGE_MALFORMED";
+
+    /// <summary>A contract message body exceeds the size limit.</summary>
+    public const string MessageTooLarge = "MESSAGE_TOO_LARGE";
+
+    /// <summary>A request is well-formed but a required field is missing or a value is not allowed.</summary>
+    public const string MessageInvalid = "MESSAGE_INVALID";
+
+    /// <summary>A message has a protocolVersion this Connector does not speak.</summary>
+    public const string ProtocolVersionUnsupported = "PROTOCOL_VERSION_UNSUPPORTED";
+
+    /// <summary>An agent request has no agentId property.</summary>
+    public const string AgentIdMissing = "AGENT_ID_MISSING";
+
+    /// <summary>A heartbeat came from a client the Connector does not know (e.g. after a Connector restart): send Hello and Connect again.</summary>
+    public const string ClientUnknown = "CLIENT_UNKNOWN";
+
+    /// <summary>The client has not connected this agent (send Connect first).</summary>
+    public const string AgentNotConnected = "AGENT_NOT_CONNECTED";
+
+    /// <summary>The agent has not signed in through the Connector, so it holds no credentials for it.</summary>
+    public const string AgentNotLoggedIn = "AGENT_NOT_LOGGED_IN";
+
+    /// <summary>The request is not possible in the agent's current state.</summary>
+    public const string InvalidState = "INVALID_STATE";
+
+    /// <summary>The agent has no call the request could act on.</summary>
+    public const string NoCall = "NO_CALL";
+
+    /// <summary>The reason code is not one of the agent's reason codes of that category.</summary>
+    public const string ReasonCodeUnknown = "REASON_CODE_UNKNOWN";
+
+    /// <summary>Finesse (or the broker) is not usable now; the request was not sent.</summary>
+    public const string ConnectorOutOfService = "CONNECTOR_OUT_OF_SERVICE";
+
+    /// <summary>Finesse accepted the request but its effect did not arrive within the request timeout.</summary>
+    public const string RequestTimeout = "REQUEST_TIMEOUT";
+
+    /// <summary>A Finesse call failed for a reason without a more specific code.</summary>
+    public const string FinesseRequestFailed = "FINESSE_REQUEST_FAILED";
+
+    /// <summary>The Connector is shutting down.</summary>
+    public const string ConnectorStopping = "CONNECTOR_STOPPING";
+
+    // Connector service and monitor (Connector.Service)
+    /// <summary>The service configuration has one or more problems; the service does not start.</summary>
+    public const string ConfigurationInvalid = "CONFIGURATION_INVALID";
+
+    /// <summary>A monitor login was refused (wrong user or password).</summary>
+    public const string MonitorLoginFailed = "MONITOR_LOGIN_FAILED";
+
+    /// <summary>Too many failed monitor logins; further attempts are refused for a while.</summary>
+    public const string MonitorLoginThrottled = "MONITOR_LOGIN_THROTTLED";
+
+    /// <summary>The monitor source could not produce a snapshot.</summary>
+    public const string MonitorSnapshotFailed = "MONITOR_SNAPSHOT_FAILED";
+
+    /// <summary>A monitor API call needs a login.</summary>
+    public const string MonitorLoginRequired = "MONITOR_LOGIN_REQUIRED";
+
+    /// <summary>A monitor API request body is not what the endpoint expects.</summary>
+    public const string MonitorBadRequest = "MONITOR_BAD_REQUEST";
 
     // Native driver (Driver)
 }

@@ -1,0 +1,88 @@
+using System.Globalization;
+using SiebelCti.Connector.Finesse.Model;
+using SiebelCti.Connector.Messaging;
+using FinesseDialog = SiebelCti.Connector.Finesse.Model.Dialog;
+using FinesseParticipant = SiebelCti.Connector.Finesse.Model.Participant;
+
+namespace SiebelCti.Connector.Engine.Adapters;
+
+/// <summary>Turns Finesse objects into the contract's events. Pure.</summary>
+public static class FinesseContractMapper
+{
+    /// <summary>The contract view of a Finesse User.</summary>
+    public static AgentState ToAgentState(User user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new AgentState(
+            user.State == UserState.Unknown && user.StateText is { Length: > 0 } raw ? raw : UserStates.ToWire(user.State),
+            user.ReasonCode?.Code?.ToString(CultureInfo.InvariantCulture),
+            user.ReasonCode?.Label,
+            user.PendingState is { } pending and not UserState.Unknown ? UserStates.ToWire(pending) : null,
+            user.Extension,
+            user.StateChangeTime);
+    }
+
+    /// <summary>The contract view of a Finesse dialog: call variables by their Finesse names, ECC variables (<c>user.*</c>) apart.</summary>
+    public static Messaging.Dialog ToDialog(FinesseDialog dialog)
+    {
+        ArgumentNullException.ThrowIfNull(dialog);
+        var callVariables = new Dictionary<string, string>(StringComparer.Ordinal);
+        var eccVariables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var variable in dialog.MediaProperties.CallVariables)
+        {
+            if (variable.Name.StartsWith("user.", StringComparison.OrdinalIgnoreCase))
+            {
+                eccVariables[variable.Name] = variable.Value;
+            }
+            else
+            {
+                callVariables[variable.Name] = variable.Value;
+            }
+        }
+
+        return new Messaging.Dialog(
+            dialog.Id ?? "",
+            dialog.StateText is { Length: > 0 } state ? state.Trim().ToUpperInvariant() : ToWire(dialog.State),
+            dialog.CallType,
+            dialog.FromAddress,
+            dialog.ToAddress,
+            dialog.Participants.Select(ToParticipant).ToList(),
+            callVariables,
+            eccVariables,
+            dialog.MediaProperties.Dnis,
+            dialog.MediaProperties.WrapUpReason,
+            dialog.SecondaryId);
+    }
+
+    /// <summary>True when the agent at <paramref name="extension"/> has left the dialog (its participant is dropped or gone).</summary>
+    public static bool AgentLeft(FinesseDialog dialog, string? extension)
+    {
+        ArgumentNullException.ThrowIfNull(dialog);
+        if (extension is null)
+        {
+            return false;
+        }
+
+        var participant = dialog.ParticipantFor(extension);
+        return participant is null ? dialog.Participants.Count > 0 && dialog.State is DialogState.Dropped : participant.State is ParticipantState.Dropped or ParticipantState.Failed;
+    }
+
+    /// <summary>The contract view of a reason code.</summary>
+    public static ReasonCodeEntry ToReasonCode(ReasonCode code, string category) => new(
+        code.Id ?? "",
+        code.Code?.ToString(CultureInfo.InvariantCulture) ?? "",
+        code.Label ?? "",
+        code.Category ?? category,
+        code.SystemCode ?? false);
+
+    private static Messaging.Participant ToParticipant(FinesseParticipant p) => new(
+        p.MediaAddress ?? "",
+        p.StateText is { Length: > 0 } state ? state.Trim().ToUpperInvariant() : p.State.ToString().ToUpperInvariant(),
+        p.Actions);
+
+    private static string ToWire(DialogState state) => state switch
+    {
+        DialogState.WrappingUp => "WRAPPING_UP",
+        _ => state.ToString().ToUpperInvariant(),
+    };
+}

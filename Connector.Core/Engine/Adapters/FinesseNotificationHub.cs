@@ -1,0 +1,355 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using SiebelCti.Connector.Engine.Ports;
+using SiebelCti.Connector.Finesse;
+using SiebelCti.Connector.Finesse.Notifications;
+using SiebelCti.Connector.Finesse.Rest;
+using SiebelCti.Connector.Finesse.Xmpp;
+
+namespace SiebelCti.Connector.Engine.Adapters;
+
+/// <summary>
+/// The engine's notification port: one XMPP session per signed-in agent with its own credentials
+/// (Finesse signs out an agent whose session is gone), subscribed to the agent's User and Dialogs
+/// nodes; Updates are decoded and mapped to <see cref="FinesseNotification"/>s. A SystemInfo poll
+/// follows Finesse's status and active side; when the side changes, agents' sessions move to that
+/// side's notification service.
+/// </summary>
+public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsyncDisposable
+{
+    private readonly FinesseNotificationOptions _options;
+    private readonly FinesseRestClient _rest;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly FinesseNotificationParser _parser = new();
+    private readonly Channel<FinesseNotification> _channel = Channel.CreateUnbounded<FinesseNotification>(new() { SingleReader = true });
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, AgentSubscription> _agents = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _healthLoop;
+    private FinesseHealthNotification? _lastHealth;
+
+    public FinesseNotificationHub(FinesseNotificationOptions options, FinesseRestClient rest, ILoggerFactory loggerFactory, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Validate() is { Count: > 0 } problems)
+        {
+            throw new ArgumentException("invalid notification options: " + string.Join("; ", problems), nameof(options));
+        }
+
+        _options = options;
+        _rest = rest;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger<FinesseNotificationHub>();
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    public ChannelReader<FinesseNotification> Notifications => _channel.Reader;
+
+    /// <summary>Starts following Finesse's health (SystemInfo) until disposed.</summary>
+    public void Start() => _healthLoop ??= Task.Run(() => HealthLoopAsync(_stop.Token));
+
+    public async Task SubscribeAsync(AgentCredentials agent, CancellationToken cancellationToken)
+    {
+        AgentSubscription? previous;
+        lock (_gate)
+        {
+            if (_agents.TryGetValue(agent.AgentId, out previous) && previous.Credentials == agent)
+            {
+                return;
+            }
+        }
+
+        if (previous is not null)
+        {
+            await CloseAsync(previous).ConfigureAwait(false);
+        }
+
+        var subscription = new AgentSubscription(agent, CreateClient(agent, ActiveHost()));
+        await OpenAsync(subscription, cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            _agents[agent.AgentId] = subscription;
+        }
+    }
+
+    public async Task UnsubscribeAsync(string agentId, CancellationToken cancellationToken)
+    {
+        AgentSubscription? subscription;
+        lock (_gate)
+        {
+            _agents.Remove(agentId, out subscription);
+        }
+
+        if (subscription is not null)
+        {
+            await CloseAsync(subscription).ConfigureAwait(false);
+        }
+    }
+
+    private async Task OpenAsync(AgentSubscription subscription, CancellationToken cancellationToken)
+    {
+        var client = subscription.Client;
+        var agentId = subscription.Credentials.AgentId;
+        client.PubSubEventReceived += (_, e) => OnPubSub(subscription, e);
+        client.StateChanged += (_, e) => OnStateChanged(agentId, e);
+        try
+        {
+            await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var node in Nodes(agentId))
+            {
+                await client.SubscribeAsync(_options.EffectivePubSubService, node, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (XmppException ex)
+        {
+            await client.DisposeAsync().ConfigureAwait(false);
+            throw new FinesseGatewayException(ex.Code, $"the notification session of agent {agentId} could not open: {ex.Message}", ex);
+        }
+        catch
+        {
+            await client.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        Log.AgentSubscribed(_logger, agentId, client.Options.Host);
+    }
+
+    private async Task CloseAsync(AgentSubscription subscription)
+    {
+        try
+        {
+            foreach (var node in Nodes(subscription.Credentials.AgentId))
+            {
+                if (subscription.Client.State == XmppState.Connected)
+                {
+                    await subscription.Client.UnsubscribeAsync(_options.EffectivePubSubService, node, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is XmppException or OperationCanceledException or InvalidOperationException)
+        {
+            Log.UnsubscribeFailed(_logger, subscription.Credentials.AgentId, ex);
+        }
+        finally
+        {
+            await subscription.Client.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static string[] Nodes(string agentId) => [$"/finesse/api/User/{agentId}", $"/finesse/api/User/{agentId}/Dialogs"];
+
+    private XmppClient CreateClient(AgentCredentials agent, string host) =>
+        new(_options.Xmpp with
+        {
+            Host = host,
+            User = agent.AgentId,
+            Password = agent.Password,
+            Resource = _options.Xmpp.Resource + "-" + agent.AgentId,
+        }, _loggerFactory, _time);
+
+    private string ActiveHost() =>
+        _rest.ActiveSide == FinesseSide.B && _options.SideBHost is { Length: > 0 } b ? b : _options.Xmpp.Host;
+
+    private void OnStateChanged(string agentId, XmppStateChangedEventArgs e)
+    {
+        if (e.Current == XmppState.Connected && e.Previous == XmppState.Reconnecting)
+        {
+            _channel.Writer.TryWrite(new AgentSessionNotification(agentId, true, null));
+        }
+        else if (e.Current is XmppState.Reconnecting or XmppState.Failed && e.Previous == XmppState.Connected)
+        {
+            _channel.Writer.TryWrite(new AgentSessionNotification(agentId, false, e.Error?.Message ?? e.Current.ToString()));
+        }
+    }
+
+    private void OnPubSub(AgentSubscription subscription, PubSubEvent e)
+    {
+        var agentId = subscription.Credentials.AgentId;
+        FinesseUpdate update;
+        try
+        {
+            update = _parser.Parse(e.Node, e.PayloadText);
+        }
+        catch (FinesseException ex)
+        {
+            Log.UpdateRejected(_logger, agentId, e.Node, ex.Code, ex.Message);
+            return;
+        }
+
+        var requestId = string.IsNullOrEmpty(update.RequestId) ? null : update.RequestId;
+        switch (update)
+        {
+            case UserUpdated user:
+                subscription.Extension = user.User.Extension ?? subscription.Extension;
+                _channel.Writer.TryWrite(new AgentStateNotification(agentId, FinesseContractMapper.ToAgentState(user.User), requestId));
+                break;
+            case DialogUpdated dialog:
+                PublishDialog(subscription, dialog.Dialog, update.Event == NotificationEvent.Delete, requestId);
+                break;
+            case DialogsUpdated dialogs:
+                foreach (var dialog in dialogs.Dialogs)
+                {
+                    PublishDialog(subscription, dialog, dialogs.IsRemoved, requestId);
+                }
+
+                break;
+            case ApiErrorUpdate error:
+                var first = error.Errors.FirstOrDefault();
+                _channel.Writer.TryWrite(new RequestFailedNotification(agentId, requestId, error.Code,
+                    first is null ? "Finesse reported an error" : $"Finesse {first.ErrorType}: {first.ErrorMessage} {first.ErrorData}".Trim()));
+                break;
+            default:
+                Log.UpdateIgnored(_logger, agentId, e.Node, update.GetType().Name);
+                break;
+        }
+    }
+
+    private void PublishDialog(AgentSubscription subscription, Finesse.Model.Dialog dialog, bool removed, string? requestId)
+    {
+        var agentId = subscription.Credentials.AgentId;
+        if (dialog.Id is not { Length: > 0 } id)
+        {
+            Log.UpdateRejected(_logger, agentId, null, Diagnostics.ErrorCode.FinesseNotificationInvalid, "a dialog without an id");
+            return;
+        }
+
+        FinesseNotification notification = removed || FinesseContractMapper.AgentLeft(dialog, subscription.Extension)
+            ? new DialogRemovedNotification(agentId, id, requestId)
+            : new DialogNotification(agentId, FinesseContractMapper.ToDialog(dialog), requestId);
+        _channel.Writer.TryWrite(notification);
+    }
+
+    private async Task HealthLoopAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            FinesseHealthNotification health;
+            try
+            {
+                var info = await _rest.GetSystemInfoAsync(null, cancellationToken).ConfigureAwait(false);
+                var host = _rest.ActiveBaseUri.Host;
+                health = info.IsInService
+                    ? new FinesseHealthNotification(true, SideName(_rest.ActiveSide), host, null)
+                    : new FinesseHealthNotification(false, SideName(_rest.ActiveSide), host, $"SystemInfo {info.StatusText ?? "OUT_OF_SERVICE"}");
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                var code = ex is FinesseException f ? f.Code : ex.GetType().Name;
+                health = new FinesseHealthNotification(false, SideName(_rest.ActiveSide), _rest.ActiveBaseUri.Host, $"SystemInfo unreachable ({code})");
+            }
+
+            if (health != _lastHealth)
+            {
+                var sideChanged = _lastHealth is not null && _lastHealth.ActiveSide != health.ActiveSide;
+                _lastHealth = health;
+                if (sideChanged && health.InService)
+                {
+                    await MoveAgentsAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                _channel.Writer.TryWrite(health);
+            }
+
+            try
+            {
+                await Task.Delay(_options.HealthPollInterval, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>After a failover, reopens every agent's session on the now active side's notification service.</summary>
+    private async Task MoveAgentsAsync(CancellationToken cancellationToken)
+    {
+        var host = ActiveHost();
+        List<AgentSubscription> moving;
+        lock (_gate)
+        {
+            moving = _agents.Values.Where(a => !string.Equals(a.Client.Options.Host, host, StringComparison.OrdinalIgnoreCase)).ToList();
+        }
+
+        foreach (var old in moving)
+        {
+            var replacement = new AgentSubscription(old.Credentials, CreateClient(old.Credentials, host)) { Extension = old.Extension };
+            await CloseAsync(old).ConfigureAwait(false);
+            try
+            {
+                await OpenAsync(replacement, cancellationToken).ConfigureAwait(false);
+                lock (_gate)
+                {
+                    _agents[old.Credentials.AgentId] = replacement;
+                }
+
+                _channel.Writer.TryWrite(new AgentSessionNotification(old.Credentials.AgentId, true, null));
+            }
+            catch (Exception ex) when (ex is FinesseGatewayException or OperationCanceledException)
+            {
+                Log.MoveFailed(_logger, old.Credentials.AgentId, host, ex);
+                _channel.Writer.TryWrite(new AgentSessionNotification(old.Credentials.AgentId, false, ex.Message));
+            }
+        }
+    }
+
+    private static string SideName(FinesseSide side) => side == FinesseSide.B ? "B" : "A";
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        if (_healthLoop is not null)
+        {
+            await _healthLoop.ConfigureAwait(false);
+        }
+
+        List<AgentSubscription> all;
+        lock (_gate)
+        {
+            all = [.. _agents.Values];
+            _agents.Clear();
+        }
+
+        foreach (var subscription in all)
+        {
+            await subscription.Client.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _channel.Writer.TryComplete();
+        _stop.Dispose();
+    }
+
+    private sealed class AgentSubscription(AgentCredentials credentials, XmppClient client)
+    {
+        public AgentCredentials Credentials { get; } = credentials;
+
+        public XmppClient Client { get; } = client;
+
+        /// <summary>The agent's extension as its User last reported it (to tell when it left a dialog).</summary>
+        public string? Extension { get; set; }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 5100, EventName = nameof(Diagnostics.EventIds.NotificationAgentSubscribed), Level = LogLevel.Information, Message = "Agent {AgentId} subscribed to its Finesse notifications on {Host}")]
+        public static partial void AgentSubscribed(ILogger logger, string agentId, string host);
+
+        [LoggerMessage(EventId = 5101, EventName = nameof(Diagnostics.EventIds.NotificationUnsubscribeFailed), Level = LogLevel.Warning, Message = "Unsubscribing agent {AgentId} failed; its session is closed anyway")]
+        public static partial void UnsubscribeFailed(ILogger logger, string agentId, Exception exception);
+
+        [LoggerMessage(EventId = 5102, EventName = nameof(Diagnostics.EventIds.NotificationUpdateRejected), Level = LogLevel.Warning, Message = "Rejected a Finesse Update for agent {AgentId} on node {Node}: {ErrorCode} {ErrorMessage}")]
+        public static partial void UpdateRejected(ILogger logger, string agentId, string? node, string errorCode, string errorMessage);
+
+        [LoggerMessage(EventId = 5103, EventName = nameof(Diagnostics.EventIds.NotificationUpdateIgnored), Level = LogLevel.Debug, Message = "Ignored a {UpdateType} Update for agent {AgentId} on node {Node}")]
+        public static partial void UpdateIgnored(ILogger logger, string agentId, string? node, string updateType);
+
+        [LoggerMessage(EventId = 5104, EventName = nameof(Diagnostics.EventIds.NotificationMoveFailed), Level = LogLevel.Error, Message = "Could not move the notification session of agent {AgentId} to {Host}")]
+        public static partial void MoveFailed(ILogger logger, string agentId, string host, Exception exception);
+    }
+}

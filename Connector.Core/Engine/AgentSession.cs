@@ -1,0 +1,38 @@
+using SiebelCti.Connector.Engine.Ports;
+using SiebelCti.Connector.Messaging;
+
+namespace SiebelCti.Connector.Engine;
+
+/// <summary>
+/// One agent the engine serves: the clients that connected it, its credentials, and the last state
+/// and calls Finesse reported. Owned by the engine loop; never touched from another thread.
+/// </summary>
+internal sealed class AgentSession(string agentId)
+{
+    public string AgentId { get; } = agentId;
+
+    public HashSet<string> Clients { get; } = new(StringComparer.Ordinal);
+
+    public AgentCredentials? Credentials { get; set; }
+
+    public string? Extension { get; set; }
+
+    /// <summary>True once the agent's notification session is subscribed.</summary>
+    public bool Subscribed { get; set; }
+
+    public AgentState? State { get; set; }
+
+    public Dictionary<string, Dialog> Dialogs { get; } = new(StringComparer.Ordinal);
+
+    public DateTimeOffset? LastEventTime { get; set; }
+
+    public Dictionary<string, CachedList<ReasonCodeEntry>> ReasonCodes { get; } = new(StringComparer.Ordinal);
+
+    public CachedList<WrapUpReasonEntry>? WrapUpReasons { get; set; }
+
+    /// <summary>The extension calls are placed from: the one signed in with, else the one Finesse reports.</summary>
+    public string? EffectiveExtension => Extension ?? State?.Extension;
+}
+
+/// <summary>A list read from Finesse and when it stops being fresh.</summary>
+internal sealed record CachedList<T>(IReadOnlyList<T> Items, DateTimeOffset Expires);

@@ -1,0 +1,87 @@
+using SiebelCti.Connector.Engine.Monitoring;
+using SiebelCti.Connector.Messaging;
+
+namespace SiebelCti.Connector.Engine;
+
+public sealed partial class ConnectorEngine : IConnectorMonitorSource
+{
+    private ConnectorSnapshot? _snapshot;
+    private bool _snapshotDirty = true;
+    private DateTimeOffset _statusSince;
+    private DateTimeOffset? _brokerSince;
+    private int _brokerReconnects;
+    private bool _brokerEverConnected;
+
+    /// <summary>What the engine cannot know by itself, for the Connector Monitor: where the broker and Finesse are.</summary>
+    public sealed record MonitorDescription(string Version, string BrokerUri, IReadOnlyList<FinesseSideInfo> FinesseSides);
+
+    /// <summary>Counters, rates and latencies the engine records (shared with the Connector Monitor).</summary>
+    public ConnectorMetrics Metrics { get; }
+
+    /// <summary>
+    /// The engine's state as the Connector Monitor shows it. Built on the engine loop at most once per
+    /// housekeeping interval (and only when something changed), so a monitor poll never touches
+    /// engine state from another thread.
+    /// </summary>
+    public ConnectorSnapshot GetSnapshot()
+    {
+        return Volatile.Read(ref _snapshot)!.WithMetrics(Metrics.GetSnapshot()) with { TakenAt = Now };
+    }
+
+    private void RecordBrokerTransition(bool connected)
+    {
+        _brokerSince = Now;
+        if (connected && _brokerEverConnected)
+        {
+            _brokerReconnects++;
+        }
+
+        _brokerEverConnected |= connected;
+    }
+
+    private void RefreshSnapshot()
+    {
+        if (_snapshotDirty)
+        {
+            _snapshotDirty = false;
+            Volatile.Write(ref _snapshot, BuildSnapshot());
+        }
+    }
+
+    private ConnectorSnapshot BuildSnapshot()
+    {
+        var status = Volatile.Read(ref _status);
+        var health = _finesseHealth;
+        var sides = _description.FinesseSides.Select(side => side.Side == health.ActiveSide
+            ? side with
+            {
+                SystemStatus = health.InService ? SystemStatus.InService : SystemStatus.OutOfService,
+                XmppConnected = health.InService,
+                FinessePresenceAvailable = health.InService,
+                LastChecked = Now,
+                Detail = health.Reason,
+            }
+            : side).ToList();
+        return new ConnectorSnapshot
+        {
+            Version = _description.Version,
+            StartedAt = _startedAt,
+            TakenAt = Now,
+            Status = new ConnectorStatusInfo(status.Status, status.Reason, _statusSince),
+            Finesse = new FinesseInfo(health.ActiveSide, sides),
+            Broker = new BrokerInfo(SecretRedactor.RedactUri(_description.BrokerUri), _brokerConnected, _brokerSince, _brokerReconnects),
+            Clients = [.. _clientSessions.Values.Select(c => new ClientInfo(c.ClientId, c.HostName, c.LastSeen, c.Agents.Count)).OrderBy(c => c.ClientId, StringComparer.Ordinal)],
+            Agents = [.. _agents.Values.Select(a => new AgentInfo
+            {
+                AgentId = a.AgentId,
+                State = a.State?.State ?? (a.Credentials is null ? "CONNECTED" : "SIGNING_IN"),
+                ReasonCode = a.State?.ReasonCode,
+                ReasonCodeLabel = a.State?.ReasonCodeLabel,
+                Extension = a.EffectiveExtension,
+                Calls = [.. a.Dialogs.Values.Select(d => new CallInfo(d.Id, d.State, d.FromAddress, d.ToAddress))],
+                LastEventTime = a.LastEventTime,
+                Clients = [.. a.Clients.Order(StringComparer.Ordinal)],
+            }).OrderBy(a => a.AgentId, StringComparer.Ordinal)],
+        };
+    }
+}

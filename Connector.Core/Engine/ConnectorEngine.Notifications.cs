@@ -1,0 +1,225 @@
+using SiebelCti.Connector.Diagnostics;
+using SiebelCti.Connector.Engine.Ports;
+using SiebelCti.Connector.Messaging;
+
+namespace SiebelCti.Connector.Engine;
+
+public sealed partial class ConnectorEngine
+{
+    private void HandleNotification(FinesseNotification notification)
+    {
+        if (notification is FinesseHealthNotification health)
+        {
+            HandleFinesseHealth(health);
+            return;
+        }
+
+        var agentId = notification switch
+        {
+            AgentStateNotification n => n.AgentId,
+            DialogNotification n => n.AgentId,
+            DialogRemovedNotification n => n.AgentId,
+            RequestFailedNotification n => n.AgentId,
+            AgentSessionNotification n => n.AgentId,
+            _ => null,
+        };
+        if (agentId is null || !_agents.TryGetValue(agentId, out var agent))
+        {
+            Log.NotificationForUnknownAgent(_logger, notification.GetType().Name, agentId);
+            return;
+        }
+
+        agent.LastEventTime = Now;
+        switch (notification)
+        {
+            case AgentStateNotification n:
+                PublishState(agent, n.State, TakePending(agent.AgentId, n.RequestId, EffectKind.AgentState, null), force: false);
+                break;
+            case DialogNotification n:
+                PublishDialog(agent, n.Dialog, TakePending(agent.AgentId, n.RequestId, EffectKind.Dialog, n.Dialog.Id), force: false);
+                break;
+            case DialogRemovedNotification n:
+                var answers = TakePending(agent.AgentId, n.RequestId, EffectKind.Dialog, n.DialogId);
+                if (agent.Dialogs.Remove(n.DialogId) || answers is not null)
+                {
+                    FanOut(agent, new DialogEnded(n.DialogId), answers);
+                }
+
+                break;
+            case RequestFailedNotification n:
+                HandleRequestFailed(agent, n);
+                break;
+            case AgentSessionNotification { Up: true }:
+                Log.AgentSessionRestored(_logger, agent.AgentId);
+                agent.Subscribed = true;
+                Refresh(agent, force: false);
+                break;
+            case AgentSessionNotification n:
+                Log.AgentSessionLost(_logger, agent.AgentId, n.Reason);
+                break;
+        }
+    }
+
+    private void HandleRequestFailed(AgentSession agent, RequestFailedNotification failed)
+    {
+        if (failed.RequestId is { Length: > 0 } requestId && _pending.Remove(requestId, out var pending))
+        {
+            SendError(pending.ClientId, pending.CorrelationId, agent.AgentId, failed.Code, failed.Message, pending.RequestType);
+            return;
+        }
+
+        // Finesse did not say which request failed: every client of the agent learns of it.
+        foreach (var clientId in agent.Clients)
+        {
+            SendError(clientId, null, agent.AgentId, failed.Code, failed.Message, null);
+        }
+    }
+
+    /// <summary>
+    /// The pending request a notification completes: the one whose requestId Finesse echoed, or,
+    /// when Finesse sent none (it is best effort), the oldest pending request of the agent that
+    /// expects this kind of effect on this dialog.
+    /// </summary>
+    private PendingRequest? TakePending(string agentId, string? requestId, EffectKind effect, string? dialogId)
+    {
+        if (!string.IsNullOrEmpty(requestId))
+        {
+            return _pending.Remove(requestId, out var exact) ? exact : null;
+        }
+
+        PendingRequest? oldest = null;
+        foreach (var p in _pending.Values)
+        {
+            if (p.AgentId == agentId && p.Effect == effect && (p.DialogId is null || dialogId is null || p.DialogId == dialogId)
+                && (oldest is null || p.Deadline < oldest.Deadline))
+            {
+                oldest = p;
+            }
+        }
+
+        if (oldest is not null)
+        {
+            _pending.Remove(oldest.FinesseRequestId);
+        }
+
+        return oldest;
+    }
+
+    /// <summary>Publishes the agent's state if it changed, if it answers a request, or when forced.</summary>
+    private void PublishState(AgentSession agent, AgentState state, PendingRequest? answers, bool force, string? skipClient = null)
+    {
+        var changed = agent.State != state;
+        agent.State = state;
+        if (changed || answers is not null || force)
+        {
+            FanOut(agent, state, answers, skipClient);
+        }
+    }
+
+    /// <summary>Publishes the dialog if it is new or changed, if it answers a request, or when forced.</summary>
+    private void PublishDialog(AgentSession agent, Dialog dialog, PendingRequest? answers, bool force, string? skipClient = null)
+    {
+        var changed = !agent.Dialogs.TryGetValue(dialog.Id, out var previous) || !SameDialog(previous, dialog);
+        agent.Dialogs[dialog.Id] = dialog;
+        if (changed || answers is not null || force)
+        {
+            FanOut(agent, dialog, answers, skipClient);
+        }
+    }
+
+    // Records hold lists and dictionaries by reference; compare what a client would receive.
+    private static bool SameDialog(Dialog a, Dialog b) =>
+        string.Equals(ConnectorMessageCodec.Encode(a), ConnectorMessageCodec.Encode(b), StringComparison.Ordinal);
+
+    private void HandleFinesseHealth(FinesseHealthNotification health)
+    {
+        var wasInService = _finesseHealth.InService;
+        var sideChanged = !string.Equals(_finesseHealth.ActiveSide, health.ActiveSide, StringComparison.Ordinal);
+        _finesseHealth = health;
+        Log.FinesseHealth(_logger, health.InService, health.ActiveSide, health.Reason);
+        UpdateStatus();
+        if (health.InService && (!wasInService || sideChanged))
+        {
+            // After an outage or a failover Finesse republishes its last state, but events inside the
+            // outage window are lost: re-read every agent and publish what changed.
+            foreach (var agent in _agents.Values)
+            {
+                Refresh(agent, force: false);
+            }
+        }
+    }
+
+    private void HandleBrokerConnectivity(bool connected)
+    {
+        if (connected == _brokerConnected)
+        {
+            return;
+        }
+
+        _brokerConnected = connected;
+        RecordBrokerTransition(connected);
+        Log.BrokerConnectivity(_logger, connected);
+        UpdateStatus(broadcast: false);
+        if (connected)
+        {
+            // Whatever was published while the broker was away may be lost: every client gets the
+            // status and the full state of each of its agents again.
+            foreach (var client in _clientSessions.Values)
+            {
+                Send(client.ClientId, _status, null, null);
+                foreach (var agentId in client.Agents)
+                {
+                    if (_agents.TryGetValue(agentId, out var agent))
+                    {
+                        SendFullState(client.ClientId, agent, null);
+                    }
+                }
+            }
+        }
+    }
+
+    private void UpdateStatus(bool broadcast = true)
+    {
+        var status = !_brokerConnected
+            ? new SystemStatus(SystemStatus.OutOfService, "the message broker is unreachable", _finesseHealth.ActiveSide, _finesseHealth.Host)
+            : !_finesseHealth.InService
+                ? new SystemStatus(SystemStatus.OutOfService, _finesseHealth.Reason ?? "Finesse is out of service", _finesseHealth.ActiveSide, _finesseHealth.Host)
+                : new SystemStatus(SystemStatus.InService, null, _finesseHealth.ActiveSide, _finesseHealth.Host);
+        if (status == _status)
+        {
+            return;
+        }
+
+        Volatile.Write(ref _status, status);
+        _statusSince = Now;
+        Log.StatusChanged(_logger, status.Status, status.Reason, status.ActiveSide);
+        if (broadcast && _brokerConnected)
+        {
+            Broadcast(status);
+        }
+    }
+
+    private void Housekeeping()
+    {
+        var now = Now;
+        foreach (var pending in _pending.Values.Where(p => p.Deadline <= now).ToList())
+        {
+            _pending.Remove(pending.FinesseRequestId);
+            SendError(pending.ClientId, pending.CorrelationId, pending.AgentId, ErrorCode.RequestTimeout,
+                $"Finesse did not confirm {pending.RequestType} within {_options.RequestTimeout.TotalSeconds:0.#} s", pending.RequestType);
+        }
+
+        foreach (var client in _clientSessions.Values.Where(c => now - c.LastSeen > _options.ClientTimeout).ToList())
+        {
+            Log.ClientDead(_logger, client.ClientId, client.Agents.Count, _options.DeadClientPolicy.ToString());
+            _clientSessions.Remove(client.ClientId);
+            foreach (var agentId in client.Agents.ToList())
+            {
+                if (_agents.TryGetValue(agentId, out var agent))
+                {
+                    Detach(client, agent, _options.DeadClientPolicy, $"its client {client.ClientId} stopped sending heartbeats");
+                }
+            }
+        }
+    }
+}

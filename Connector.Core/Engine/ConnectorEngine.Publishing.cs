@@ -1,0 +1,86 @@
+using SiebelCti.Connector.Messaging;
+
+namespace SiebelCti.Connector.Engine;
+
+public sealed partial class ConnectorEngine
+{
+    private async Task PublishLoopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var item in _outbound.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    await _clients.PublishAsync(item.ClientId, item.Envelope, cancellationToken).ConfigureAwait(false);
+                    Metrics.RecordMessageOut();
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    // The broker is unreachable past its send timeout. The client cannot receive
+                    // anything now; when the broker is back the engine republishes full state.
+                    Log.PublishFailed(_logger, item.Envelope.MessageType, item.ClientId, item.Envelope.AgentId, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private void Send(string clientId, ConnectorMessage message, string? correlationId, string? agentId)
+    {
+        _outbound.Writer.TryWrite(new Outbound(clientId, new ConnectorEnvelope(message, correlationId, agentId, clientId)));
+    }
+
+    private void SendError(string clientId, string? correlationId, string? agentId, string code, string message, string? requestType)
+    {
+        Log.RequestFailed(_logger, requestType ?? "?", agentId, clientId, code, message);
+        Metrics.RecordError(code, message, agentId);
+        Send(clientId, new Error(code, message, requestType), correlationId, agentId);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="message"/> to every client of <paramref name="agent"/>; the client that
+    /// made the request it answers (if any) gets the request's correlation id; <paramref name="skipClient"/>
+    /// (a client about to receive the full state anyway) gets nothing.
+    /// </summary>
+    private void FanOut(AgentSession agent, ConnectorMessage message, PendingRequest? answers, string? skipClient = null)
+    {
+        if (answers is not null)
+        {
+            Metrics.RecordResponse(answers.RequestType, Now - answers.Created);
+        }
+
+        foreach (var clientId in agent.Clients)
+        {
+            if (clientId == skipClient)
+            {
+                continue;
+            }
+
+            var correlationId = answers is not null && answers.ClientId == clientId ? answers.CorrelationId : null;
+            Send(clientId, message, correlationId, agent.AgentId);
+        }
+
+        // The requester may have disconnected the agent meanwhile; it still gets its answer.
+        if (answers is not null && !agent.Clients.Contains(answers.ClientId) && _clientSessions.ContainsKey(answers.ClientId))
+        {
+            Send(answers.ClientId, message, answers.CorrelationId, agent.AgentId);
+        }
+    }
+
+    private void Broadcast(ConnectorMessage message)
+    {
+        foreach (var clientId in _clientSessions.Keys)
+        {
+            Send(clientId, message, null, null);
+        }
+    }
+
+    private sealed record Outbound(string ClientId, ConnectorEnvelope Envelope);
+}

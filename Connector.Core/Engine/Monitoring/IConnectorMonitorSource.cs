@@ -1,0 +1,14 @@
+namespace SiebelCti.Connector.Engine.Monitoring;
+
+/// <summary>
+/// Where the Connector Monitor reads from. The engine implements it; <see cref="InMemoryConnectorMonitorSource"/>
+/// serves tests and the monitor's demo mode.
+/// </summary>
+public interface IConnectorMonitorSource
+{
+    /// <summary>
+    /// The current state. Called from request threads (about once a second per open monitor page), so
+    /// it must be thread-safe, must not block on I/O and must not throw.
+    /// </summary>
+    ConnectorSnapshot GetSnapshot();
+}

@@ -1,0 +1,9 @@
+namespace SiebelCti.Connector.Engine.Monitoring;
+
+/// <summary>What <see cref="ConnectorMetrics.GetSnapshot"/> returns: the metric parts of a <see cref="ConnectorSnapshot"/>.</summary>
+public sealed record MetricsSnapshot(
+    MessageRates Rates,
+    LatencyPercentiles Latency,
+    IReadOnlyList<KeyCount> RequestsByType,
+    IReadOnlyList<KeyCount> ErrorsByCode,
+    IReadOnlyList<ErrorRecord> RecentErrors);

@@ -1,0 +1,83 @@
+using SiebelCti.Connector.Messaging;
+
+namespace SiebelCti.Connector.Engine.Ports;
+
+/// <summary>
+/// The REST side of Finesse as the engine needs it. Every call acts with the agent's own
+/// credentials; state changes and call actions return when Finesse accepted them (202) and their
+/// effect arrives later as a notification carrying <c>requestId</c> where Finesse echoes it.
+/// Failures throw <see cref="FinesseGatewayException"/> with a stable error code.
+/// </summary>
+public interface IFinesseGateway
+{
+    /// <summary>Reads the agent's current state (Finesse User) as a contract event.</summary>
+    Task<AgentState> GetAgentStateAsync(AgentCredentials agent, CancellationToken cancellationToken);
+
+    /// <summary>Reads the agent's current calls (Finesse User Dialogs).</summary>
+    Task<IReadOnlyList<Dialog>> GetDialogsAsync(AgentCredentials agent, CancellationToken cancellationToken);
+
+    /// <summary>Signs the agent in with <paramref name="extension"/>.</summary>
+    Task SignInAsync(AgentCredentials agent, string extension, string requestId, CancellationToken cancellationToken);
+
+    /// <summary>Requests READY, NOT_READY, LOGOUT, WORK or WORK_READY, with a Finesse reasonCodeId where allowed.</summary>
+    Task ChangeStateAsync(AgentCredentials agent, string state, string? reasonCodeId, string requestId, CancellationToken cancellationToken);
+
+    /// <summary>Places a call from <paramref name="extension"/> to <paramref name="destination"/>.</summary>
+    Task MakeCallAsync(AgentCredentials agent, string extension, string destination, string requestId, CancellationToken cancellationToken);
+
+    /// <summary>Runs a dialog action (ANSWER, HOLD, RETRIEVE, DROP, CONSULT_CALL, TRANSFER, CONFERENCE, TRANSFER_SST, SEND_DTMF).</summary>
+    Task DialogActionAsync(AgentCredentials agent, DialogActionRequest action, string requestId, CancellationToken cancellationToken);
+
+    /// <summary>Sets call variables, ECC variables and the wrap-up reason of a dialog.</summary>
+    Task UpdateCallDataAsync(AgentCredentials agent, string dialogId, CallDataUpdate update, string requestId, CancellationToken cancellationToken);
+
+    /// <summary>Reads the reason codes of a category (NOT_READY or LOGOUT) the agent may use.</summary>
+    Task<IReadOnlyList<ReasonCodeEntry>> GetReasonCodesAsync(AgentCredentials agent, string category, CancellationToken cancellationToken);
+
+    /// <summary>Reads the wrap-up reasons the agent may use.</summary>
+    Task<IReadOnlyList<WrapUpReasonEntry>> GetWrapUpReasonsAsync(AgentCredentials agent, CancellationToken cancellationToken);
+}
+
+/// <summary>One Finesse dialog action: <paramref name="Action"/> is Finesse's requestedAction name.</summary>
+public sealed record DialogActionRequest(
+    string DialogId,
+    string Action,
+    string Extension,
+    string? ToAddress = null,
+    string? Digits = null);
+
+/// <summary>Call data to set on a dialog; absent parts are left unchanged.</summary>
+public sealed record CallDataUpdate(
+    IReadOnlyDictionary<string, string>? CallVariables = null,
+    IReadOnlyDictionary<string, string>? EccVariables = null,
+    string? WrapUpReason = null);
+
+/// <summary>Finesse dialog action names (requestedAction).</summary>
+public static class FinesseActions
+{
+    public const string Answer = "ANSWER";
+    public const string Hold = "HOLD";
+    public const string Retrieve = "RETRIEVE";
+    public const string Drop = "DROP";
+    public const string ConsultCall = "CONSULT_CALL";
+    public const string Transfer = "TRANSFER";
+    public const string Conference = "CONFERENCE";
+    public const string TransferSst = "TRANSFER_SST";
+    public const string SendDtmf = "SEND_DTMF";
+}
+
+/// <summary>Finesse agent state names used in requests and User objects.</summary>
+public static class FinesseStates
+{
+    public const string Ready = "READY";
+    public const string NotReady = "NOT_READY";
+    public const string Logout = "LOGOUT";
+    public const string Work = "WORK";
+    public const string WorkReady = "WORK_READY";
+}
+
+/// <summary>A Finesse call failed; <see cref="Code"/> is a stable error code.</summary>
+public sealed class FinesseGatewayException(string code, string message, Exception? inner = null) : Exception(message, inner)
+{
+    public string Code { get; } = code;
+}

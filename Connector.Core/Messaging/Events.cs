@@ -1,0 +1,70 @@
+namespace SiebelCti.Connector.Messaging;
+
+// Responses and events (Connector -> Driver). Each is complete: a client that missed earlier
+// events can rebuild its view from the latest one.
+
+/// <summary>The Connector's service status (JMSType <c>System</c>).</summary>
+public sealed record SystemStatus(
+    string Status,
+    string? Reason = null,
+    string? ActiveSide = null,
+    string? FinesseHost = null) : ConnectorEvent
+{
+    public const string InService = "IN_SERVICE";
+    public const string OutOfService = "OUT_OF_SERVICE";
+}
+
+/// <summary>The agent's full Finesse state.</summary>
+public sealed record AgentState(
+    string State,
+    string? ReasonCode = null,
+    string? ReasonCodeLabel = null,
+    string? PendingState = null,
+    string? Extension = null,
+    DateTimeOffset? StateChangeTime = null) : ConnectorEvent;
+
+/// <summary>One participant of a call, with the actions Finesse allows that participant now.</summary>
+public sealed record Participant(
+    string Address,
+    string State,
+    IReadOnlyList<string> Actions,
+    string? MediaAddress = null);
+
+/// <summary>The full state of one call (a Finesse dialog) of the agent.</summary>
+public sealed record Dialog(
+    string Id,
+    string State,
+    string? CallType,
+    string? FromAddress,
+    string? ToAddress,
+    IReadOnlyList<Participant> Participants,
+    IReadOnlyDictionary<string, string> CallVariables,
+    IReadOnlyDictionary<string, string> EccVariables,
+    string? Dnis = null,
+    string? WrapUpReason = null,
+    string? AssociatedDialogId = null) : ConnectorEvent;
+
+/// <summary>The call is gone for this agent.</summary>
+public sealed record DialogEnded(string DialogId, string? Reason = null) : ConnectorEvent;
+
+/// <summary>One reason code as Finesse defines it.</summary>
+public sealed record ReasonCodeEntry(string Id, string Code, string Label, string Category, bool SystemCode = false);
+
+/// <summary>The reason codes of one category, answering <see cref="GetReasonCodes"/>.</summary>
+public sealed record ReasonCodes(string Category, IReadOnlyList<ReasonCodeEntry> Codes) : ConnectorEvent;
+
+/// <summary>One wrap-up reason.</summary>
+public sealed record WrapUpReasonEntry(string Label, string? Id = null);
+
+/// <summary>The wrap-up reasons the agent may choose, answering <see cref="GetWrapUpReasons"/>.</summary>
+public sealed record WrapUpReasons(IReadOnlyList<WrapUpReasonEntry> Reasons) : ConnectorEvent;
+
+/// <summary>A request failed; the envelope's correlation id names the request.</summary>
+public sealed record Error(string Code, string Message, string? RequestType = null) : ConnectorEvent;
+
+/// <summary>Reason code categories (Finesse's names).</summary>
+public static class ReasonCodeCategory
+{
+    public const string NotReady = "NOT_READY";
+    public const string Logout = "LOGOUT";
+}

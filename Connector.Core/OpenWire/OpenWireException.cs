@@ -1,0 +1,57 @@
+namespace SiebelCti.Connector.OpenWire;
+
+/// <summary>
+/// The one exception type of the OpenWire client. <see cref="Kind"/> and <see cref="ErrorCode"/> are
+/// stable; <see cref="IsTransient"/> says whether retrying (or reconnecting) may help. Messages never
+/// contain the password.
+/// </summary>
+public sealed class OpenWireException : Exception
+{
+    public OpenWireException(OpenWireErrorKind kind, string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Kind = kind;
+    }
+
+    public OpenWireException()
+        : this(OpenWireErrorKind.ConnectionClosed, "OpenWire failure")
+    {
+    }
+
+    public OpenWireException(string message)
+        : this(OpenWireErrorKind.ConnectionClosed, message)
+    {
+    }
+
+    public OpenWireException(string message, Exception innerException)
+        : this(OpenWireErrorKind.ConnectionClosed, message, innerException)
+    {
+    }
+
+    public OpenWireErrorKind Kind { get; }
+
+    /// <summary>For <see cref="OpenWireErrorKind.BrokerError"/> and <see cref="OpenWireErrorKind.ConnectionError"/>: the Java exception class the broker named.</summary>
+    public string? BrokerExceptionClass { get; init; }
+
+    /// <summary>For <see cref="OpenWireErrorKind.InvalidOptions"/>: every problem found.</summary>
+    public IReadOnlyList<string> Errors { get; init; } = [];
+
+    /// <summary>The stable code from <see cref="Diagnostics.ErrorCode"/>.</summary>
+    public string ErrorCode => CodeOf(Kind);
+
+    public bool IsTransient => Kind is OpenWireErrorKind.ConnectFailed or OpenWireErrorKind.ConnectionError
+        or OpenWireErrorKind.ProtocolViolation or OpenWireErrorKind.Timeout or OpenWireErrorKind.ConnectionClosed;
+
+    public static string CodeOf(OpenWireErrorKind kind) => kind switch
+    {
+        OpenWireErrorKind.InvalidOptions => Diagnostics.ErrorCode.OpenWireInvalidOptions,
+        OpenWireErrorKind.ConnectFailed => Diagnostics.ErrorCode.OpenWireConnectFailed,
+        OpenWireErrorKind.TlsFailure => Diagnostics.ErrorCode.OpenWireTlsFailure,
+        OpenWireErrorKind.BrokerError => Diagnostics.ErrorCode.OpenWireBrokerError,
+        OpenWireErrorKind.ConnectionError => Diagnostics.ErrorCode.OpenWireConnectionError,
+        OpenWireErrorKind.ProtocolViolation => Diagnostics.ErrorCode.OpenWireProtocolViolation,
+        OpenWireErrorKind.Timeout => Diagnostics.ErrorCode.OpenWireTimeout,
+        OpenWireErrorKind.InvalidOperation => Diagnostics.ErrorCode.OpenWireInvalidOperation,
+        _ => Diagnostics.ErrorCode.OpenWireConnectionClosed,
+    };
+}

@@ -1,0 +1,46 @@
+namespace SiebelCti.Connector.Service.Configuration;
+
+/// <summary>Settings of the ActiveMQ connection (section <c>Broker</c>).</summary>
+public sealed record BrokerOptions
+{
+    public const string SectionName = "Broker";
+
+    /// <summary>Broker URI: <c>tcp://host:port</c>, <c>ssl://host:port</c> or <c>failover:(uri,uri,...)?options</c>.</summary>
+    public string Uri { get; init; } = "tcp://127.0.0.1:61616";
+
+    /// <summary>User name for the broker; null for none.</summary>
+    public string? User { get; init; }
+
+    /// <summary>Password for the broker; null for none. Never logged or shown (see <see cref="ToString"/>).</summary>
+    public string? Password { get; init; }
+
+    /// <summary>Queue the connector consumes requests from.</summary>
+    public string RequestQueue { get; init; } = "SiebelCti.Connector.Requests";
+
+    /// <summary>Prefix of each client's topic; the client id follows.</summary>
+    public string ClientTopicPrefix { get; init; } = "SiebelCti.Client.";
+
+    /// <summary>How long one connection attempt may take.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Prints the settings without the password.</summary>
+    public override string ToString() =>
+        $"BrokerOptions {{ Uri = {Engine.Monitoring.SecretRedactor.RedactUri(Uri)}, User = {User}, Password = {(Password is null ? "(none)" : "***")}, RequestQueue = {RequestQueue}, ClientTopicPrefix = {ClientTopicPrefix}, ConnectTimeout = {ConnectTimeout} }}";
+
+    internal static BrokerOptions Read(IConfiguration configuration, List<string> problems, List<string> warnings)
+    {
+        var r = new ConfigReader(configuration, SectionName, problems);
+        var defaults = new BrokerOptions();
+        var options = new BrokerOptions
+        {
+            Uri = r.String(nameof(Uri), defaults.Uri)!,
+            User = r.String(nameof(User)),
+            Password = r.String(nameof(Password)),
+            RequestQueue = r.String(nameof(RequestQueue), defaults.RequestQueue)!,
+            ClientTopicPrefix = r.String(nameof(ClientTopicPrefix), defaults.ClientTopicPrefix)!,
+            ConnectTimeout = r.Duration(nameof(ConnectTimeout), defaults.ConnectTimeout),
+        };
+        warnings.AddRange(r.UnknownKeys());
+        return options;
+    }
+}

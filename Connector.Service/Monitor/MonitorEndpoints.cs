@@ -1,0 +1,238 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.Features;
+using SiebelCti.Connector.Diagnostics;
+using SiebelCti.Connector.Engine.Monitoring;
+using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Service.Configuration;
+using SiebelCti.Connector.Service.Diagnostics;
+
+namespace SiebelCti.Connector.Service.Monitor;
+
+/// <summary>
+/// The Connector Monitor over HTTP: the page (<c>/monitor/</c>), the JSON API under
+/// <c>/api/monitor</c> (login, logout, session, snapshot, Server-Sent Events) and <c>/health</c>.
+/// Everything except the page, its assets, login and health needs a login cookie.
+/// </summary>
+internal static class MonitorEndpoints
+{
+    public const string CookieName = "SiebelCti.Monitor";
+
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    public static void AddConnectorMonitor(this IServiceCollection services, MonitorOptions options)
+    {
+        services.AddSingleton<MonitorAssets>();
+        services.AddSingleton<MonitorLog>();
+        services.AddSingleton(sp => new LoginThrottle(sp.GetRequiredService<TimeProvider>()));
+        services.AddAuthorization();
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(cookie =>
+            {
+                cookie.Cookie.Name = CookieName;
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.Cookie.Path = "/";
+                cookie.ExpireTimeSpan = options.SessionTimeout;
+                cookie.SlidingExpiration = true;
+                cookie.Events.OnRedirectToLogin = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return Task.CompletedTask;
+                };
+                cookie.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+            });
+    }
+
+    public static void MapConnectorMonitor(this WebApplication app)
+    {
+        app.Use(static (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            return next(context);
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapGet("/", () => Results.Redirect("/monitor/"));
+        app.MapGet("/monitor/{file?}", (Delegate)ServeAsset);
+        app.MapGet("/health", Health);
+
+        var api = app.MapGroup("/api/monitor");
+        api.MapPost("/login", (Delegate)LoginAsync);
+        api.MapPost("/logout", (Delegate)LogoutAsync);
+        var secured = api.MapGroup(string.Empty).RequireAuthorization();
+        secured.MapGet("/session", (ClaimsPrincipal user) =>
+            Json(new SessionInfo(user.Identity?.Name ?? string.Empty), MonitorJsonContext.Default.SessionInfo));
+        secured.MapGet("/snapshot", Snapshot);
+        secured.MapGet("/events", (Delegate)EventsAsync);
+    }
+
+    private static IResult ServeAsset(HttpContext context, MonitorAssets assets, string? file)
+    {
+        if (!assets.TryGet(string.IsNullOrEmpty(file) ? "index.html" : file, out var asset))
+        {
+            return Results.NotFound();
+        }
+
+        context.Response.Headers.CacheControl = "no-cache";
+        context.Response.Headers.ETag = asset.ETag;
+        if (context.Request.Headers.IfNoneMatch == asset.ETag)
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return Results.Bytes(asset.Content, asset.ContentType);
+    }
+
+    private static IResult Health(IConnectorMonitorSource source, MonitorLog log)
+    {
+        try
+        {
+            var status = source.GetSnapshot().Status.Status;
+            return Results.Text(status, "text/plain", statusCode: status == SystemStatus.InService ? 200 : 503);
+        }
+        catch (Exception exception)
+        {
+            Log.MonitorSnapshotFailed(log.Logger, exception);
+            return Results.Text(ErrorCode.MonitorSnapshotFailed, "text/plain", statusCode: 500);
+        }
+    }
+
+    private static async Task<IResult> LoginAsync(HttpContext context, MonitorOptions options, LoginThrottle throttle, MonitorLog log)
+    {
+        var remote = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (!throttle.IsAllowed(remote, out var until))
+        {
+            Log.MonitorLoginThrottled(log.Logger, remote, until);
+            return Error(StatusCodes.Status429TooManyRequests, ErrorCode.MonitorLoginThrottled, "Too many failed logins; try again later.");
+        }
+
+        LoginRequest? request;
+        try
+        {
+            request = await context.Request.ReadFromJsonAsync(MonitorJsonContext.Default.LoginRequest, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or BadHttpRequestException)
+        {
+            return Error(StatusCodes.Status400BadRequest, ErrorCode.MonitorBadRequest, "Send a JSON object {\"user\": ..., \"password\": ...}.");
+        }
+
+        // Both checks always run, so the answer time does not tell whether the user name was right.
+        var userMatches = CryptographicOperations.FixedTimeEquals(
+            Encoding.UTF8.GetBytes(request?.User ?? string.Empty), Encoding.UTF8.GetBytes(options.User));
+        var passwordMatches = MonitorPasswordHasher.Verify(request?.Password, options.PasswordHash);
+        if (!userMatches || !passwordMatches)
+        {
+            throttle.Failed(remote);
+            Log.MonitorLoginFailed(log.Logger, remote);
+            return Error(StatusCodes.Status401Unauthorized, ErrorCode.MonitorLoginFailed, "Wrong user or password.");
+        }
+
+        throttle.Succeeded(remote);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, options.User)], CookieAuthenticationDefaults.AuthenticationScheme);
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity)).ConfigureAwait(false);
+        Log.MonitorLoginSucceeded(log.Logger, options.User, remote);
+        return Json(new SessionInfo(options.User), MonitorJsonContext.Default.SessionInfo);
+    }
+
+    private static async Task<IResult> LogoutAsync(HttpContext context)
+    {
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
+        return Results.NoContent();
+    }
+
+    private static IResult Snapshot(HttpContext context, IConnectorMonitorSource source, MonitorLog log)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        try
+        {
+            return Json(SnapshotSanitizer.Sanitize(source.GetSnapshot()), MonitorJsonContext.Default.ConnectorSnapshot);
+        }
+        catch (Exception exception)
+        {
+            Log.MonitorSnapshotFailed(log.Logger, exception);
+            return Error(StatusCodes.Status500InternalServerError, ErrorCode.MonitorSnapshotFailed, "The connector could not produce a snapshot; see the service log.");
+        }
+    }
+
+    /// <summary>
+    /// Server-Sent Events: one <c>snapshot</c> event right away and one every
+    /// <see cref="MonitorOptions.PushInterval"/> after, until the client goes away or the service stops.
+    /// </summary>
+    private static async Task EventsAsync(
+        HttpContext context,
+        IConnectorMonitorSource source,
+        MonitorOptions options,
+        TimeProvider timeProvider,
+        IHostApplicationLifetime lifetime,
+        MonitorLog log)
+    {
+        var response = context.Response;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-store";
+        response.Headers["X-Accel-Buffering"] = "no";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var token = stop.Token;
+        using var timer = new PeriodicTimer(options.PushInterval, timeProvider);
+        var failureLogged = false;
+        try
+        {
+            await response.WriteAsync("retry: 2000\n\n", token).ConfigureAwait(false);
+            do
+            {
+                string payload;
+                try
+                {
+                    var json = JsonSerializer.Serialize(SnapshotSanitizer.Sanitize(source.GetSnapshot()), MonitorJsonContext.Default.ConnectorSnapshot);
+                    payload = "event: snapshot\ndata: " + json + "\n\n";
+                    failureLogged = false;
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    if (!failureLogged)
+                    {
+                        Log.MonitorSnapshotFailed(log.Logger, exception);
+                        failureLogged = true;
+                    }
+
+                    payload = "event: failure\ndata: {\"code\":\"" + ErrorCode.MonitorSnapshotFailed + "\"}\n\n";
+                }
+
+                await response.WriteAsync(payload, token).ConfigureAwait(false);
+                await response.Body.FlushAsync(token).ConfigureAwait(false);
+            }
+            while (await timer.WaitForNextTickAsync(token).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // The page closed or the service is stopping: the normal end of a stream.
+        }
+        catch (IOException exception)
+        {
+            Log.MonitorEventStreamFailed(log.Logger, context.Connection.RemoteIpAddress?.ToString(), exception);
+        }
+    }
+
+    private static IResult Json<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
+        Results.Json(value, typeInfo);
+
+    private static IResult Error(int status, string code, string message) =>
+        Results.Json(new ApiError(code, message), MonitorJsonContext.Default.ApiError, statusCode: status);
+}

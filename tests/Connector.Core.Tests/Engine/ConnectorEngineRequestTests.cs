@@ -1,0 +1,235 @@
+using SiebelCti.Connector.Diagnostics;
+using SiebelCti.Connector.Engine;
+using SiebelCti.Connector.Engine.Ports;
+using SiebelCti.Connector.Messaging;
+
+namespace SiebelCti.Connector.Core.Tests.Engine;
+
+public sealed class ConnectorEngineRequestTests
+{
+    public static TheoryData<ConnectorMessage, string, string?> CallRequests() => new()
+    {
+        { new Answer("d1"), FinesseActions.Answer, null },
+        { new Release("d1"), FinesseActions.Drop, null },
+        { new Hold("d1"), FinesseActions.Hold, null },
+        { new Retrieve("d1"), FinesseActions.Retrieve, null },
+        { new ConsultCall("d1", "1002"), FinesseActions.ConsultCall, "1002" },
+        { new TransferComplete("d1"), FinesseActions.Transfer, null },
+        { new ConferenceComplete("d1"), FinesseActions.Conference, null },
+        { new SingleStepTransfer("d1", "1003"), FinesseActions.TransferSst, "1003" },
+        { new SendDtmf("d1", "12#"), FinesseActions.SendDtmf, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(CallRequests))]
+    public async Task Every_call_request_becomes_its_Finesse_dialog_action_and_is_answered_by_the_dialog_change(
+        ConnectorMessage request, string action, string? toAddress)
+    {
+        await using var h = new EngineHarness();
+        await h.BringInServiceAsync();
+        await h.ConnectAndLoginAsync("c1", "a1", "1001");
+
+        var correlation = h.Request("c1", request, "a1");
+        var call = await h.Finesse.NextCallAsync("DialogAction");
+        h.Notify(new DialogNotification("a1", Dialogs.Active("d1"), call.RequestId));
+        var answer = await h.NextAsync("c1");
+
+        var sent = Assert.IsType<DialogActionRequest>(call.Argument);
+        Assert.Equal("d1", sent.DialogId);
+        Assert.Equal(action, sent.Action);
+        Assert.Equal("1001", sent.Extension);
+        Assert.Equal(toAddress, sent.ToAddress);
+        Assert.Equal(request is SendDtmf ? "12#" : null, sent.Digits);
+        Assert.Equal(correlation, answer.CorrelationId);
+        Assert.IsType<Dialog>(answer.Message);
+    }
+
+    [Fact]
+    public async Task MakeCall_dials_from_the_login_extension()
+    {
+        await using var h = new EngineHarness();
+        await h.BringInServiceAsync();
+        await h.ConnectAndLoginAsync("c1", "a1", "1001");
+
+        var correlation = h.Request("c1", new MakeCall("+44 20 7946 0018"), "a1");
+        var call = await h.Finesse.NextCallAsync("MakeCall");
+        // Finesse did not echo the requestId: the first dialog of the agent completes the request.
+        h.Notify(new DialogNotification("a1", Dialogs.Active("d9", "INITIATING"), null));
+        var answer = await h.NextAsync("c1");
+
+        Assert.Equal("1001", call.Argument);
+        Assert.Equal("+44 20 7946 0018", call.Detail);
+        Assert.Equal(correlation, answer.CorrelationId);
+    }
+
+    [Fact]
+    public async Task NotReady_resolves_the_reason_code_number_to_the_Finesse_reason_code_id_once()
+    {
+        await using var h = new EngineHarness();
+        await h.BringInServiceAsync();
+        await h.ConnectAndLoginAsync("c1", "a1");
+
+        h.Request("c1", new NotReady("9"), "a1");
+        var first = await h.Finesse.NextCallAsync("ChangeState");
+        h.Request("c1", new NotReady("8"), "a1");
+        var second = await h.Finesse.NextCallAsync("ChangeState");
+
+        Assert.Equal(("NOT_READY", "16"), ((string)first.Argument!, first.Detail));
+        Assert.Equal("15", second.Detail);
+        Assert.Single(h.Finesse.AllCalls, c => c.Operation == "GetReasonCodes");
+    }
+
+    [Fact]
+    public async Task An_unknown_reason_code_is_refused_without_a_state_change()
+    {
+        await using var h = new EngineHarness();
+        await h.BringInServiceAsync();
+        await h.ConnectAndLoginAsync("c1", "a1");
+
+        var correlation = h.Request("c1", new NotReady("77"), "a1");
+        var error = await h.NextAsync("c1");
+
+        Assert.Equal(correlation, error.CorrelationId);
+        Assert.Equal(ErrorCode.ReasonCodeUnknown, Assert.IsType<Error>(error.Message).Code);
+        Assert.DoesNotContain(h.Finesse.AllCalls, c => c.Operation == "ChangeState");
+    }
+
+    [Fact]
+    public async Task A_request_whose_effect_never_arrives_times_out_with_REQUEST_TIMEOUT()
+    {
+        await using var h = new EngineHarness(new EngineOptions { RequestTimeout = TimeSpan.FromSeconds(10) });
+        await h.BringInServiceAsync();
+        await h.ConnectAndLoginAsync("c1", "a1");
+
+        var correlation = h.Request("c1", new Ready(), "a1");
+        await h.Finesse.NextCallAsync("ChangeState");
+        h.Time.Advance(TimeSpan.FromSeconds(9));
+        h.Time.Advance(TimeSpan.FromSeconds(2));
+        var error = await h.NextAsync("c1");
+
+        Assert.Equal(correlation, error.CorrelationId);
+        Assert.Equal(ErrorCode.RequestTimeout, Assert.IsType<Error>(error.Message).Code);
+    }
+
+    [Fact]
+    public async Task A_late_Finesse_error_notification_reaches_the_requester_only()
+    {
+        await using var h = new EngineHarness();
+        await h.BringInServiceAsync();
+        await h.ConnectAndLoginAsync("c1", "a1");
+        h.Request("c2", new Connect(), "a1");
+        h.Broker.DrainAll("c2");
+        await h.NextAsync<SystemStatus>("c2");
+        await h.NextAsync<AgentState>("c2");
+
+        var correlation = h.Request("c1", new Hold("d1"), "a1");
+        var call = await h.Finesse.NextCallAsync("DialogAction");
+        h.Notify(new RequestFailedNotification("a1", call.RequestId, "FINESSE_INVALID_STATE", "CTI error 12 on HOLD"));
+        var error = await h.NextAsync("c1");
+        h.Notify(new AgentStateNotification("a1", new AgentState("TALKING", Extension: "1001"), null));
+        var next = await h.NextAsync("c2");
+
+        Assert.Equal(correlation, error.CorrelationId);
+        Assert.Equal("FINESSE_INVALID_STATE", Assert.IsType<Error>(error.Message).Code);
+        Assert.IsType<AgentState>(next.Message);
+    }
+
+    [Fact]
+    public async Task Malformed_and_unknown_messages_get_an_Error_and_the_consumer_goes_on()
+    {
+        await using var h = new EngineHarness();
+        await h.BringInServiceAsync();
+
+        h.RawRequest(new InboundRequest("Ready", "{not json", "bad-1", "a1", "c1", 1));
+        h.RawRequest(new InboundRequest("Explode", "{}", "bad-2", "a1", "c1", 1));
+        h.RawRequest(new InboundRequest("Ready", "{}", "bad-3", "a1", "c1", 2));
+        h.RawRequest(new InboundRequest("Ready", "{}", "lost", "a1", null, 1));
+        var hello = h.Request("c1", new Hello());
+
+        var e1 = await h.NextAsync("c1");
+        var e2 = await h.NextAsync("c1");
+        var e3 = await h.NextAsync("c1");
+        var ok = await h.NextAsync("c1");
+
+        Assert.Equal(("bad-1", ErrorCode.MessageMalformed), (e1.CorrelationId, Assert.IsType<Error>(e1.Message).Code));
+        Assert.Equal(("bad-2", ErrorCode.MessageTypeUnknown), (e2.CorrelationId, Assert.IsType<Error>(e2.Message).Code));
+        Assert.Equal(("bad-3", ErrorCode.ProtocolVersionUnsupported), (e3.CorrelationId, Assert.IsType<Error>(e3.Message).Code));
+        Assert.Equal(hello, ok.CorrelationId);
+        Assert.IsType<SystemStatus>(ok.Message);
+    }
+
+    [Fact]
+    public async Task Requests_are_refused_while_out_of_service()
+    {
+        await using var h = new EngineHarness();
+        await h.BringInServiceAsync();
+        await h.ConnectAndLoginAsync("c1", "a1");
+        h.Notify(new FinesseHealthNotification(false, "A", "finesse-a", "SystemInfo OUT_OF_SERVICE"));
+        var down = await h.NextAsync<SystemStatus>("c1");
+
+        h.Request("c1", new Ready(), "a1");
+        var error = await h.NextAsync<Error>("c1");
+
+        Assert.Equal(SystemStatus.OutOfService, down.Status);
+        Assert.Equal(ErrorCode.ConnectorOutOfService, error.Code);
+        Assert.DoesNotContain(h.Finesse.AllCalls, c => c.Operation == "ChangeState");
+    }
+
+    [Fact]
+    public async Task GetState_answers_the_requester_with_state_and_every_call()
+    {
+        await using var h = new EngineHarness();
+        await h.BringInServiceAsync();
+        await h.ConnectAndLoginAsync("c1", "a1");
+        h.Finesse.State = _ => new AgentState("TALKING", Extension: "1001");
+        h.Finesse.Dialogs = _ => [Dialogs.Active("d1"), Dialogs.Active("d2", "HELD")];
+
+        var correlation = h.Request("c1", new GetState(), "a1");
+        var state = await h.NextAsync("c1");
+        var d1 = await h.NextAsync("c1");
+        var d2 = await h.NextAsync("c1");
+
+        Assert.All([state, d1, d2], e => Assert.Equal(correlation, e.CorrelationId));
+        Assert.Equal("TALKING", Assert.IsType<AgentState>(state.Message).State);
+        Assert.Equal(["d1", "d2"], new[] { d1, d2 }.Select(e => Assert.IsType<Dialog>(e.Message).Id));
+    }
+
+    [Fact]
+    public async Task WorkReady_outside_wrap_up_is_an_invalid_state()
+    {
+        await using var h = new EngineHarness();
+        await h.BringInServiceAsync();
+        await h.ConnectAndLoginAsync("c1", "a1");
+
+        h.Request("c1", new WorkReady(), "a1");
+        var error = await h.NextAsync<Error>("c1");
+        h.Notify(new AgentStateNotification("a1", new AgentState("WORK", Extension: "1001"), null));
+        await h.NextAsync<AgentState>("c1");
+        h.Request("c1", new WorkReady(), "a1");
+        var call = await h.Finesse.NextCallAsync("ChangeState");
+
+        Assert.Equal(ErrorCode.InvalidState, error.Code);
+        Assert.Equal("READY", call.Argument);
+    }
+
+    [Fact]
+    public async Task UpdateCallData_and_SetWrapUpReason_reach_Finesse_with_their_values()
+    {
+        await using var h = new EngineHarness();
+        await h.BringInServiceAsync();
+        await h.ConnectAndLoginAsync("c1", "a1");
+        h.Notify(new DialogNotification("a1", Dialogs.Active("d1"), null));
+        await h.NextAsync<Dialog>("c1");
+
+        h.Request("c1", new UpdateCallData("d1", new Dictionary<string, string> { ["callVariable3"] = "a,b#c|d" }, new Dictionary<string, string> { ["user.x"] = "1" }), "a1");
+        var update = await h.Finesse.NextCallAsync("UpdateCallData");
+        h.Request("c1", new SetWrapUpReason("Sale"), "a1");
+        var wrapUp = await h.Finesse.NextCallAsync("UpdateCallData");
+
+        var data = Assert.IsType<CallDataUpdate>(update.Argument);
+        Assert.Equal("a,b#c|d", data.CallVariables!["callVariable3"]);
+        Assert.Equal("1", data.EccVariables!["user.x"]);
+        Assert.Equal("d1", wrapUp.Detail);
+        Assert.Equal("Sale", Assert.IsType<CallDataUpdate>(wrapUp.Argument).WrapUpReason);
+    }
+}

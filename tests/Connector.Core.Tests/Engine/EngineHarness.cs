@@ -1,0 +1,244 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using SiebelCti.Connector.Engine;
+using SiebelCti.Connector.Engine.Ports;
+using SiebelCti.Connector.Messaging;
+
+namespace SiebelCti.Connector.Core.Tests.Engine;
+
+/// <summary>
+/// Runs a real <see cref="ConnectorEngine"/> against in-memory ports: requests are written as a
+/// broker would deliver them, published envelopes are collected per client, and Finesse REST calls
+/// are recorded and answered by scriptable handlers. Time is fake.
+/// </summary>
+internal sealed class EngineHarness : IAsyncDisposable
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _run;
+    private int _correlation;
+
+    public EngineHarness(EngineOptions? options = null)
+    {
+        Engine = new ConnectorEngine(options ?? new EngineOptions(), Broker, Finesse, Notifications, NullLogger<ConnectorEngine>.Instance, Time);
+        _run = Engine.RunAsync(_stop.Token);
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero));
+
+    public FakeClientChannel Broker { get; } = new();
+
+    public FakeFinesseGateway Finesse { get; } = new();
+
+    public FakeNotifications Notifications { get; } = new();
+
+    public ConnectorEngine Engine { get; }
+
+    /// <summary>Broker up and Finesse healthy on side A; drains the resulting System broadcast.</summary>
+    public async Task BringInServiceAsync(params string[] clients)
+    {
+        Broker.Connectivity.Writer.TryWrite(true);
+        Notifications.Channel.Writer.TryWrite(new FinesseHealthNotification(true, "A", "finesse-a", null));
+        await WaitUntilAsync(() => Engine.Status.Status == SystemStatus.InService);
+        foreach (var client in clients)
+        {
+            // Clients that existed before get the broadcast; drain it if it came.
+            Broker.DrainAll(client);
+        }
+    }
+
+    public string Request(string clientId, ConnectorMessage message, string? agentId = null)
+    {
+        var correlationId = $"req-{Interlocked.Increment(ref _correlation)}";
+        Broker.Inbound.Writer.TryWrite(new InboundRequest(message.MessageType, ConnectorMessageCodec.Encode(message), correlationId, agentId, clientId, 1));
+        return correlationId;
+    }
+
+    public void RawRequest(InboundRequest request) => Broker.Inbound.Writer.TryWrite(request);
+
+    public void Notify(FinesseNotification notification) => Notifications.Channel.Writer.TryWrite(notification);
+
+    /// <summary>The next envelope published to <paramref name="clientId"/>.</summary>
+    public async Task<ConnectorEnvelope> NextAsync(string clientId)
+    {
+        using var timeout = new CancellationTokenSource(Wait);
+        return await Broker.For(clientId).Reader.ReadAsync(timeout.Token);
+    }
+
+    public async Task<T> NextAsync<T>(string clientId)
+        where T : ConnectorMessage
+    {
+        var envelope = await NextAsync(clientId);
+        return Assert.IsType<T>(envelope.Message);
+    }
+
+    /// <summary>Logs in <paramref name="agentId"/> for <paramref name="clientId"/> through Connect and Login and returns the AgentState envelope.</summary>
+    public async Task<ConnectorEnvelope> ConnectAndLoginAsync(string clientId, string agentId, string extension = "1001")
+    {
+        Request(clientId, new Connect(), agentId);
+        await NextAsync<SystemStatus>(clientId);
+        var login = Request(clientId, new Login("pw-" + agentId, extension), agentId);
+        var signIn = await Finesse.NextCallAsync("SignIn");
+        Notify(new AgentStateNotification(agentId, new AgentState("NOT_READY", Extension: extension), signIn.RequestId));
+        var envelope = await NextAsync(clientId);
+        Assert.Equal(login, envelope.CorrelationId);
+        return envelope;
+    }
+
+    public static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(Wait);
+        while (!condition())
+        {
+            await Task.Delay(5, timeout.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _run;
+        _stop.Dispose();
+    }
+}
+
+internal sealed class FakeClientChannel : IClientChannel
+{
+    private readonly ConcurrentDictionary<string, Channel<ConnectorEnvelope>> _published = new(StringComparer.Ordinal);
+
+    public Channel<InboundRequest> Inbound { get; } = Channel.CreateUnbounded<InboundRequest>();
+
+    public Channel<bool> Connectivity { get; } = Channel.CreateUnbounded<bool>();
+
+    public ChannelReader<InboundRequest> Requests => Inbound.Reader;
+
+    public ChannelReader<bool> ConnectivityChanges => Connectivity.Reader;
+
+    public Channel<ConnectorEnvelope> For(string clientId) => _published.GetOrAdd(clientId, _ => Channel.CreateUnbounded<ConnectorEnvelope>());
+
+    public List<ConnectorEnvelope> DrainAll(string clientId)
+    {
+        var drained = new List<ConnectorEnvelope>();
+        while (For(clientId).Reader.TryRead(out var envelope))
+        {
+            drained.Add(envelope);
+        }
+
+        return drained;
+    }
+
+    public Task PublishAsync(string clientId, ConnectorEnvelope envelope, CancellationToken cancellationToken)
+    {
+        Assert.Equal(clientId, envelope.ClientId);
+        For(clientId).Writer.TryWrite(envelope);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>One recorded Finesse REST call.</summary>
+internal sealed record GatewayCall(string Operation, string AgentId, string? RequestId, object? Argument = null, string? Detail = null);
+
+internal sealed class FakeFinesseGateway : IFinesseGateway
+{
+    private readonly Channel<GatewayCall> _calls = Channel.CreateUnbounded<GatewayCall>();
+
+    public ConcurrentQueue<GatewayCall> AllCalls { get; } = new();
+
+    /// <summary>When set, an operation of that name throws this instead of succeeding.</summary>
+    public ConcurrentDictionary<string, Exception> Failures { get; } = new(StringComparer.Ordinal);
+
+    public Func<AgentCredentials, AgentState> State { get; set; } = a => new AgentState("NOT_READY", Extension: "1001");
+
+    public Func<AgentCredentials, IReadOnlyList<Dialog>> Dialogs { get; set; } = _ => [];
+
+    public IReadOnlyList<ReasonCodeEntry> NotReadyCodes { get; set; } =
+        [new("15", "8", "Lunch", ReasonCodeCategory.NotReady), new("16", "9", "Break", ReasonCodeCategory.NotReady)];
+
+    public async Task<GatewayCall> NextCallAsync(string operation)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var call = await _calls.Reader.ReadAsync(timeout.Token);
+            if (call.Operation == operation)
+            {
+                return call;
+            }
+        }
+    }
+
+    private Task Record(string operation, AgentCredentials agent, string? requestId, object? argument = null, string? detail = null)
+    {
+        var call = new GatewayCall(operation, agent.AgentId, requestId, argument, detail);
+        AllCalls.Enqueue(call);
+        _calls.Writer.TryWrite(call);
+        return Failures.TryGetValue(operation, out var failure) ? Task.FromException(failure) : Task.CompletedTask;
+    }
+
+    public async Task<AgentState> GetAgentStateAsync(AgentCredentials agent, CancellationToken cancellationToken)
+    {
+        await Record("GetAgentState", agent, null);
+        return State(agent);
+    }
+
+    public async Task<IReadOnlyList<Dialog>> GetDialogsAsync(AgentCredentials agent, CancellationToken cancellationToken)
+    {
+        await Record("GetDialogs", agent, null);
+        return Dialogs(agent);
+    }
+
+    public Task SignInAsync(AgentCredentials agent, string extension, string requestId, CancellationToken cancellationToken) =>
+        Record("SignIn", agent, requestId, extension);
+
+    public Task ChangeStateAsync(AgentCredentials agent, string state, string? reasonCodeId, string requestId, CancellationToken cancellationToken) =>
+        Record("ChangeState", agent, requestId, state, reasonCodeId);
+
+    public Task MakeCallAsync(AgentCredentials agent, string extension, string destination, string requestId, CancellationToken cancellationToken) =>
+        Record("MakeCall", agent, requestId, extension, destination);
+
+    public Task DialogActionAsync(AgentCredentials agent, DialogActionRequest action, string requestId, CancellationToken cancellationToken) =>
+        Record("DialogAction", agent, requestId, action);
+
+    public Task UpdateCallDataAsync(AgentCredentials agent, string dialogId, CallDataUpdate update, string requestId, CancellationToken cancellationToken) =>
+        Record("UpdateCallData", agent, requestId, update, dialogId);
+
+    public async Task<IReadOnlyList<ReasonCodeEntry>> GetReasonCodesAsync(AgentCredentials agent, string category, CancellationToken cancellationToken)
+    {
+        await Record("GetReasonCodes", agent, null, category);
+        return NotReadyCodes.Where(c => c.Category == category).ToList();
+    }
+
+    public async Task<IReadOnlyList<WrapUpReasonEntry>> GetWrapUpReasonsAsync(AgentCredentials agent, CancellationToken cancellationToken)
+    {
+        await Record("GetWrapUpReasons", agent, null);
+        return [new WrapUpReasonEntry("Sale", "3")];
+    }
+}
+
+internal sealed class FakeNotifications : IFinesseNotifications
+{
+    public Channel<FinesseNotification> Channel { get; } = System.Threading.Channels.Channel.CreateUnbounded<FinesseNotification>();
+
+    public ConcurrentQueue<string> Subscribed { get; } = new();
+
+    public ConcurrentQueue<string> Unsubscribed { get; } = new();
+
+    public ConcurrentQueue<AgentCredentials> Credentials { get; } = new();
+
+    public ChannelReader<FinesseNotification> Notifications => Channel.Reader;
+
+    public Task SubscribeAsync(AgentCredentials agent, CancellationToken cancellationToken)
+    {
+        Subscribed.Enqueue(agent.AgentId);
+        Credentials.Enqueue(agent);
+        return Task.CompletedTask;
+    }
+
+    public Task UnsubscribeAsync(string agentId, CancellationToken cancellationToken)
+    {
+        Unsubscribed.Enqueue(agentId);
+        return Task.CompletedTask;
+    }
+}

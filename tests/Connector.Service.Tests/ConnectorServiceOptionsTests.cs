@@ -1,0 +1,244 @@
+using Microsoft.Extensions.Configuration;
+using SiebelCti.Connector.Service.Configuration;
+
+namespace SiebelCti.Connector.Service.Tests;
+
+public sealed class ConnectorServiceOptionsTests
+{
+    private static IConfiguration Config(Dictionary<string, string?> values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+
+    private static Dictionary<string, string?> Minimal() => new()
+    {
+        ["Finesse:SideAUrl"] = "https://finesse-a.example:8445",
+        ["Monitor:PasswordHash"] = TestService.MonitorPasswordHash,
+    };
+
+    [Fact]
+    public void Load_MinimalSettings_DefaultsAndNoProblems()
+    {
+        var options = ConnectorServiceOptions.Load(Config(Minimal()), out var problems, out var warnings);
+
+        Assert.Empty(problems);
+        Assert.Empty(warnings);
+        Assert.Equal("tcp://127.0.0.1:61616", options.Broker.Uri);
+        Assert.Equal("SiebelCti.Connector.Requests", options.Broker.RequestQueue);
+        Assert.Equal("SiebelCti.Client.", options.Broker.ClientTopicPrefix);
+        Assert.Equal(5223, options.Finesse.XmppPort);
+        Assert.Equal(XmppTlsMode.Direct, options.Finesse.XmppTls);
+        Assert.Equal(TimeSpan.FromSeconds(10), options.Engine.RequestTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.Engine.HeartbeatInterval);
+        Assert.Equal(TimeSpan.FromSeconds(90), options.Engine.DeadClientTimeout);
+        Assert.Equal(DeadClientAction.Keep, options.Engine.DeadClientAction);
+        Assert.True(options.Monitor.Enabled);
+        Assert.Equal(["http://127.0.0.1:8080"], options.Monitor.UrlList);
+        Assert.Equal("admin", options.Monitor.User);
+    }
+
+    [Fact]
+    public void Load_EverySectionBroken_ListsEveryProblem()
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Broker:Uri"] = "failover:(tcp://a:61616,http://b:80,tcp://c)?randomize=false",
+            ["Broker:Password"] = "orphan",
+            ["Broker:RequestQueue"] = "bad queue",
+            ["Broker:ClientTopicPrefix"] = "Client.>",
+            ["Broker:ConnectTimeout"] = "soon",
+            ["Finesse:SideBUrl"] = "ftp://finesse-b",
+            ["Finesse:XmppPort"] = "70000",
+            ["Finesse:XmppTls"] = "Sometimes",
+            ["Finesse:RequestTimeout"] = "-5",
+            ["Finesse:TrustedCertificatesPath"] = "/nonexistent/ca.pem",
+            ["Engine:HeartbeatInterval"] = "60",
+            ["Engine:DeadClientTimeout"] = "00:01:00",
+            ["Engine:DeadClientAction"] = "Explode",
+            ["Engine:ShutdownTimeout"] = "0",
+            ["Monitor:Urls"] = "https://0.0.0.0:8443;not a url",
+            ["Monitor:PasswordHash"] = "plaintext",
+            ["Monitor:Enabled"] = "yes please",
+            ["Monitor:PushInterval"] = "00:10:00",
+        };
+
+        ConnectorServiceOptions.Load(Config(values), out var problems, out _);
+
+        string[] expected =
+        [
+            "Broker:Uri: 'http://b:80': scheme 'http' is not supported",
+            "Broker:Uri: 'tcp://c' must name a host and a port",
+            "Broker:Password is set but Broker:User is not",
+            "Broker:RequestQueue: 'bad queue'",
+            "Broker:ClientTopicPrefix: 'Client.>'",
+            "Broker:ConnectTimeout: 'soon' is not a duration",
+            "Finesse:SideAUrl is required",
+            "Finesse:SideBUrl: 'ftp://finesse-b' is not an absolute http:// or https:// URL",
+            "Finesse:XmppPort: 70000 is not a port",
+            "Finesse:XmppTls: 'Sometimes' is not one of Direct, StartTls",
+            "Finesse:RequestTimeout must be positive",
+            "Finesse:TrustedCertificatesPath: file '/nonexistent/ca.pem' does not exist",
+            "Engine:DeadClientTimeout (00:01:00) must be at least twice Engine:HeartbeatInterval",
+            "Engine:DeadClientAction: 'Explode' is not one of Keep, Logout",
+            "Engine:ShutdownTimeout must be positive",
+            "Monitor:Enabled: 'yes please' is not true or false",
+            "Monitor:Urls: 'not a url' is not an absolute http:// or https:// URL",
+            "Monitor:CertificatePath is required for an https URL",
+            "Monitor:PasswordHash is not a hash made by --hash-password",
+            "Monitor:PushInterval (00:10:00) must be between",
+        ];
+        foreach (var fragment in expected)
+        {
+            Assert.Contains(problems, p => p.Contains(fragment, StringComparison.Ordinal));
+        }
+
+        Assert.Equal(expected.Length, problems.Count);
+        Assert.DoesNotContain(problems, p => p.Contains("orphan", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("tcp://127.0.0.1:61616")]
+    [InlineData("ssl://amq.example:61617")]
+    [InlineData("failover:(tcp://a:61616,ssl://b:61617)?randomize=false&maxReconnectAttempts=-1")]
+    [InlineData("failover:tcp://a:61616,tcp://b:61616")]
+    [InlineData("failover:(tcp://user:pw@a:61616)")]
+    public void Load_GoodBrokerUri_Accepted(string uri)
+    {
+        var values = Minimal();
+        values["Broker:Uri"] = uri;
+
+        ConnectorServiceOptions.Load(Config(values), out var problems, out _);
+
+        Assert.Empty(problems);
+    }
+
+    [Theory]
+    [InlineData("amq.example:61616", "is not supported")]
+    [InlineData("failover:(tcp://a:61616", "no closing ')'")]
+    [InlineData("failover:()", "names no broker")]
+    [InlineData("failover:(tcp://a:61616,,)", "has an empty entry")]
+    [InlineData("failover:(tcp://a:61616,tcp//b:1)", "is not a URI")]
+    [InlineData("failover:(tcp://a:61616)x", "only '?options' may follow")]
+    [InlineData("stomp://a:61613", "scheme 'stomp' is not supported")]
+    [InlineData("tcp://user:SecretPw@a", "'tcp://a' must name a host and a port")]
+    public void Load_BadBrokerUri_RejectedWithoutShowingCredentials(string uri, string expected)
+    {
+        var values = Minimal();
+        values["Broker:Uri"] = uri;
+
+        ConnectorServiceOptions.Load(Config(values), out var problems, out _);
+
+        var problem = Assert.Single(problems);
+        Assert.Contains(expected, problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("SecretPw", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_DurationsAsSecondsOrClockTime_BothRead()
+    {
+        var values = Minimal();
+        values["Engine:RequestTimeout"] = "2.5";
+        values["Engine:HeartbeatInterval"] = "00:00:20";
+        values["Engine:DeadClientTimeout"] = "1.00:00:00";
+        values["Engine:DeadClientAction"] = "logout";
+
+        var options = ConnectorServiceOptions.Load(Config(values), out var problems, out _);
+
+        Assert.Empty(problems);
+        Assert.Equal(TimeSpan.FromSeconds(2.5), options.Engine.RequestTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(20), options.Engine.HeartbeatInterval);
+        Assert.Equal(TimeSpan.FromDays(1), options.Engine.DeadClientTimeout);
+        Assert.Equal(DeadClientAction.Logout, options.Engine.DeadClientAction);
+    }
+
+    [Fact]
+    public void Load_NumericEnumValue_Rejected()
+    {
+        var values = Minimal();
+        values["Engine:DeadClientAction"] = "1";
+
+        ConnectorServiceOptions.Load(Config(values), out var problems, out _);
+
+        Assert.Contains("Engine:DeadClientAction: '1' is not one of Keep, Logout", Assert.Single(problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_UnknownKeys_ReportedAsWarnings()
+    {
+        var values = Minimal();
+        values["Broker:Urii"] = "tcp://x:1";
+        values["Monitor:Pasword"] = "x";
+
+        ConnectorServiceOptions.Load(Config(values), out var problems, out var warnings);
+
+        Assert.Empty(problems);
+        Assert.Contains(warnings, w => w.StartsWith("Broker:Urii ", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith("Monitor:Pasword ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_MonitorDisabled_MonitorSettingsNotRequired()
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Finesse:SideAUrl"] = "https://finesse-a.example:8445",
+            ["Monitor:Enabled"] = "false",
+        };
+
+        ConnectorServiceOptions.Load(Config(values), out var problems, out _);
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void Load_HttpsWithMissingCertificateFile_Reported()
+    {
+        var values = Minimal();
+        values["Monitor:Urls"] = "https://127.0.0.1:8443";
+        values["Monitor:CertificatePath"] = "/nonexistent/monitor.pfx";
+
+        ConnectorServiceOptions.Load(Config(values), out var problems, out _);
+
+        Assert.Contains("Monitor:CertificatePath: file '/nonexistent/monitor.pfx' does not exist", Assert.Single(problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToString_OptionsWithSecrets_SecretsHidden()
+    {
+        var broker = new BrokerOptions { Uri = "tcp://u:UriSecret@a:1", User = "u", Password = "PwSecret" };
+        var monitor = new MonitorOptions { CertificatePassword = "CertSecret", PasswordHash = TestService.MonitorPasswordHash };
+
+        var text = broker.ToString() + monitor.ToString();
+
+        Assert.DoesNotContain("UriSecret", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("PwSecret", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("CertSecret", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestService.MonitorPasswordHash, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_InvalidConfiguration_ThrowsWithEveryProblem()
+    {
+        var settings = TestService.Settings();
+        settings["Finesse:SideAUrl"] = null;
+        settings["Engine:RequestTimeout"] = "forever";
+        settings["Monitor:PasswordHash"] = "nope";
+
+        var exception = Assert.Throws<ConnectorConfigurationException>(() => ConnectorServiceHost.Build([], settings, useNLog: false));
+
+        Assert.Equal(3, exception.Problems.Count);
+        Assert.Contains("3 problem(s)", exception.Message, StringComparison.Ordinal);
+        Assert.All(exception.Problems, p => Assert.Contains(p, exception.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_CommandLineOverridesSettings()
+    {
+        var settings = TestService.Settings();
+        settings.Remove("Finesse:SideAUrl");
+
+        // Without the command line the required side A is missing; with it the host builds.
+        Assert.Throws<ConnectorConfigurationException>(() => ConnectorServiceHost.Build([], settings, useNLog: false));
+        using var host = ConnectorServiceHost.Build(["--Finesse:SideAUrl=https://from-command-line:8445"], settings, useNLog: false);
+
+        Assert.NotNull(host);
+    }
+}

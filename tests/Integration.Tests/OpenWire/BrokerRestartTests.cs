@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using SiebelCti.Connector.OpenWire;
+
+namespace SiebelCti.Integration.Tests.OpenWire;
+
+/// <summary>
+/// Restarts the real broker (scripts/activemq.sh stop/start with this worktree's SIEBELCTI_* env)
+/// in the middle of persistent traffic over a failover URI: no message is lost, the consumer
+/// survives through the recorded-intent replay, and the state events show the reconnect.
+/// </summary>
+[Collection(BrokerRestartCollection.Name)]
+public sealed class BrokerRestartTests
+{
+    private static async Task ActiveMqAsync(string verb, CancellationToken ct)
+    {
+        var root = Environment.GetEnvironmentVariable("SIEBELCTI_ROOT")
+            ?? throw new InvalidOperationException("SIEBELCTI_ROOT is not set: run through 'bash scripts/test.sh'.");
+        using var process = Process.Start(new ProcessStartInfo("bash", ["scripts/activemq.sh", verb]) { WorkingDirectory = root })!;
+        await process.WaitForExitAsync(ct);
+        Assert.Equal(0, process.ExitCode);
+    }
+
+    [Fact]
+    public async Task BrokerRestart_DuringPersistentSends_NoMessageLostAndConsumerResumes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var uri = $"failover:(tcp://{TestServices.Host}:{TestServices.ActiveMqPort})?initialReconnectDelay=100&maxReconnectDelay=1000";
+        var options = BrokerTests.Options(uri) with { SendTimeout = TimeSpan.FromSeconds(90), RequestTimeout = TimeSpan.FromSeconds(30) };
+        await using var connection = await OpenWireConnection.ConnectAsync(options, cancellationToken: ct);
+        var states = new List<OpenWireConnectionState>();
+        connection.StateChanged += (_, e) =>
+        {
+            lock (states)
+            {
+                states.Add(e.Current);
+            }
+        };
+        var session = await connection.CreateSessionAsync(AcknowledgeMode.Auto, ct);
+        var queue = Destination.Queue($"test.restart.{Guid.NewGuid():N}");
+        var consumer = await session.CreateConsumerAsync(queue, 10, cancellationToken: ct);
+        var producer = await session.CreateProducerAsync(queue, ct);
+        const int total = 60;
+        var received = new HashSet<int>();
+        var allReceived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reader = Task.Run(async () =>
+        {
+            await foreach (var m in consumer.ReadAllAsync(ct))
+            {
+                lock (received)
+                {
+                    received.Add(m.Properties.Get<int>("n"));
+                    if (received.Count == total)
+                    {
+                        allReceived.TrySetResult();
+                        return;
+                    }
+                }
+            }
+        }, ct);
+
+        for (var n = 0; n < total; n++)
+        {
+            if (n == total / 3)
+            {
+                await ActiveMqAsync("stop", ct);
+                var restart = Task.Run(() => ActiveMqAsync("start", ct), ct);
+                var message = new TextMessage($"message {n}");
+                message.Properties.Set("n", n);
+                await producer.SendAsync(message, persistent: true, ct); // waits for the reconnect
+                await restart;
+                continue;
+            }
+
+            var m = new TextMessage($"message {n}");
+            m.Properties.Set("n", n);
+            await producer.SendAsync(m, persistent: true, ct);
+        }
+
+        await allReceived.Task.WaitAsync(TimeSpan.FromSeconds(60), ct);
+        Assert.Equal(Enumerable.Range(0, total), received.Order());
+        lock (states)
+        {
+            Assert.Contains(OpenWireConnectionState.Reconnecting, states);
+        }
+
+        Assert.Equal(OpenWireConnectionState.Open, connection.State);
+        await reader;
+    }
+
+    [Fact]
+    public async Task SendAsync_BrokerDownLongerThanSendTimeout_FailsWithTimeoutKind()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var uri = $"failover:(tcp://{TestServices.Host}:{TestServices.ActiveMqPort})?initialReconnectDelay=100&maxReconnectDelay=500";
+        var options = BrokerTests.Options(uri) with { SendTimeout = TimeSpan.FromSeconds(2) };
+        await using var connection = await OpenWireConnection.ConnectAsync(options, cancellationToken: ct);
+        var session = await connection.CreateSessionAsync(AcknowledgeMode.Auto, ct);
+        var producer = await session.CreateProducerAsync(Destination.Queue("test.sendtimeout"), ct);
+        await ActiveMqAsync("stop", ct);
+        try
+        {
+            var e = await Assert.ThrowsAsync<OpenWireException>(() => producer.SendAsync(new TextMessage("x"), true, ct)).WaitAsync(TimeSpan.FromSeconds(30), ct);
+            Assert.Equal(OpenWireErrorKind.Timeout, e.Kind);
+        }
+        finally
+        {
+            await ActiveMqAsync("start", ct);
+        }
+    }
+}
