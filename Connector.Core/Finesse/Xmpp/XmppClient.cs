@@ -356,7 +356,8 @@ public sealed class XmppClient : IAsyncDisposable
     private async Task<XmppConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         XmppLog.Connecting(_logger, _options.Host, _options.Port, _options.BareJid + "/" + _options.Resource, _options.TlsMode, _options.Trust);
-        var connection = new XmppConnection(_options, _logger, _wire, _time, OnStanzaAsync);
+        XmppConnection? connection = null;
+        connection = new XmppConnection(_options, _logger, _wire, _time, (stanza, ct) => OnStanzaAsync(connection!, stanza, ct));
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -483,7 +484,7 @@ public sealed class XmppClient : IAsyncDisposable
         }
     }
 
-    private async ValueTask OnStanzaAsync(XElement stanza, CancellationToken cancellationToken)
+    private async ValueTask OnStanzaAsync(XmppConnection connection, XElement stanza, CancellationToken cancellationToken)
     {
         // Runs on the read loop: only queue. The slot wait is the back-pressure when handlers fall behind.
         await _eventSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -494,7 +495,8 @@ public sealed class XmppClient : IAsyncDisposable
             {
                 try
                 {
-                    Current?.Send(new XElement(XmppNamespaces.Client + "presence", new XAttribute("to", from), new XAttribute("type", "subscribed")));
+                    // The receiving connection, not Current: requests pending at login arrive before ConnectAsync returns.
+                    connection.Send(new XElement(XmppNamespaces.Client + "presence", new XAttribute("to", from), new XAttribute("type", "subscribed")));
                     XmppLog.PresenceApproved(_logger, _options.BareJid, from);
                 }
                 catch (XmppException)

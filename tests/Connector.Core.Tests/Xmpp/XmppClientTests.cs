@@ -273,6 +273,25 @@ public sealed class XmppClientTests
     }
 
     [Fact]
+    public async Task Presence_subscription_requests_are_approved_only_when_configured()
+    {
+        await using var server = new FakeXmppServer();
+        await using var approving = new XmppClient(Options(server.Port) with { AutoApprovePresenceSubscriptions = true });
+        await using var plain = new XmppClient(Options(server.Port));
+        await approving.ConnectAsync(TestContext.Current.CancellationToken);
+        var approvingSession = await server.NextSessionAsync();
+        await plain.ConnectAsync(TestContext.Current.CancellationToken);
+        var plainSession = await server.NextSessionAsync();
+
+        await approvingSession.SendAsync("<presence from='5001@fake.example' type='subscribe'/>");
+        await plainSession.SendAsync("<presence from='5001@fake.example' type='subscribe'/><iq type='get' id='marker' from='fake.example'><ping xmlns='urn:xmpp:ping'/></iq>");
+
+        Assert.Equal("<presence to='5001@fake.example' type='subscribed'/>", await approvingSession.WaitForStanzaAsync(s => s.Contains("subscribed", StringComparison.Ordinal)));
+        await plainSession.WaitForStanzaAsync(s => s.Contains("id='marker'", StringComparison.Ordinal));
+        Assert.DoesNotContain(plainSession.Stanzas, s => s.Contains("subscribed", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Server_iq_requests_get_answers_ping_result_and_others_service_unavailable()
     {
         await using var server = new FakeXmppServer();
