@@ -3,7 +3,8 @@
 # data under .run/prosody: client connections on 127.0.0.1:$SIEBELCTI_XMPP_PORT only, virtual host
 # $SIEBELCTI_XMPP_DOMAIN, a XEP-0060 pubsub component pubsub.$SIEBELCTI_XMPP_DOMAIN (the shape of the
 # Finesse notification service), and test accounts created by `scripts/prosody.sh adduser USER PASS`.
-# Usage: scripts/prosody.sh start|stop|restart|status|adduser USER PASSWORD
+# `scripts/prosody.sh kick USER` closes USER's client sessions from the server side (tests of reconnects).
+# Usage: scripts/prosody.sh start|stop|restart|status|adduser USER PASSWORD|kick USER
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
@@ -91,11 +92,18 @@ adduser() {
     || die "could not create XMPP account $1@$SIEBELCTI_XMPP_DOMAIN"
 }
 
+kick() {
+  pid_alive "$pidfile" || die "prosody is not running"
+  # mod_admin_shell: closes every session of the bare JID, as a server restart would for that user.
+  prosodyctl --config "$cfg" shell "c2s:close(\"$1@$SIEBELCTI_XMPP_DOMAIN\")" 2>&1 | tail -n 1
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
   restart) stop; start ;;
   status) if pid_alive "$pidfile"; then echo "running pid $(cat "$pidfile") port $SIEBELCTI_XMPP_PORT"; else echo stopped; exit 3; fi ;;
   adduser) [ $# -eq 3 ] || die "usage: $0 adduser USER PASSWORD"; adduser "$2" "$3" ;;
-  *) echo "usage: $0 start|stop|restart|status|adduser USER PASSWORD" >&2; exit 2 ;;
+  kick) [ $# -eq 2 ] || die "usage: $0 kick USER"; kick "$2" ;;
+  *) echo "usage: $0 start|stop|restart|status|adduser USER PASSWORD|kick USER" >&2; exit 2 ;;
 esac

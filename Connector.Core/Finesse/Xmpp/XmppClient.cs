@@ -130,6 +130,8 @@ public sealed class XmppClient : IAsyncDisposable
                 throw new InvalidOperationException("The XMPP client is already started; call DisconnectAsync first.");
             }
 
+            await StopAsync().ConfigureAwait(false); // after Failed: release the finished supervisor
+
             var run = new CancellationTokenSource();
             SetState(XmppState.Connecting, null);
             XmppConnection connection;
@@ -169,41 +171,11 @@ public sealed class XmppClient : IAsyncDisposable
         await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            CancellationTokenSource? run;
-            XmppConnection? connection;
-            lock (_gate)
-            {
-                run = _run;
-                connection = _connection;
-                _run = null;
-            }
-
-            if (run is null)
-            {
-                return;
-            }
-
-            await run.CancelAsync().ConfigureAwait(false);
-            await _supervisor.ConfigureAwait(false);
-            lock (_gate)
-            {
-                connection = _connection;
-                _connection = null;
-            }
-
-            if (connection is not null)
-            {
-                await connection.CloseAsync().ConfigureAwait(false);
-                await connection.DisposeAsync().ConfigureAwait(false);
-            }
-
-            run.Dispose();
-            if (State != XmppState.Failed)
+            if (await StopAsync().ConfigureAwait(false))
             {
                 SetState(XmppState.Disconnected, null);
+                XmppLog.Disconnected(_logger, _options.BareJid);
             }
-
-            XmppLog.Disconnected(_logger, _options.BareJid);
         }
         finally
         {
@@ -344,13 +316,48 @@ public sealed class XmppClient : IAsyncDisposable
         await SendAsync(new XElement(XmppNamespaces.Client + "presence", new XAttribute("to", jid), new XAttribute("type", type)), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Stops the supervisor and closes the current connection; false when nothing was running. Call under the lifecycle lock.</summary>
+    private async Task<bool> StopAsync()
+    {
+        CancellationTokenSource? run;
+        lock (_gate)
+        {
+            run = _run;
+            _run = null;
+        }
+
+        if (run is null)
+        {
+            return false;
+        }
+
+        await run.CancelAsync().ConfigureAwait(false);
+        await _supervisor.ConfigureAwait(false);
+        XmppConnection? connection;
+        lock (_gate)
+        {
+            connection = _connection;
+            _connection = null;
+        }
+
+        if (connection is not null)
+        {
+            await connection.CloseAsync().ConfigureAwait(false);
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+
+        run.Dispose();
+        return true;
+    }
+
     private XmppConnection RequireConnection() =>
         Current ?? throw new XmppException(XmppErrorKind.NotConnected, $"The XMPP client {_options.BareJid} is not connected (state {State}).");
 
     private async Task<XmppConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         XmppLog.Connecting(_logger, _options.Host, _options.Port, _options.BareJid + "/" + _options.Resource, _options.TlsMode, _options.Trust);
-        var connection = new XmppConnection(_options, _logger, _wire, _time, OnStanzaAsync);
+        XmppConnection? connection = null;
+        connection = new XmppConnection(_options, _logger, _wire, _time, (stanza, ct) => OnStanzaAsync(connection!, stanza, ct));
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -477,7 +484,7 @@ public sealed class XmppClient : IAsyncDisposable
         }
     }
 
-    private async ValueTask OnStanzaAsync(XElement stanza, CancellationToken cancellationToken)
+    private async ValueTask OnStanzaAsync(XmppConnection connection, XElement stanza, CancellationToken cancellationToken)
     {
         // Runs on the read loop: only queue. The slot wait is the back-pressure when handlers fall behind.
         await _eventSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -488,7 +495,8 @@ public sealed class XmppClient : IAsyncDisposable
             {
                 try
                 {
-                    Current?.Send(new XElement(XmppNamespaces.Client + "presence", new XAttribute("to", from), new XAttribute("type", "subscribed")));
+                    // The receiving connection, not Current: requests pending at login arrive before ConnectAsync returns.
+                    connection.Send(new XElement(XmppNamespaces.Client + "presence", new XAttribute("to", from), new XAttribute("type", "subscribed")));
                     XmppLog.PresenceApproved(_logger, _options.BareJid, from);
                 }
                 catch (XmppException)

@@ -69,8 +69,8 @@ internal sealed class XmppConnection : IAsyncDisposable
     /// <summary>Connects and negotiates; on success the loops run until the connection ends.</summary>
     public async Task OpenAsync(CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
-        timeout.CancelAfter(_options.ConnectTimeout);
+        using var deadline = new CancellationTokenSource(_options.ConnectTimeout, _time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token, deadline.Token);
         try
         {
             _transport = await XmppTransport.ConnectAsync(_options, timeout.Token).ConfigureAwait(false);
@@ -91,10 +91,10 @@ internal sealed class XmppConnection : IAsyncDisposable
         {
             var reason = ex switch
             {
-                XmppException x when !timeout.IsCancellationRequested || cancellationToken.IsCancellationRequested => x,
-                _ when cancellationToken.IsCancellationRequested => null,
-                _ when timeout.IsCancellationRequested => new XmppException(XmppErrorKind.Timeout, $"Connecting to {_options.Host}:{_options.Port} did not complete within {_options.ConnectTimeout}.", null, ex),
-                _ => null,
+                _ when cancellationToken.IsCancellationRequested || _stop.IsCancellationRequested => null,
+                _ when deadline.IsCancellationRequested => new XmppException(XmppErrorKind.Timeout, $"Connecting to {_options.Host}:{_options.Port} did not complete within {_options.ConnectTimeout}.", null, ex),
+                XmppException x => x,
+                _ => new XmppException(XmppErrorKind.NegotiationFailed, "Connecting failed: " + ex.Message, null, ex),
             };
             Fail(reason ?? new XmppException(XmppErrorKind.NotConnected, "Connect cancelled.", null, ex));
             if (_transport is not null)
@@ -102,12 +102,17 @@ internal sealed class XmppConnection : IAsyncDisposable
                 await _transport.DisposeAsync().ConfigureAwait(false);
             }
 
-            if (reason is null)
+            if (reason is not null)
+            {
+                throw reason;
+            }
+
+            if (ex is OperationCanceledException)
             {
                 throw;
             }
 
-            throw reason;
+            throw new OperationCanceledException("The XMPP connect was cancelled.", ex, cancellationToken);
         }
 
         _writeLoop = Task.Run(WriteLoopAsync, CancellationToken.None);

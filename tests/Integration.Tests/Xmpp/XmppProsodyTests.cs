@@ -11,13 +11,20 @@ public sealed class XmppProsodyTests
     public async Task Connects_with_starttls_trusting_the_pinned_self_signed_certificate()
     {
         await ProsodyAccounts.AddUserAsync("xt-tls", Password);
-        await using var client = new XmppClient(ProsodyAccounts.Options("xt-tls", Password));
+        var wire = new WireLog();
+        await using var client = new XmppClient(ProsodyAccounts.Options("xt-tls", Password), wire);
 
         await client.ConnectAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(XmppState.Connected, client.State);
         Assert.True(client.IsEncrypted);
         Assert.Equal($"xt-tls@{TestServices.XmppDomain}/SiebelCtiTest", client.Jid);
+
+        // The wire trace shows the SASL exchange but never the password or its base64 form.
+        var plain = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("\0xt-tls\0" + Password));
+        Assert.Contains(wire.Lines, l => l.Contains("mechanism='PLAIN'>(redacted)</auth>", StringComparison.Ordinal));
+        Assert.DoesNotContain(wire.Lines, l => l.Contains(plain, StringComparison.Ordinal) || l.Contains("agent-pw", StringComparison.Ordinal));
+        Assert.Contains(wire.Lines, l => l.Contains("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>", StringComparison.Ordinal));
     }
 
     [Fact]
