@@ -76,7 +76,8 @@ public sealed partial class ConnectorEngine
     }
 
     /// <summary>
-    /// The pending request a notification completes: the one whose requestId Finesse echoed, or,
+    /// The pending request a notification completes: the one whose requestId Finesse echoed (if it
+    /// expects this kind of effect), or,
     /// when Finesse sent none (it is best effort), the oldest pending request of the agent that
     /// expects this kind of effect on this dialog.
     /// </summary>
@@ -84,7 +85,9 @@ public sealed partial class ConnectorEngine
     {
         if (!string.IsNullOrEmpty(requestId))
         {
-            return _pending.Remove(requestId, out var exact) ? exact : null;
+            // Finesse copies the requestId into every notification a request causes: an ANSWER
+            // yields a User update (TALKING) and a Dialogs update; the call request is answered by the latter.
+            return _pending.TryGetValue(requestId, out var exact) && exact.Effect == effect && _pending.Remove(requestId) ? exact : null;
         }
 
         PendingRequest? oldest = null;

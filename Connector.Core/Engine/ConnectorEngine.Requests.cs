@@ -177,6 +177,29 @@ public sealed partial class ConnectorEngine
         }
 
         var credentials = agent.Credentials!;
+        if (request is SendDtmf)
+        {
+            // Digits change nothing Finesse reports, so no notification follows the 202: the
+            // accepted request is answered with the call as it stands.
+            var finesseRequestId = Guid.NewGuid().ToString("N");
+            Start(ct => _finesse.DialogActionAsync(credentials, action, finesseRequestId, ct), failure =>
+            {
+                if (failure is not null)
+                {
+                    FailWith(context, failure);
+                }
+                else if (agent.Dialogs.TryGetValue(request.DialogId, out var dialog))
+                {
+                    Send(context.Client.ClientId, dialog, context.CorrelationId, agent.AgentId);
+                }
+                else
+                {
+                    Fail(context, ErrorCode.NoCall, $"call {request.DialogId} is no longer known for agent {agent.AgentId}");
+                }
+            });
+            return;
+        }
+
         // A consult creates a new dialog; the effect is any dialog change of the agent.
         var effectDialog = request is ConsultCall ? null : request.DialogId;
         Execute(context, agent, EffectKind.Dialog, effectDialog, (id, ct) => _finesse.DialogActionAsync(credentials, action, id, ct));

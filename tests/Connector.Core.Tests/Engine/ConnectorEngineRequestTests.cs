@@ -17,7 +17,6 @@ public sealed class ConnectorEngineRequestTests
         { new TransferComplete("d1"), FinesseActions.Transfer, null },
         { new ConferenceComplete("d1"), FinesseActions.Conference, null },
         { new SingleStepTransfer("d1", "1003"), FinesseActions.TransferSst, "1003" },
-        { new SendDtmf("d1", "12#"), FinesseActions.SendDtmf, null },
     };
 
     [Theory]
@@ -39,9 +38,48 @@ public sealed class ConnectorEngineRequestTests
         Assert.Equal(action, sent.Action);
         Assert.Equal("1001", sent.Extension);
         Assert.Equal(toAddress, sent.ToAddress);
-        Assert.Equal(request is SendDtmf ? "12#" : null, sent.Digits);
+        Assert.Null(sent.Digits);
         Assert.Equal(correlation, answer.CorrelationId);
         Assert.IsType<Dialog>(answer.Message);
+    }
+
+    [Fact]
+    public async Task A_call_request_is_answered_by_its_dialog_change_even_when_the_user_update_echoes_its_request_id_first()
+    {
+        await using var h = new EngineHarness();
+        await h.BringInServiceAsync();
+        await h.ConnectAndLoginAsync("c1", "a1", "1001");
+
+        var correlation = h.Request("c1", new Answer("d1"), "a1");
+        var call = await h.Finesse.NextCallAsync("DialogAction");
+        h.Notify(new AgentStateNotification("a1", new AgentState("TALKING", Extension: "1001"), call.RequestId));
+        var talking = await h.NextAsync("c1");
+        h.Notify(new DialogNotification("a1", Dialogs.Active("d1"), call.RequestId));
+        var answer = await h.NextAsync("c1");
+
+        Assert.Null(talking.CorrelationId);
+        Assert.IsType<AgentState>(talking.Message);
+        Assert.Equal(correlation, answer.CorrelationId);
+        Assert.IsType<Dialog>(answer.Message);
+    }
+
+    [Fact]
+    public async Task SendDtmf_is_answered_with_the_call_once_Finesse_accepted_the_digits()
+    {
+        await using var h = new EngineHarness();
+        await h.BringInServiceAsync();
+        await h.ConnectAndLoginAsync("c1", "a1", "1001");
+        h.Notify(new DialogNotification("a1", Dialogs.Active("d1"), null));
+        await h.NextAsync<Dialog>("c1");
+
+        var correlation = h.Request("c1", new SendDtmf("d1", "12#"), "a1");
+        var call = await h.Finesse.NextCallAsync("DialogAction");
+        var answer = await h.NextAsync("c1");
+
+        var sent = Assert.IsType<DialogActionRequest>(call.Argument);
+        Assert.Equal((FinesseActions.SendDtmf, "12#", "1001"), (sent.Action, sent.Digits, sent.Extension));
+        Assert.Equal(correlation, answer.CorrelationId);
+        Assert.Equal("d1", Assert.IsType<Dialog>(answer.Message).Id);
     }
 
     [Fact]
