@@ -185,6 +185,8 @@ namespace SiebelCti.ConsoleToolbar
     /// <summary>The unattended tour: each step sends a command and waits for the event that proves it worked.</summary>
     internal sealed class ScriptTour(NativeDriver driver, BlockingCollection<DriverEvent> seen, ToolbarOptions options)
     {
+        private readonly List<string> _lateErrors = [];
+
         public async Task<int> RunAsync()
         {
             // The driver opens its broker link in the background; wait until the connector reports in.
@@ -200,7 +202,8 @@ namespace SiebelCti.ConsoleToolbar
                 () => Step("retrieve", "", "CallRetrieved", null),
                 () => Step("dtmf", "1234", null, null),
                 () => Step("attach", "callVariable2=DEMO-42", "CallDataChanged", e => e.Field("callVariable2") == "DEMO-42"),
-                () => Step("release", "", "CallReleased", null),
+                // With wrap-up the dialog stays until wrap-up ends: CallReleased, or the agent in WORK_READY, proves the release.
+                () => Step("release", "", "CallReleased|AgentStateChanged", e => e.Name == "CallReleased" || e.Field("AgentState") == "WORK_READY"),
                 () => Step("wrapup", "Sale", null, null),
                 () => Step("notready", "10", "AgentStateChanged", e => e.Field("AgentState") == "NOT_READY"),
                 () => Step("logout", "20", "AgentStateChanged", e => e.Field("AgentState") == "LOGOUT"),
@@ -213,7 +216,11 @@ namespace SiebelCti.ConsoleToolbar
                     return 1;
                 }
             }
-            Console.WriteLine("SCRIPT PASSED: every step's event arrived");
+            foreach (var late in _lateErrors)
+            {
+                Console.WriteLine($"  !! late error of an earlier command: {late}");
+            }
+            Console.WriteLine($"SCRIPT PASSED: every step's event arrived ({_lateErrors.Count} late errors of earlier commands)");
             return 0;
         }
 
@@ -255,7 +262,11 @@ namespace SiebelCti.ConsoleToolbar
                     Console.WriteLine($"  !! the command failed: {e.Field("Error")}");
                     return false;
                 }
-                if (quietFor is null && e.Kind == kind && e.Name == name && (predicate is null || predicate(e)))
+                if (e.Kind == "HandleError")
+                {
+                    _lateErrors.Add($"[{e.Name}] {e.Field("Error")}");
+                }
+                if (quietFor is null && e.Kind == kind && name.Split('|').Contains(e.Name) && (predicate is null || predicate(e)))
                 {
                     return true;
                 }
