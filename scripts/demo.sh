@@ -7,6 +7,8 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$SIEBELCTI_ROOT"
 
+# SIEBELCTI_DEMO_CONFIGURATION=Debug reuses the Debug build (scripts/test.sh runs the tour that way).
+config="${SIEBELCTI_DEMO_CONFIGURATION:-Release}"
 mode=interactive
 if [ "${1:-}" = "--script" ] || [ ! -t 0 ]; then mode=script; fi
 
@@ -30,8 +32,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 bash scripts/install-deps.sh
-log "building (Release)"
-dotnet build SiebelCtiDriver.sln -c Release -nologo -clp:ErrorsOnly >"$demo/build.log" 2>&1 \
+log "building ($config)"
+dotnet build SiebelCtiDriver.sln -c "$config" -nologo -clp:ErrorsOnly >"$demo/build.log" 2>&1 \
   || { tail -30 "$demo/build.log"; die "the build failed (see $demo/build.log)"; }
 bash scripts/publish-driver.sh
 
@@ -44,7 +46,7 @@ for port in "$FINESSE_PORT" "$MONITOR_PORT"; do
   port_open "$SIEBELCTI_HOST" "$port" && die "port $port is in use (set SIEBELCTI_DEMO_FINESSE_PORT / SIEBELCTI_DEMO_MONITOR_PORT)"
 done
 
-emulator_dir="$SIEBELCTI_ROOT/samples/FinesseEmulator/bin/Release/net10.0"
+emulator_dir="$SIEBELCTI_ROOT/samples/FinesseEmulator/bin/$config/net10.0"
 log "starting the Finesse emulator on http://127.0.0.1:$FINESSE_PORT (log: $demo/emulator.log)"
 (cd "$emulator_dir" && exec dotnet SiebelCti.FinesseEmulator.dll \
   --Emulator:SideA:Urls:0="http://127.0.0.1:$FINESSE_PORT" --Emulator:SideB:Urls:0= \
@@ -58,7 +60,7 @@ for ((i = 0; i < 120; i++)); do
 done
 curl -fsS "http://127.0.0.1:$FINESSE_PORT/finesse/api/SystemInfo" >/dev/null || die "the emulator does not answer"
 
-service_dir="$SIEBELCTI_ROOT/Connector.Service/bin/Release/net10.0"
+service_dir="$SIEBELCTI_ROOT/Connector.Service/bin/$config/net10.0"
 hash=$(cd "$service_dir" && printf '%s' "$MONITOR_PASSWORD" | dotnet SiebelCti.Connector.Service.dll --hash-password | tail -1)
 log "starting the connector (log: $demo/connector.log)"
 (cd "$service_dir" && SIEBELCTI_LOG_DIR="$demo/connector-logs" exec dotnet SiebelCti.Connector.Service.dll \
@@ -79,7 +81,7 @@ echo "Finesse emulator:  http://127.0.0.1:$FINESSE_PORT/  (agent $AGENT, extensi
 echo "Inject a call:     curl -X POST -H 'Content-Type: application/json' -d '{\"extension\":\"$EXTENSION\",\"ani\":\"0612345678\"}' http://127.0.0.1:$FINESSE_PORT/emulator/calls"
 echo
 
-toolbar=(dotnet "$SIEBELCTI_ROOT/samples/ConsoleToolbar/bin/Release/net10.0/SiebelCti.ConsoleToolbar.dll"
+toolbar=(dotnet "$SIEBELCTI_ROOT/samples/ConsoleToolbar/bin/$config/net10.0/SiebelCti.ConsoleToolbar.dll"
   --library "$SIEBELCTI_ROOT/artifacts/driver/libSiebelCtiDriver.so"
   --broker "failover:(tcp://127.0.0.1:$SIEBELCTI_AMQ_PORT)" --agent "$AGENT" --password "$PIN" --extension "$EXTENSION"
   --emulator "http://127.0.0.1:$FINESSE_PORT" --client-id "demo-toolbar")
