@@ -76,6 +76,13 @@ if [ -x tests/native/build/siebel_host_test ]; then
   fi
 fi
 
+log "running the end-to-end demo tour (console toolbar -> driver -> ActiveMQ -> connector -> Finesse emulator)"
+if SIEBELCTI_DEMO_CONFIGURATION=Debug bash scripts/demo.sh --script </dev/null >"$results/demo.log" 2>&1; then
+  passed=$((passed + 1))
+else
+  tail -40 "$results/demo.log" >&2; fail_step "demo tour (see $results/demo.log and .run/demo/)"
+fi
+
 trap - EXIT
 bash scripts/services.sh stop || fail_step "stopping ActiveMQ and prosody"
 echo "$passed passed, $failed failed"
