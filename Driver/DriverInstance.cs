@@ -128,16 +128,28 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
     {
         try
         {
-            if (message.Message is SystemStatus system)
-            {
-                Broadcast(StatusReport.From(system));
-                return;
-            }
             List<AgentService> targets;
             lock (_lock)
             {
                 targets = message.AgentId is not null && _byAgent.TryGetValue(message.AgentId, out var list) ? [.. list] : [];
             }
+
+            if (message.Message is SystemStatus system)
+            {
+                // The Connector answers Connect and Disconnect with its status: that answers the
+                // agent's request; the status itself goes to every service once.
+                if (message.CorrelationId is { } correlationId)
+                {
+                    foreach (var service in targets)
+                    {
+                        service.Acknowledge(correlationId);
+                    }
+                }
+
+                Broadcast(StatusReport.From(system));
+                return;
+            }
+
             foreach (var service in targets)
             {
                 service.Deliver(message);

@@ -151,6 +151,9 @@ internal sealed class AgentService
         _work.Writer.TryWrite(new EventWork(message.Message, answered));
     }
 
+    /// <summary>Marks the request <paramref name="correlationId"/> as answered by a message that carries no event for this service.</summary>
+    public void Acknowledge(string correlationId) => _pending.TryRemove(correlationId, out _);
+
     /// <summary>Shows a connector or broker status change.</summary>
     public void DeliverStatus(StatusReport status) => _work.Writer.TryWrite(new StatusWork(status));
 
