@@ -183,6 +183,22 @@ public sealed class AgentServiceTests
     }
 
     [Fact]
+    public void A_request_acknowledged_by_the_connectors_status_answer_is_no_longer_pending()
+    {
+        var (service, client, host) = Start();
+        Assert.Equal(ScErrorCode.SC_EC_OK, service.InvokeCommand("trk-8", "MakeCall", null, [new("PhoneNumber", "5552000")]));
+        var request = host.Sent.Last();
+        Assert.Equal(1, service.PendingCount);
+
+        service.Acknowledge(request.CorrelationId!);
+
+        // Removed at once, so the timeout check has nothing left to fail.
+        Assert.Equal(0, service.PendingCount);
+        service.Release();
+        Assert.DoesNotContain(client.Calls, c => c.Method == "HandleError");
+    }
+
+    [Fact]
     public void A_request_without_an_answer_fails_with_HandleError_carrying_the_tracking_id_after_the_timeout()
     {
         var (service, client, host) = Start();
