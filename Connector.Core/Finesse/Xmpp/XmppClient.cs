@@ -361,6 +361,7 @@ public sealed class XmppClient : IAsyncDisposable
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await AwaitPresenceTakenAsync(connection, cancellationToken).ConfigureAwait(false);
         }
         catch (XmppException ex)
         {
@@ -376,6 +377,26 @@ public sealed class XmppClient : IAsyncDisposable
 
         XmppLog.Connected(_logger, connection.Jid, connection.IsEncrypted, connection.StreamId);
         return connection;
+    }
+
+    /// <summary>
+    /// A server handles a stream's stanzas in order, so once it has answered a request sent after
+    /// the initial presence, that presence has taken effect and messages to the bare JID (Finesse's
+    /// notifications) reach this session. Without this round trip a notification published right
+    /// after connecting could find no available resource and be dropped. A roster get is answered by
+    /// every server (an error answer proves the same).
+    /// </summary>
+    private static async Task AwaitPresenceTakenAsync(XmppConnection connection, CancellationToken cancellationToken)
+    {
+        var rosterGet = new XElement(XmppNamespaces.Client + "iq", new XAttribute("type", "get"), new XElement(XmppNamespaces.Roster + "query"));
+        try
+        {
+            await connection.SendIqAsync(rosterGet, cancellationToken).ConfigureAwait(false);
+        }
+        catch (XmppException ex) when (ex.Kind == XmppErrorKind.IqError)
+        {
+            // Refused, but answered: the presence before it was handled.
+        }
     }
 
     private async Task SuperviseAsync(XmppConnection connection, CancellationToken cancellationToken)

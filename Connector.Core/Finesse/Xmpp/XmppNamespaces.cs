@@ -14,6 +14,7 @@ public static class XmppNamespaces
     public static readonly XNamespace Session = "urn:ietf:params:xml:ns:xmpp-session";
     public static readonly XNamespace Stanzas = "urn:ietf:params:xml:ns:xmpp-stanzas";
     public static readonly XNamespace Ping = "urn:xmpp:ping";
+    public static readonly XNamespace Roster = "jabber:iq:roster";
     public static readonly XNamespace PubSub = "http://jabber.org/protocol/pubsub";
     public static readonly XNamespace PubSubEvent = "http://jabber.org/protocol/pubsub#event";
     public static readonly XNamespace PubSubErrors = "http://jabber.org/protocol/pubsub#errors";

@@ -37,6 +37,62 @@ public sealed class XmppClientTests
         Assert.Contains("<presence><priority>0</priority></presence>", await session.WaitForStanzaAsync(s => s.StartsWith("<presence", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Connected_only_once_the_server_answered_a_request_sent_after_the_initial_presence()
+    {
+        // Finesse notifications go to the bare JID: until the server has handled the presence, this
+        // session is not an available resource and a notification would be dropped.
+        var ct = TestContext.Current.CancellationToken;
+        string? rosterId = null;
+        await using var server = new FakeXmppServer { IqAnswer = (stanza, id) => stanza.Contains("jabber:iq:roster", StringComparison.Ordinal) ? Hold(id) : null };
+        var time = new FakeTimeProvider();
+        await using var client = new XmppClient(Options(server.Port) with { RequestTimeout = TimeSpan.FromSeconds(10) }, null, time);
+
+        var connecting = client.ConnectAsync(ct);
+        var session = await server.NextSessionAsync();
+        var roster = await session.WaitForStanzaAsync(s => s.Contains("jabber:iq:roster", StringComparison.Ordinal));
+        Assert.StartsWith("<presence", session.Stanzas[0], StringComparison.Ordinal);
+        Assert.Contains("type='get'", roster, StringComparison.Ordinal);
+        Assert.False(connecting.IsCompleted);
+        Assert.Equal(XmppState.Connecting, client.State);
+
+        // An error answer proves the presence was handled as well as a result would.
+        await session.SendAsync($"<iq type='error' id='{rosterId}' from='fake.example'><error type='cancel'><feature-not-implemented xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
+        await connecting;
+        Assert.Equal(XmppState.Connected, client.State);
+
+        string Hold(string id)
+        {
+            rosterId = id;
+            return " ";
+        }
+    }
+
+    [Fact]
+    public async Task A_server_that_never_answers_after_the_presence_fails_the_connect_with_a_timeout()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = new FakeXmppServer { IqAnswer = (stanza, _) => stanza.Contains("jabber:iq:roster", StringComparison.Ordinal) ? " " : null };
+        var time = new FakeTimeProvider();
+        await using var client = new XmppClient(Options(server.Port) with { RequestTimeout = TimeSpan.FromSeconds(10) }, null, time);
+
+        var connecting = client.ConnectAsync(ct);
+        var session = await server.NextSessionAsync();
+        await session.WaitForStanzaAsync(s => s.Contains("jabber:iq:roster", StringComparison.Ordinal));
+        var sent = time.GetUtcNow();
+        for (var i = 0; i < 600 && !connecting.IsCompleted; i++)
+        {
+            // Small steps, whatever moment the client armed its timer at.
+            time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(5, ct);
+        }
+
+        Assert.True(time.GetUtcNow() - sent >= TimeSpan.FromSeconds(10));
+        var error = await Assert.ThrowsAsync<XmppException>(() => connecting);
+        Assert.Equal(XmppErrorKind.Timeout, error.Kind);
+        Assert.NotEqual(XmppState.Connected, client.State);
+    }
+
     [Theory]
     [InlineData("<failure xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><not-authorized/></failure>", XmppErrorKind.NotAuthorized, "not-authorized", XmppState.Failed)]
     [InlineData("<failure xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><account-disabled/><text>locked</text></failure>", XmppErrorKind.AuthenticationFailed, "account-disabled", XmppState.Failed)]

@@ -22,7 +22,8 @@ public sealed class ConnectorEndToEndTests(ConnectorUnderTest connector) : IClas
         await client.SendAsync(new Connect(), agent);
         var login = await client.SendAsync(new Login("pw, with # and | ü", "3101"), agent);
         var signedIn = await client.WaitForAsync(e => e.CorrelationId == login, "the Login answer");
-        Assert.Equal("NOT_READY", Assert.IsType<AgentState>(signedIn.Message).State);
+        Assert.True(signedIn.Message is AgentState, $"the Login was answered by {signedIn.Message}");
+        Assert.Equal("NOT_READY", ((AgentState)signedIn.Message).State);
         Assert.Equal((agent, client.ClientId), (signedIn.AgentId, signedIn.ClientId));
 
         var ready = await client.SendAsync(new Ready(), agent);
