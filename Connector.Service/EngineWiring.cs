@@ -82,6 +82,7 @@ internal static class EngineWiring
             },
             SideBHost = finesse.XmppHostB ?? (finesse.SideBUrl is { } b ? new Uri(b).Host : null),
             HealthPollInterval = finesse.HealthCheckInterval,
+            FinesseUser = finesse.PresenceUser,
         };
     }
 

@@ -50,7 +50,7 @@ emulator_dir="$SIEBELCTI_ROOT/samples/FinesseEmulator/bin/$config/net10.0"
 log "starting the Finesse emulator on http://127.0.0.1:$FINESSE_PORT (log: $demo/emulator.log)"
 (cd "$emulator_dir" && exec dotnet SiebelCti.FinesseEmulator.dll \
   --Emulator:SideA:Urls:0="http://127.0.0.1:$FINESSE_PORT" --Emulator:SideB:Urls:0= \
-  --Emulator:Xmpp:Enabled=true --Emulator:Xmpp:AccountProvisioning=ProsodyShell \
+  --Emulator:Xmpp:Enabled=true --Emulator:Xmpp:AccountProvisioning=ProsodyShell --Emulator:Xmpp:FinesseUserPassword=finesse-demo \
   --Emulator:Xmpp:Port="$SIEBELCTI_XMPP_PORT" --Emulator:XmppDomain="$SIEBELCTI_XMPP_DOMAIN") >"$demo/emulator.log" 2>&1 &
 pids+=($!)
 for ((i = 0; i < 120; i++)); do

@@ -93,6 +93,8 @@ public static class EventIds
     public static readonly EventId NotificationUpdateRejected = new(5102, nameof(NotificationUpdateRejected));
     public static readonly EventId NotificationUpdateIgnored = new(5103, nameof(NotificationUpdateIgnored));
     public static readonly EventId NotificationMoveFailed = new(5104, nameof(NotificationMoveFailed));
+    public static readonly EventId NotificationPresenceWatchFailed = new(5105, nameof(NotificationPresenceWatchFailed));
+    public static readonly EventId NotificationFinessePresence = new(5106, nameof(NotificationFinessePresence));
     public static readonly EventId ChannelConsuming = new(5110, nameof(ChannelConsuming));
     public static readonly EventId ChannelConnectFailed = new(5111, nameof(ChannelConnectFailed));
     public static readonly EventId ChannelConsumerStopped = new(5112, nameof(ChannelConsumerStopped));

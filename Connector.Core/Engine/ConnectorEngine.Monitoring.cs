@@ -56,8 +56,8 @@ public sealed partial class ConnectorEngine : IConnectorMonitorSource
             ? side with
             {
                 SystemStatus = health.InService ? SystemStatus.InService : SystemStatus.OutOfService,
-                XmppConnected = health.InService,
-                FinessePresenceAvailable = health.InService,
+                XmppConnected = health.XmppConnected ?? health.InService,
+                FinessePresenceAvailable = health.FinessePresenceAvailable ?? health.InService,
                 LastChecked = Now,
                 Detail = health.Reason,
             }

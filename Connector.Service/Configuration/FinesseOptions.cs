@@ -54,6 +54,12 @@ public sealed record FinesseOptions
     /// <summary>How often each XMPP session is pinged (Finesse drops silent sessions).</summary>
     public TimeSpan XmppPingInterval { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// The XMPP user whose presence shows the Finesse web application is connected to its
+    /// notification service (<c>finesse</c>); configured as <c>none</c> (empty here): not watched.
+    /// </summary>
+    public string PresenceUser { get; init; } = "finesse";
+
     internal static FinesseOptions Read(IConfiguration configuration, List<string> problems, List<string> warnings)
     {
         var r = new ConfigReader(configuration, SectionName, problems);
@@ -73,6 +79,7 @@ public sealed record FinesseOptions
             ConnectTimeout = r.Duration(nameof(ConnectTimeout), d.ConnectTimeout),
             HealthCheckInterval = r.Duration(nameof(HealthCheckInterval), d.HealthCheckInterval),
             XmppPingInterval = r.Duration(nameof(XmppPingInterval), d.XmppPingInterval),
+            PresenceUser = r.String(nameof(PresenceUser), d.PresenceUser) is var user && user!.Equals("none", StringComparison.OrdinalIgnoreCase) ? "" : user,
         };
         warnings.AddRange(r.UnknownKeys());
         return options;

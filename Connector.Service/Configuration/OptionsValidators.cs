@@ -77,6 +77,11 @@ public sealed class FinesseOptionsValidator : IValidateOptions<FinesseOptions>
         Checks.Positive(problems, $"{S}:ConnectTimeout", options.ConnectTimeout);
         Checks.Positive(problems, $"{S}:HealthCheckInterval", options.HealthCheckInterval);
         Checks.Positive(problems, $"{S}:XmppPingInterval", options.XmppPingInterval);
+        if (options.PresenceUser.AsSpan().IndexOfAny("@/ ") >= 0)
+        {
+            problems.Add($"{S}:PresenceUser: '{options.PresenceUser}' must be a user name without '@', '/' or spaces (or 'none')");
+        }
+
         if (options.XmppPingInterval > TimeSpan.FromSeconds(60))
         {
             problems.Add($"{S}:XmppPingInterval must be at most 60 seconds (Finesse signs out agents whose session is silent)");

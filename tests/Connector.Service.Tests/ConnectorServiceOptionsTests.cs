@@ -26,6 +26,7 @@ public sealed class ConnectorServiceOptionsTests
         Assert.Equal("SiebelCti.Client.", options.Broker.ClientTopicPrefix);
         Assert.Equal(5223, options.Finesse.XmppPort);
         Assert.Equal(XmppTlsMode.Direct, options.Finesse.XmppTls);
+        Assert.Equal("finesse", options.Finesse.PresenceUser);
         Assert.Equal(TimeSpan.FromSeconds(10), options.Engine.RequestTimeout);
         Assert.Equal(TimeSpan.FromSeconds(30), options.Engine.HeartbeatInterval);
         Assert.Equal(TimeSpan.FromSeconds(90), options.Engine.DeadClientTimeout);
@@ -50,6 +51,7 @@ public sealed class ConnectorServiceOptionsTests
             ["Finesse:XmppTls"] = "Sometimes",
             ["Finesse:RequestTimeout"] = "-5",
             ["Finesse:TrustedCertificatesPath"] = "/nonexistent/ca.pem",
+            ["Finesse:PresenceUser"] = "finesse@elsewhere",
             ["Engine:HeartbeatInterval"] = "60",
             ["Engine:DeadClientTimeout"] = "00:01:00",
             ["Engine:DeadClientAction"] = "Explode",
@@ -76,6 +78,7 @@ public sealed class ConnectorServiceOptionsTests
             "Finesse:XmppTls: 'Sometimes' is not one of Direct, StartTls",
             "Finesse:RequestTimeout must be positive",
             "Finesse:TrustedCertificatesPath: file '/nonexistent/ca.pem' does not exist",
+            "Finesse:PresenceUser: 'finesse@elsewhere' must be a user name",
             "Engine:DeadClientTimeout (00:01:00) must be at least twice Engine:HeartbeatInterval",
             "Engine:DeadClientAction: 'Explode' is not one of Keep, Logout",
             "Engine:ShutdownTimeout must be positive",
@@ -92,6 +95,19 @@ public sealed class ConnectorServiceOptionsTests
 
         Assert.Equal(expected.Length, problems.Count);
         Assert.DoesNotContain(problems, p => p.Contains("orphan", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_PresenceUserNone_SwitchesThePresenceWatchOff()
+    {
+        var values = Minimal();
+        values["Finesse:PresenceUser"] = "None";
+
+        var options = ConnectorServiceOptions.Load(Config(values), out var problems, out _);
+
+        Assert.Empty(problems);
+        Assert.Equal("", options.Finesse.PresenceUser);
+        Assert.Equal("", EngineWiring.Notifications(options.Finesse).FinesseUser);
     }
 
     [Theory]

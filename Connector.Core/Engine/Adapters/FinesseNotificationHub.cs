@@ -96,9 +96,11 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
         var agentId = subscription.Credentials.AgentId;
         client.PubSubEventReceived += (_, e) => OnPubSub(subscription, e);
         client.StateChanged += (_, e) => OnStateChanged(agentId, e);
+        client.PresenceReceived += (_, e) => OnPresence(e);
         try
         {
             await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            await WatchFinessePresenceAsync(client, agentId, cancellationToken).ConfigureAwait(false);
         }
         catch (XmppException ex)
         {
@@ -131,6 +133,7 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
 
     private void OnStateChanged(string agentId, XmppStateChangedEventArgs e)
     {
+        RequestHealthCheck();
         if (e.Current == XmppState.Connected && e.Previous == XmppState.Reconnecting)
         {
             _channel.Writer.TryWrite(new AgentSessionNotification(agentId, true, null));
@@ -202,14 +205,11 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            FinesseHealthNotification health;
+            string? systemInfoProblem;
             try
             {
                 var info = await _rest.GetSystemInfoAsync(null, cancellationToken).ConfigureAwait(false);
-                var host = _rest.ActiveBaseUri.Host;
-                health = info.IsInService
-                    ? new FinesseHealthNotification(true, SideName(_rest.ActiveSide), host, null)
-                    : new FinesseHealthNotification(false, SideName(_rest.ActiveSide), host, $"SystemInfo {info.StatusText ?? "OUT_OF_SERVICE"}");
+                systemInfoProblem = info.IsInService ? null : $"SystemInfo {info.StatusText ?? "OUT_OF_SERVICE"}";
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -218,24 +218,26 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
             catch (Exception ex)
             {
                 var code = ex is FinesseException f ? f.Code : ex.GetType().Name;
-                health = new FinesseHealthNotification(false, SideName(_rest.ActiveSide), _rest.ActiveBaseUri.Host, $"SystemInfo unreachable ({code})");
+                systemInfoProblem = $"SystemInfo unreachable ({code})";
             }
 
+            var side = SideName(_rest.ActiveSide);
+            if (systemInfoProblem is null && _lastHealth is not null && _lastHealth.ActiveSide != side)
+            {
+                // The sessions must move before the notification side can be judged on the new side.
+                await MoveAgentsAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var health = FinesseHealthEvaluator.Evaluate(systemInfoProblem, side, _rest.ActiveBaseUri.Host, NotificationState());
             if (health != _lastHealth)
             {
-                var sideChanged = _lastHealth is not null && _lastHealth.ActiveSide != health.ActiveSide;
                 _lastHealth = health;
-                if (sideChanged && health.InService)
-                {
-                    await MoveAgentsAsync(cancellationToken).ConfigureAwait(false);
-                }
-
                 _channel.Writer.TryWrite(health);
             }
 
             try
             {
-                await Task.Delay(_options.HealthPollInterval, _time, cancellationToken).ConfigureAwait(false);
+                await WaitForNextCheckAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -248,6 +250,7 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
     private async Task MoveAgentsAsync(CancellationToken cancellationToken)
     {
         var host = ActiveHost();
+        ForgetFinessePresence();
         List<AgentSubscription> moving;
         lock (_gate)
         {
@@ -305,6 +308,7 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
 
         _channel.Writer.TryComplete();
         _stop.Dispose();
+        _recheck.Dispose();
     }
 
     private sealed class AgentSubscription(AgentCredentials credentials, XmppClient client)
@@ -327,6 +331,12 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
 
         [LoggerMessage(EventId = 5103, EventName = nameof(Diagnostics.EventIds.NotificationUpdateIgnored), Level = LogLevel.Debug, Message = "Ignored a {UpdateType} Update for agent {AgentId} on node {Node}")]
         public static partial void UpdateIgnored(ILogger logger, string agentId, string? node, string updateType);
+
+        [LoggerMessage(EventId = 5105, EventName = nameof(Diagnostics.EventIds.NotificationPresenceWatchFailed), Level = LogLevel.Warning, Message = "Agent {AgentId}'s session could not ask to see the presence of {Jid}: {ErrorCode} {ErrorMessage}")]
+        public static partial void PresenceWatchFailed(ILogger logger, string agentId, string jid, string errorCode, string errorMessage);
+
+        [LoggerMessage(EventId = 5106, EventName = nameof(Diagnostics.EventIds.NotificationFinessePresence), Level = LogLevel.Information, Message = "The finesse user is {Presence} ({Jid})")]
+        public static partial void FinessePresence(ILogger logger, string presence, string jid);
 
         [LoggerMessage(EventId = 5104, EventName = nameof(Diagnostics.EventIds.NotificationMoveFailed), Level = LogLevel.Error, Message = "Could not move the notification session of agent {AgentId} to {Host}")]
         public static partial void MoveFailed(ILogger logger, string agentId, string host, Exception exception);

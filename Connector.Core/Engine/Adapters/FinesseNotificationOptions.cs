@@ -18,6 +18,13 @@ public sealed record FinesseNotificationOptions
     /// <summary>How often SystemInfo is read to follow Finesse's status and active side.</summary>
     public TimeSpan HealthPollInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The XMPP user whose presence tells whether the Finesse web application is connected to its
+    /// notification service (<c>finesse</c> on Finesse); every agent session asks to see it. Empty:
+    /// not watched.
+    /// </summary>
+    public string FinesseUser { get; init; } = "finesse";
+
     /// <summary>Every problem with these settings.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -27,6 +34,11 @@ public sealed record FinesseNotificationOptions
         if (HealthPollInterval <= TimeSpan.Zero)
         {
             problems.Add($"{nameof(HealthPollInterval)} must be positive");
+        }
+
+        if (FinesseUser.AsSpan().IndexOfAny("@/ ") >= 0)
+        {
+            problems.Add($"{nameof(FinesseUser)} must be a user name without '@', '/' or spaces");
         }
 
         return problems;

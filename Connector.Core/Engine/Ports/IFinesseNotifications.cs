@@ -37,5 +37,15 @@ public sealed record RequestFailedNotification(string AgentId, string? RequestId
 /// <summary>The agent's notification session was lost (<c>false</c>) or is back and subscribed (<c>true</c>).</summary>
 public sealed record AgentSessionNotification(string AgentId, bool Up, string? Reason) : FinesseNotification;
 
-/// <summary>Finesse usability changed: SystemInfo status, XMPP link and the <c>finesse</c> presence together.</summary>
-public sealed record FinesseHealthNotification(bool InService, string? ActiveSide, string? Host, string? Reason) : FinesseNotification;
+/// <summary>
+/// Finesse usability changed: SystemInfo status, XMPP link and the <c>finesse</c> presence together.
+/// <paramref name="XmppConnected"/> and <paramref name="FinessePresenceAvailable"/> are null when
+/// not known (no agent session open, or the presence not watched or not seen yet).
+/// </summary>
+public sealed record FinesseHealthNotification(
+    bool InService,
+    string? ActiveSide,
+    string? Host,
+    string? Reason,
+    bool? XmppConnected = null,
+    bool? FinessePresenceAvailable = null) : FinesseNotification;
