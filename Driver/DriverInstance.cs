@@ -124,40 +124,57 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
         }
     }
 
-    public void OnMessage(ConnectorEnvelope message)
+    /// <summary>
+    /// Decodes and routes one message from the Connector; never throws. A <c>System</c> message
+    /// completes the request it answers (Connect/Disconnect, by correlation id) of its agent's
+    /// services and goes to every service as the connector status; every other message goes to
+    /// the services of its agent. A message that does not decode is logged with its code and dropped.
+    /// </summary>
+    public void OnMessage(WireMessage message)
     {
         try
         {
-            List<AgentService> targets;
-            lock (_lock)
+            var decoded = ConnectorWire.Decode(message);
+            if (!decoded.Success)
             {
-                targets = message.AgentId is not null && _byAgent.TryGetValue(message.AgentId, out var list) ? [.. list] : [];
-            }
-
-            if (message.Message is SystemStatus system)
-            {
-                // The Connector answers Connect and Disconnect with its status: that answers the
-                // agent's request; the status itself goes to every service once.
-                if (message.CorrelationId is { } correlationId)
-                {
-                    foreach (var service in targets)
-                    {
-                        service.Acknowledge(correlationId);
-                    }
-                }
-
-                Broadcast(StatusReport.From(system));
+                Log.ConnectorMessageDropped(_logger, message.MessageType ?? "no JMSType", decoded.ErrorCode!, decoded.ErrorMessage!);
                 return;
             }
-
-            foreach (var service in targets)
-            {
-                service.Deliver(message);
-            }
+            Route(decoded.Envelope!);
         }
         catch (Exception ex)
         {
             Log.ConnectorLinkFailed(_logger, "routing a connector message failed", ex);
+        }
+    }
+
+    private void Route(ConnectorEnvelope message)
+    {
+        List<AgentService> targets;
+        lock (_lock)
+        {
+            targets = message.AgentId is not null && _byAgent.TryGetValue(message.AgentId, out var list) ? [.. list] : [];
+        }
+
+        if (message.Message is SystemStatus system)
+        {
+            // The Connector answers Connect and Disconnect with its status: that answers the
+            // agent's request; the status itself goes to every service once.
+            if (message.CorrelationId is { } correlationId)
+            {
+                foreach (var service in targets)
+                {
+                    service.Acknowledge(correlationId);
+                }
+            }
+
+            Broadcast(StatusReport.From(system));
+            return;
+        }
+
+        foreach (var service in targets)
+        {
+            service.Deliver(message);
         }
     }
 

@@ -171,7 +171,7 @@ public static class ErrorCode
     /// <summary>A request is well-formed but a required field is missing or a value is not allowed.</summary>
     public const string MessageInvalid = "MESSAGE_INVALID";
 
-    /// <summary>A message has a protocolVersion this Connector does not speak.</summary>
+    /// <summary>A message has a protocolVersion this side (Connector or driver) does not speak.</summary>
     public const string ProtocolVersionUnsupported = "PROTOCOL_VERSION_UNSUPPORTED";
 
     /// <summary>An agent request has no agentId property.</summary>

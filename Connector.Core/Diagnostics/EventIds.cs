@@ -137,4 +137,5 @@ public static class EventIds
     public static readonly EventId EventHandlingFinished = new(9019, nameof(EventHandlingFinished));
     public static readonly EventId WorkItemCommand = new(9020, nameof(WorkItemCommand));
     public static readonly EventId ListsNotFreed = new(9021, nameof(ListsNotFreed));
+    public static readonly EventId ConnectorMessageDropped = new(9022, nameof(ConnectorMessageDropped));
 }

@@ -6,8 +6,12 @@ namespace SiebelCti.Driver.Connector;
 /// <summary>Where a link delivers what it receives. Called on the link's own thread; must not block.</summary>
 internal interface IConnectorSink
 {
-    /// <summary>A contract message from the Connector (response, event or error).</summary>
-    void OnMessage(ConnectorEnvelope envelope);
+    /// <summary>
+    /// A message from the Connector (response, event or error) as it came off the wire, undecoded
+    /// (<see cref="ConnectorWire.Read"/>): the sink decodes it, so a malformed one is dropped and
+    /// logged in one place whatever the transport.
+    /// </summary>
+    void OnMessage(WireMessage message);
 
     /// <summary>The link to the broker itself went up or down (not a Connector message).</summary>
     void OnLinkStatus(bool up, string reason);
