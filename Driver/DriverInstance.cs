@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Connector.Messaging;
 using SiebelCti.Driver.Configuration;
 using SiebelCti.Driver.Connector;
@@ -128,7 +129,9 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
     /// Decodes and routes one message from the Connector; never throws. A <c>System</c> message
     /// completes the request it answers (Connect/Disconnect, by correlation id) of its agent's
     /// services and goes to every service as the connector status; every other message goes to
-    /// the services of its agent. A message that does not decode is logged with its code and dropped.
+    /// the services of its agent. A message that does not decode, that names no agent (an
+    /// agentless <c>Error</c> is logged with its own code), or whose agent no service serves is
+    /// logged with a stable code and dropped.
     /// </summary>
     public void OnMessage(WireMessage message)
     {
@@ -169,6 +172,26 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
             }
 
             Broadcast(StatusReport.From(system));
+            return;
+        }
+
+        if (message.AgentId is null)
+        {
+            if (message.Message is Error error)
+            {
+                // An answer to a request of the driver itself (Hello), or one the Connector could not tie to an agent.
+                Log.ConnectorErrorReported(_logger, error.RequestType ?? "a request", message.CorrelationId ?? "no correlation id", error.Code, error.Message);
+            }
+            else
+            {
+                Log.ConnectorMessageDropped(_logger, message.MessageType, ErrorCode.DriverMessageWithoutAgent, $"{message.MessageType} has no agentId property");
+            }
+            return;
+        }
+
+        if (targets.Count == 0)
+        {
+            Log.ConnectorMessageUnrouted(_logger, message.MessageType, message.AgentId);
             return;
         }
 

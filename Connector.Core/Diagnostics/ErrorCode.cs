@@ -265,4 +265,8 @@ public static class ErrorCode
     public const string DriverCallbackFailed = "DRIVER_CALLBACK_FAILED";
     /// <summary>The logging configuration file named by LogConfig could not be loaded.</summary>
     public const string DriverLogConfigInvalid = "DRIVER_LOG_CONFIG_INVALID";
+    /// <summary>A Connector message that must name an agent (all but System and Error) has no agentId; the driver dropped it.</summary>
+    public const string DriverMessageWithoutAgent = "DRIVER_MESSAGE_WITHOUT_AGENT";
+    /// <summary>A Connector message names an agent no service of this driver instance serves (e.g. a late event after release); dropped.</summary>
+    public const string DriverUnknownAgent = "DRIVER_UNKNOWN_AGENT";
 }

@@ -138,4 +138,6 @@ public static class EventIds
     public static readonly EventId WorkItemCommand = new(9020, nameof(WorkItemCommand));
     public static readonly EventId ListsNotFreed = new(9021, nameof(ListsNotFreed));
     public static readonly EventId ConnectorMessageDropped = new(9022, nameof(ConnectorMessageDropped));
+    public static readonly EventId ConnectorMessageUnrouted = new(9023, nameof(ConnectorMessageUnrouted));
+    public static readonly EventId ConnectorErrorReported = new(9024, nameof(ConnectorErrorReported));
 }
