@@ -5,6 +5,8 @@ namespace SiebelCti.Connector.Diagnostics;
 /// <summary>
 /// Every log event id of the product, in ranges by area. An id is never reused or renumbered; a
 /// unit test checks that ids are unique. Add new ids at the end of their area's block.
+/// <c>[LoggerMessage]</c> attributes repeat the number and the name (an attribute cannot read a
+/// field): tests/Shared/LogEventIdChecks.cs fails the Core and Service tests when one drifts.
 /// </summary>
 public static class EventIds
 {
