@@ -151,6 +151,19 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
         }
     }
 
+    /// <summary>Routes a message a link without a wire (the test-only loopback) decoded itself; never throws.</summary>
+    public void OnMessage(ConnectorEnvelope message)
+    {
+        try
+        {
+            Route(message);
+        }
+        catch (Exception ex)
+        {
+            Log.ConnectorLinkFailed(_logger, "routing a connector message failed", ex);
+        }
+    }
+
     private void Route(ConnectorEnvelope message)
     {
         List<AgentService> targets;

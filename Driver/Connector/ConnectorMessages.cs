@@ -13,6 +13,12 @@ internal interface IConnectorSink
     /// </summary>
     void OnMessage(WireMessage message);
 
+    /// <summary>
+    /// A message already decoded, from a link without a wire: the test-only
+    /// <see cref="LoopbackConnector"/> (which therefore has no body size limit).
+    /// </summary>
+    void OnMessage(ConnectorEnvelope envelope);
+
     /// <summary>The link to the broker itself went up or down (not a Connector message).</summary>
     void OnLinkStatus(bool up, string reason);
 }

@@ -9,7 +9,7 @@ namespace SiebelCti.Driver.Connector;
 /// and accepted only when the process environment sets <c>SIEBELCTI_DRIVER_TEST_HOOKS=1</c>
 /// (a Siebel configuration cannot set a process environment variable). It answers requests with
 /// the events a Connector would send, through the same <see cref="IConnectorSink"/> path as a
-/// real link (messages go through the contract's wire mapping), so hosts can exercise every command and the event mapping without a broker.
+/// real link, so hosts can exercise every command and the event mapping without a broker.
 /// </summary>
 /// <remarks>
 /// Behaviour: Hello → System IN_SERVICE; Connect → AgentState; Login (non-empty password) →
@@ -58,9 +58,8 @@ internal sealed class LoopbackConnector : IConnectorLink
         }
     }
 
-    // Through the same wire mapping as a real link: encoded into a TextMessage and read back.
     private void Send(string? agentId, string? correlationId, ConnectorEvent message) =>
-        _sink?.OnMessage(ConnectorWire.Read(ConnectorWire.ToMessage(new ConnectorEnvelope(message, correlationId, agentId))));
+        _sink?.OnMessage(new ConnectorEnvelope(message, correlationId, agentId));
 
     private void Handle(ConnectorEnvelope r)
     {

@@ -12,7 +12,7 @@ using SiebelCti.Interop;
 
 namespace SiebelCti.Driver.Tests;
 
-/// <summary>How <see cref="DriverInstance.OnMessage"/> decodes and routes what the Connector sends.</summary>
+/// <summary>How <see cref="DriverInstance.OnMessage(WireMessage)"/> decodes and routes what the Connector sends.</summary>
 public sealed class DriverInstanceTests : IDisposable
 {
     private sealed class FakeLink : IConnectorLink
