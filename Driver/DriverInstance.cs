@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Connector.Messaging;
 using SiebelCti.Driver.Configuration;
 using SiebelCti.Driver.Connector;
@@ -124,40 +125,92 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
         }
     }
 
-    public void OnMessage(ConnectorEnvelope message)
+    /// <summary>
+    /// Decodes and routes one message from the Connector; never throws. A <c>System</c> message
+    /// completes the request it answers (Connect/Disconnect, by correlation id) of its agent's
+    /// services and goes to every service as the connector status; every other message goes to
+    /// the services of its agent. A message that does not decode, that names no agent (an
+    /// agentless <c>Error</c> is logged with its own code), or whose agent no service serves is
+    /// logged with a stable code and dropped.
+    /// </summary>
+    public void OnMessage(WireMessage message)
     {
         try
         {
-            List<AgentService> targets;
-            lock (_lock)
+            var decoded = ConnectorWire.Decode(message);
+            if (!decoded.Success)
             {
-                targets = message.AgentId is not null && _byAgent.TryGetValue(message.AgentId, out var list) ? [.. list] : [];
-            }
-
-            if (message.Message is SystemStatus system)
-            {
-                // The Connector answers Connect and Disconnect with its status: that answers the
-                // agent's request; the status itself goes to every service once.
-                if (message.CorrelationId is { } correlationId)
-                {
-                    foreach (var service in targets)
-                    {
-                        service.Acknowledge(correlationId);
-                    }
-                }
-
-                Broadcast(StatusReport.From(system));
+                Log.ConnectorMessageDropped(_logger, message.MessageType ?? "no JMSType", decoded.ErrorCode!, decoded.ErrorMessage!);
                 return;
             }
-
-            foreach (var service in targets)
-            {
-                service.Deliver(message);
-            }
+            Route(decoded.Envelope!);
         }
         catch (Exception ex)
         {
             Log.ConnectorLinkFailed(_logger, "routing a connector message failed", ex);
+        }
+    }
+
+    /// <summary>Routes a message a link without a wire (the test-only loopback) decoded itself; never throws.</summary>
+    public void OnMessage(ConnectorEnvelope message)
+    {
+        try
+        {
+            Route(message);
+        }
+        catch (Exception ex)
+        {
+            Log.ConnectorLinkFailed(_logger, "routing a connector message failed", ex);
+        }
+    }
+
+    private void Route(ConnectorEnvelope message)
+    {
+        List<AgentService> targets;
+        lock (_lock)
+        {
+            targets = message.AgentId is not null && _byAgent.TryGetValue(message.AgentId, out var list) ? [.. list] : [];
+        }
+
+        if (message.Message is SystemStatus system)
+        {
+            // The Connector answers Connect and Disconnect with its status: that answers the
+            // agent's request; the status itself goes to every service once.
+            if (message.CorrelationId is { } correlationId)
+            {
+                foreach (var service in targets)
+                {
+                    service.Acknowledge(correlationId);
+                }
+            }
+
+            Broadcast(StatusReport.From(system));
+            return;
+        }
+
+        if (message.AgentId is null)
+        {
+            if (message.Message is Error error)
+            {
+                // An answer to a request of the driver itself (Hello), or one the Connector could not tie to an agent.
+                Log.ConnectorErrorReported(_logger, error.RequestType ?? "a request", message.CorrelationId ?? "no correlation id", error.Code, error.Message);
+            }
+            else
+            {
+                Log.ConnectorMessageDropped(_logger, message.MessageType, ErrorCode.DriverMessageWithoutAgent, $"{message.MessageType} has no agentId property");
+            }
+            return;
+        }
+
+        if (targets.Count == 0)
+        {
+            Log.ConnectorMessageUnrouted(_logger, message.MessageType, message.AgentId);
+            return;
+        }
+
+        foreach (var service in targets)
+        {
+            service.Deliver(message);
         }
     }
 

@@ -171,7 +171,7 @@ public static class ErrorCode
     /// <summary>A request is well-formed but a required field is missing or a value is not allowed.</summary>
     public const string MessageInvalid = "MESSAGE_INVALID";
 
-    /// <summary>A message has a protocolVersion this Connector does not speak.</summary>
+    /// <summary>A message has a protocolVersion this side (Connector or driver) does not speak.</summary>
     public const string ProtocolVersionUnsupported = "PROTOCOL_VERSION_UNSUPPORTED";
 
     /// <summary>An agent request has no agentId property.</summary>
@@ -265,4 +265,8 @@ public static class ErrorCode
     public const string DriverCallbackFailed = "DRIVER_CALLBACK_FAILED";
     /// <summary>The logging configuration file named by LogConfig could not be loaded.</summary>
     public const string DriverLogConfigInvalid = "DRIVER_LOG_CONFIG_INVALID";
+    /// <summary>A Connector message that must name an agent (all but System and Error) has no agentId; the driver dropped it.</summary>
+    public const string DriverMessageWithoutAgent = "DRIVER_MESSAGE_WITHOUT_AGENT";
+    /// <summary>A Connector message names an agent no service of this driver instance serves (e.g. a late event after release); dropped.</summary>
+    public const string DriverUnknownAgent = "DRIVER_UNKNOWN_AGENT";
 }

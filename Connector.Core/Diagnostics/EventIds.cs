@@ -5,6 +5,8 @@ namespace SiebelCti.Connector.Diagnostics;
 /// <summary>
 /// Every log event id of the product, in ranges by area. An id is never reused or renumbered; a
 /// unit test checks that ids are unique. Add new ids at the end of their area's block.
+/// <c>[LoggerMessage]</c> attributes repeat the number and the name (an attribute cannot read a
+/// field): tests/Shared/LogEventIdChecks.cs fails the Core and Service tests when one drifts.
 /// </summary>
 public static class EventIds
 {
@@ -139,4 +141,7 @@ public static class EventIds
     public static readonly EventId EventHandlingFinished = new(9019, nameof(EventHandlingFinished));
     public static readonly EventId WorkItemCommand = new(9020, nameof(WorkItemCommand));
     public static readonly EventId ListsNotFreed = new(9021, nameof(ListsNotFreed));
+    public static readonly EventId ConnectorMessageDropped = new(9022, nameof(ConnectorMessageDropped));
+    public static readonly EventId ConnectorMessageUnrouted = new(9023, nameof(ConnectorMessageUnrouted));
+    public static readonly EventId ConnectorErrorReported = new(9024, nameof(ConnectorErrorReported));
 }

@@ -18,21 +18,14 @@ public sealed partial class ConnectorEngine
 
         var clientId = inbound.ClientId;
         var agentId = string.IsNullOrWhiteSpace(inbound.AgentId) ? null : inbound.AgentId;
-        if (inbound.ProtocolVersion is { } version && version != ConnectorEnvelope.CurrentProtocolVersion)
-        {
-            SendError(clientId, inbound.CorrelationId, agentId, ErrorCode.ProtocolVersionUnsupported,
-                $"protocolVersion {version} is not supported; this Connector speaks {ConnectorEnvelope.CurrentProtocolVersion}", inbound.MessageType);
-            return;
-        }
-
-        var decoded = ConnectorMessageCodec.Decode(inbound.MessageType, inbound.Body);
+        var decoded = ConnectorWire.Decode(inbound);
         if (!decoded.Success)
         {
             SendError(clientId, inbound.CorrelationId, agentId, decoded.ErrorCode!, decoded.ErrorMessage!, inbound.MessageType);
             return;
         }
 
-        var message = decoded.Message!;
+        var message = decoded.Envelope!.Message;
         Metrics.RecordRequest(message.MessageType);
         if (message is Heartbeat && !_clientSessions.ContainsKey(clientId))
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Connector.OpenWire;
 
 namespace SiebelCti.Connector.Messaging;
@@ -55,6 +56,28 @@ public static class ConnectorWire
             StringProperty(message, ConnectorEnvelope.AgentIdProperty),
             StringProperty(message, ConnectorEnvelope.ClientIdProperty),
             VersionProperty(message));
+    }
+
+    /// <summary>
+    /// Decodes a received message into an envelope. Refuses a <c>protocolVersion</c> other than
+    /// <see cref="ConnectorEnvelope.CurrentProtocolVersion"/> (a message without one is taken to be
+    /// of this version) and whatever the codec refuses, each with its stable
+    /// <see cref="ErrorCode"/>. Never throws for bad input.
+    /// </summary>
+    public static EnvelopeDecodeResult Decode(WireMessage wire)
+    {
+        ArgumentNullException.ThrowIfNull(wire);
+        if (wire.ProtocolVersion is { } version && version != ConnectorEnvelope.CurrentProtocolVersion)
+        {
+            return EnvelopeDecodeResult.Fail(ErrorCode.ProtocolVersionUnsupported,
+                $"protocolVersion {version} is not supported; this side speaks {ConnectorEnvelope.CurrentProtocolVersion}");
+        }
+
+        var decoded = ConnectorMessageCodec.Decode(wire.MessageType, wire.Body);
+        return decoded.Success
+            ? EnvelopeDecodeResult.Ok(new ConnectorEnvelope(decoded.Message!, wire.CorrelationId, wire.AgentId, wire.ClientId,
+                wire.ProtocolVersion ?? ConnectorEnvelope.CurrentProtocolVersion))
+            : EnvelopeDecodeResult.Fail(decoded.ErrorCode!, decoded.ErrorMessage!);
     }
 
     private static string? StringProperty(OpenWireMessage message, string name) =>

@@ -6,7 +6,17 @@ namespace SiebelCti.Driver.Connector;
 /// <summary>Where a link delivers what it receives. Called on the link's own thread; must not block.</summary>
 internal interface IConnectorSink
 {
-    /// <summary>A contract message from the Connector (response, event or error).</summary>
+    /// <summary>
+    /// A message from the Connector (response, event or error) as it came off the wire, undecoded
+    /// (<see cref="ConnectorWire.Read"/>): the sink decodes it, so a malformed one is dropped and
+    /// logged in one place whatever the transport.
+    /// </summary>
+    void OnMessage(WireMessage message);
+
+    /// <summary>
+    /// A message already decoded, from a link without a wire: the test-only
+    /// <see cref="LoopbackConnector"/> (which therefore has no body size limit).
+    /// </summary>
     void OnMessage(ConnectorEnvelope envelope);
 
     /// <summary>The link to the broker itself went up or down (not a Connector message).</summary>

@@ -10,10 +10,10 @@ namespace SiebelCti.Driver.Connector;
 /// <summary>
 /// The real link: one OpenWire connection per driver instance (our client in
 /// Connector.Core/OpenWire, which handles failover and replays its session, producer and consumer
-/// after a reconnect). Requests go to the Connector's request queue as TextMessages (JMSType = the
-/// message type, JMSCorrelationID = the request id, properties agentId, clientId,
-/// protocolVersion); responses and events come from this client's topic. One write loop drains
-/// the outbox; one read loop decodes and hands messages to the sink. Never blocks the caller.
+/// after a reconnect). Requests go to the Connector's request queue and responses and events come
+/// from this client's topic, both mapped to and from TextMessages by <see cref="ConnectorWire"/>,
+/// the mapping the Connector uses too. One write loop drains the outbox; one read loop hands each
+/// message, undecoded, to the sink. Never blocks the caller.
 /// </summary>
 internal sealed class OpenWireLink(DriverOptions options, ILoggerFactory loggers, TimeProvider time) : IConnectorLink
 {
@@ -137,17 +137,7 @@ internal sealed class OpenWireLink(DriverOptions options, ILoggerFactory loggers
         {
             try
             {
-                var message = new TextMessage(ConnectorMessageCodec.Encode(envelope.Message))
-                {
-                    Type = envelope.MessageType,
-                    CorrelationId = envelope.CorrelationId,
-                };
-                message.Properties.Set(ConnectorEnvelope.ClientIdProperty, options.ClientId);
-                message.Properties.Set(ConnectorEnvelope.ProtocolVersionProperty, ConnectorEnvelope.CurrentProtocolVersion);
-                if (envelope.AgentId is not null)
-                {
-                    message.Properties.Set(ConnectorEnvelope.AgentIdProperty, envelope.AgentId);
-                }
+                var message = ConnectorWire.ToMessage(envelope with { ClientId = options.ClientId });
                 await producer.SendAsync(message, persistent: false, token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -158,16 +148,5 @@ internal sealed class OpenWireLink(DriverOptions options, ILoggerFactory loggers
         }
     }
 
-    private void Receive(OpenWireMessage message)
-    {
-        var text = (message as TextMessage)?.Text;
-        var decoded = ConnectorMessageCodec.Decode(message.Type, text);
-        if (!decoded.Success)
-        {
-            Log.ConnectorLinkFailed(_logger, $"dropped a message from the Connector [{decoded.ErrorCode}]: {decoded.ErrorMessage}", null);
-            return;
-        }
-        _sink?.OnMessage(new ConnectorEnvelope(decoded.Message!, message.CorrelationId,
-            message.Properties.Get<string>(ConnectorEnvelope.AgentIdProperty), message.Properties.Get<string>(ConnectorEnvelope.ClientIdProperty)));
-    }
+    private void Receive(OpenWireMessage message) => _sink?.OnMessage(ConnectorWire.Read(message));
 }

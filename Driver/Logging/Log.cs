@@ -49,6 +49,13 @@ internal static class Log
     private static readonly Action<ILogger, string, string, Exception?> WorkItemCommandMessage =
         LoggerMessage.Define<string, string>(LogLevel.Information, EventIds.WorkItemCommand, "{Export} for work item {TrackingId}");
 
+    private static readonly Action<ILogger, string, string, string, Exception?> ConnectorMessageDroppedMessage =
+        LoggerMessage.Define<string, string, string>(LogLevel.Warning, EventIds.ConnectorMessageDropped, "Dropped a message ({MessageType}) from the Connector [{ErrorCode}]: {Reason}");
+    private static readonly Action<ILogger, string, string, Exception?> ConnectorMessageUnroutedMessage =
+        LoggerMessage.Define<string, string>(LogLevel.Information, EventIds.ConnectorMessageUnrouted, "Dropped {MessageType} for agent {Agent}: no agent service of this driver serves it [" + ErrorCode.DriverUnknownAgent + "]");
+    private static readonly Action<ILogger, string, string, string, string, Exception?> ConnectorErrorReportedMessage =
+        LoggerMessage.Define<string, string, string, string>(LogLevel.Warning, EventIds.ConnectorErrorReported, "The Connector answered {RequestType} ({CorrelationId}) with [{ErrorCode}]: {Message}");
+
     private static readonly Action<ILogger, int, Exception?> ListsNotFreedMessage =
         LoggerMessage.Define<int>(LogLevel.Warning, EventIds.ListsNotFreed, "{Count} lists handed to Siebel were never freed with FreeSCStrParamList");
 
@@ -95,4 +102,10 @@ internal static class Log
     public static void EventHandlingFinished(ILogger logger, string trackingId, bool result) => EventHandlingFinishedMessage(logger, trackingId, result, null);
 
     public static void WorkItemCommand(ILogger logger, string export, string trackingId) => WorkItemCommandMessage(logger, export, trackingId, null);
+
+    public static void ConnectorMessageDropped(ILogger logger, string messageType, string errorCode, string reason) => ConnectorMessageDroppedMessage(logger, messageType, errorCode, reason, null);
+
+    public static void ConnectorMessageUnrouted(ILogger logger, string messageType, string agent) => ConnectorMessageUnroutedMessage(logger, messageType, agent, null);
+
+    public static void ConnectorErrorReported(ILogger logger, string requestType, string correlationId, string errorCode, string message) => ConnectorErrorReportedMessage(logger, requestType, correlationId, errorCode, message, null);
 }

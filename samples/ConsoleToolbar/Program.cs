@@ -38,7 +38,7 @@ Console.WriteLine($"APIVersion = {driver.ApiVersion()}");
 var rc = driver.CreateDriver([
     new("BrokerUri", options.BrokerUri),
     new("ClientId", options.ClientId),
-    new("RequestTimeout", "15"),
+    new("RequestTimeout", ScriptTour.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)),
 ]);
 Console.WriteLine($"CreateISCDriverInstance = {rc}");
 if (rc != 0)
@@ -182,91 +182,138 @@ namespace SiebelCti.ConsoleToolbar
         }
     }
 
-    /// <summary>The unattended tour: each step sends a command and waits for the event that proves it worked.</summary>
+    /// <summary>
+    /// The unattended tour: each step sends a command and waits for the event that proves it worked.
+    /// Any error event (<c>HandleError</c>, <c>CommandFailed</c>), whenever it arrives, fails the tour:
+    /// after the last step it keeps taking events until every request it sent must have been answered.
+    /// </summary>
     internal sealed class ScriptTour(NativeDriver driver, BlockingCollection<DriverEvent> seen, ToolbarOptions options)
     {
-        private readonly List<string> _lateErrors = [];
+        /// <summary>The driver's <c>RequestTimeout</c>: by then every request has its effect, an Error, or the driver's timeout error.</summary>
+        public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15);
+
+        // The driver checks for overdue requests at least once a second.
+        private static readonly TimeSpan TimeoutCheckSlack = TimeSpan.FromSeconds(2);
+
+        private readonly List<string> _errors = [];
+        private long _lastCommandAt = Environment.TickCount64;
 
         public async Task<int> RunAsync()
         {
-            // The driver opens its broker link in the background; wait until the connector reports in.
-            Expect("HandleEvent", "ConnectorStatus", e => e.Field("Status") == "IN_SERVICE", null);
-
-            var steps = new List<Func<Task<bool>>>
+            var steps = new List<(string Name, Func<Task<bool>> Run)>
             {
-                () => Step("login", "", "AgentStateChanged", e => e.Field("AgentState") == "NOT_READY"),
-                () => Step("ready", "", "AgentStateChanged", e => e.Field("AgentState") == "READY"),
-                async () => await InjectCallAsync() && Expect("HandleEvent", "CallRinging", null, null),
-                () => Step("answer", "", "CallEstablished", null),
-                () => Step("hold", "", "CallHeld", null),
-                () => Step("retrieve", "", "CallRetrieved", null),
-                () => Step("dtmf", "1234", null, null),
-                () => Step("attach", "callVariable2=DEMO-42", "CallDataChanged", e => e.Field("callVariable2") == "DEMO-42"),
+                // The driver opens its broker link in the background; wait until the connector reports in.
+                ("connector in service", () => Task.FromResult(Expect("HandleEvent", "ConnectorStatus", e => e.Field("Status") == "IN_SERVICE", null))),
+                ("login", () => Step("login", "", "AgentStateChanged", e => e.Field("AgentState") == "NOT_READY")),
+                ("ready", () => Step("ready", "", "AgentStateChanged", e => e.Field("AgentState") == "READY")),
+                ("inbound call", async () => await InjectCallAsync() && Expect("HandleEvent", "CallRinging", null, null)),
+                ("answer", () => Step("answer", "", "CallEstablished", null)),
+                ("hold", () => Step("hold", "", "CallHeld", null)),
+                ("retrieve", () => Step("retrieve", "", "CallRetrieved", null)),
+                // SendDTMF and SetWrapUp raise no Siebel event on success; a failure is an error event, which the final drain catches.
+                ("dtmf", () => Step("dtmf", "1234", null, null)),
+                ("attach", () => Step("attach", "callVariable2=DEMO-42", "CallDataChanged", e => e.Field("callVariable2") == "DEMO-42")),
                 // With wrap-up the dialog stays until wrap-up ends: CallReleased, or the agent in WORK_READY, proves the release.
-                () => Step("release", "", "CallReleased|AgentStateChanged", e => e.Name == "CallReleased" || e.Field("AgentState") == "WORK_READY"),
-                () => Step("wrapup", "Sale", null, null),
-                () => Step("notready", "10", "AgentStateChanged", e => e.Field("AgentState") == "NOT_READY"),
-                () => Step("logout", "20", "AgentStateChanged", e => e.Field("AgentState") == "LOGOUT"),
+                ("release", () => Step("release", "", "CallReleased|AgentStateChanged", e => e.Name == "CallReleased" || e.Field("AgentState") == "WORK_READY")),
+                ("wrapup", () => Step("wrapup", "Sale", null, null)),
+                ("notready", () => Step("notready", "10", "AgentStateChanged", e => e.Field("AgentState") == "NOT_READY")),
+                ("logout", () => Step("logout", "20", "AgentStateChanged", e => e.Field("AgentState") == "LOGOUT")),
             };
             for (var i = 0; i < steps.Count; i++)
             {
-                if (!await steps[i]())
+                if (!await steps[i].Run())
                 {
-                    Console.WriteLine($"SCRIPT FAILED at step {i + 1}");
+                    ReportErrors();
+                    Console.WriteLine($"SCRIPT FAILED at step {i + 1} ({steps[i].Name})");
                     return 1;
                 }
             }
-            foreach (var late in _lateErrors)
+
+            var drained = Drain();
+            if (_errors.Count > 0)
             {
-                Console.WriteLine($"  !! late error of an earlier command: {late}");
+                ReportErrors();
+                Console.WriteLine($"SCRIPT FAILED: every step's event arrived, but {_errors.Count} error event(s) arrived too (listed above)");
+                return 1;
             }
-            Console.WriteLine($"SCRIPT PASSED: every step's event arrived ({_lateErrors.Count} late errors of earlier commands)");
+            Console.WriteLine($"SCRIPT PASSED: every step's event arrived and no error event arrived (drained {drained} more events until every request's answer was due)");
             return 0;
+        }
+
+        private static bool IsError(DriverEvent e) => e.Kind == "HandleError" || (e.Kind == "HandleEvent" && e.Name == "CommandFailed");
+
+        private void ReportErrors()
+        {
+            foreach (var error in _errors)
+            {
+                Console.WriteLine($"  !! error event: {error}");
+            }
+        }
+
+        /// <summary>
+        /// Takes events until the answer (or the driver's timeout error) of the last request is due,
+        /// recording every error event. Waits on the event queue only: nothing is judged by sleeping.
+        /// </summary>
+        private int Drain()
+        {
+            var until = _lastCommandAt + (long)(RequestTimeout + TimeoutCheckSlack).TotalMilliseconds;
+            Console.WriteLine($"  .. waiting up to {Math.Max(0, until - Environment.TickCount64) / 1000.0:0.#}s for late answers of earlier requests");
+            var count = 0;
+            while (true)
+            {
+                var left = until - Environment.TickCount64;
+                if (left <= 0 || !seen.TryTake(out var e, TimeSpan.FromMilliseconds(left)))
+                {
+                    return count;
+                }
+                count++;
+                Record(e);
+            }
+        }
+
+        private void Record(DriverEvent e)
+        {
+            if (IsError(e))
+            {
+                _errors.Add(e.ToString());
+            }
         }
 
         private Task<bool> Step(string verb, string arg, string? expectedEvent, Func<DriverEvent, bool>? predicate)
         {
             var command = Interactive.Map(verb, arg, options)!.Value;
             var (tracking, rc) = driver.Invoke(command.Name, command.Parameters);
+            _lastCommandAt = Environment.TickCount64;
             Console.WriteLine($"  -> InvokeCommand {command.Name} [{tracking}] = {rc}");
             if (rc != 0)
             {
                 return Task.FromResult(false);
             }
-            return Task.FromResult(expectedEvent is null
-                ? Expect("HandleEvent", "AgentStateChanged", null, tracking, quietFor: TimeSpan.FromSeconds(1))
-                : Expect("HandleEvent", expectedEvent, predicate, tracking));
+            return Task.FromResult(expectedEvent is null || Expect("HandleEvent", expectedEvent, predicate, tracking));
         }
 
         /// <summary>
-        /// Waits for the event; a <c>HandleError</c> for <paramref name="tracking"/> fails the step. With
-        /// <paramref name="quietFor"/> the step only checks that no error arrives within that time.
+        /// Waits for the event, recording every error event on the way; a <c>HandleError</c> for
+        /// <paramref name="tracking"/> fails the step at once.
         /// </summary>
-        private bool Expect(string kind, string name, Func<DriverEvent, bool>? predicate, string? tracking, TimeSpan? quietFor = null)
+        private bool Expect(string kind, string name, Func<DriverEvent, bool>? predicate, string? tracking)
         {
-            var deadline = Environment.TickCount64 + (long)(quietFor ?? options.Timeout).TotalMilliseconds;
+            var deadline = Environment.TickCount64 + (long)options.Timeout.TotalMilliseconds;
             while (true)
             {
                 var left = deadline - Environment.TickCount64;
                 if (left <= 0 || !seen.TryTake(out var e, TimeSpan.FromMilliseconds(left)))
                 {
-                    if (quietFor is not null)
-                    {
-                        return true;
-                    }
                     Console.WriteLine($"  !! timed out after {options.Timeout.TotalSeconds}s waiting for {kind} {name}");
                     return false;
                 }
+                Record(e);
                 if (e.Kind == "HandleError" && tracking is not null && e.Name == tracking)
                 {
                     Console.WriteLine($"  !! the command failed: {e.Field("Error")}");
                     return false;
                 }
-                if (e.Kind == "HandleError")
-                {
-                    _lateErrors.Add($"[{e.Name}] {e.Field("Error")}");
-                }
-                if (quietFor is null && e.Kind == kind && name.Split('|').Contains(e.Name) && (predicate is null || predicate(e)))
+                if (e.Kind == kind && name.Split('|').Contains(e.Name) && (predicate is null || predicate(e)))
                 {
                     return true;
                 }

@@ -9,53 +9,6 @@ namespace SiebelCti.Driver.Tests;
 
 public sealed class AgentServiceTests
 {
-    private sealed record Call(string Method, string? A = null, string? B = null, IReadOnlyList<KeyValuePair<string, string>>? Fields = null, IReadOnlyList<int>? Statuses = null);
-
-    private sealed class RecordingClient : ISiebelClient
-    {
-        public ConcurrentQueue<Call> Calls { get; } = new();
-
-        private int Add(Call call)
-        {
-            Calls.Enqueue(call);
-            return 0;
-        }
-
-        public int BeginBatch() => Add(new("BeginBatch"));
-
-        public int EndBatch() => Add(new("EndBatch"));
-
-        public int CacheCommandInformation(IReadOnlyList<string> names, IReadOnlyList<string> descriptions, IReadOnlyList<int> statuses) =>
-            Add(new("CacheCommandInformation", Statuses: [.. statuses], Fields: [.. names.Select((n, i) => new KeyValuePair<string, string>(n, statuses[i].ToString(System.Globalization.CultureInfo.InvariantCulture)))]));
-
-        public int CleanAllWorkItem() => Add(new("CleanAllWorkItem"));
-
-        public int HandleError(string? commandTrackingId, string error) => Add(new("HandleError", commandTrackingId, error));
-
-        public int HandleEvent(string name, IReadOnlyList<KeyValuePair<string, string>> fields, bool notifyWhenDone, string trackingId) =>
-            Add(new("HandleEvent", name, trackingId, [.. fields]));
-
-        public int IndicateNewWorkItem(string trackingId, string? oldTrackingId, string description, ScWorkItemMode mode) =>
-            Add(new("IndicateNewWorkItem", trackingId, mode.ToString()));
-
-        public int ShowStatusText(string text) => Add(new("ShowStatusText", text));
-
-        public int UpdateObjectInformation(string? trackingId, string mediaTargetAddress, IReadOnlyList<KeyValuePair<string, string>> data) => Add(new("UpdateObjectInformation"));
-
-        public int WorkItemReleased(string trackingId, long stopTime) => Add(new("WorkItemReleased", trackingId));
-
-        public int WorkItemResumed(string trackingId) => Add(new("WorkItemResumed", trackingId));
-
-        public int WorkItemStarted(string trackingId, string? oldTrackingId, string description, string mediaTargetAddress, long startTime) =>
-            Add(new("WorkItemStarted", trackingId, mediaTargetAddress));
-
-        public int WorkItemSuspended(string trackingId) => Add(new("WorkItemSuspended", trackingId));
-
-        public bool Has(Func<Call, bool> match) => Calls.Any(match);
-
-        public Call[] Events(string name) => [.. Calls.Where(c => c.Method == "HandleEvent" && c.A == name)];
-    }
-
     private sealed class FakeHost : IServiceHost
     {
         private int _sequence;
@@ -88,16 +41,6 @@ public sealed class AgentServiceTests
         }
     }
 
-    private static void WaitUntil(Func<bool> condition)
-    {
-        var deadline = Environment.TickCount64 + 10_000;
-        while (!condition())
-        {
-            Assert.True(Environment.TickCount64 < deadline, "the condition was not met within 10 s");
-            Thread.Sleep(5);
-        }
-    }
-
     private static Dialog Ringing(string id = "d1") => new(id, "ALERTING", "ACD_IN", "5551000", "1001",
         [new Participant("5551000", "ACTIVE", []), new Participant("1001", "ALERTING", [])],
         new Dictionary<string, string> { ["callVariable1"] = "acct 42, #1 | gold" }, new Dictionary<string, string> { ["user.Lang"] = "fr" });
@@ -108,7 +51,7 @@ public sealed class AgentServiceTests
         var client = new RecordingClient();
         var service = new AgentService(host, client, NullLogger.Instance, "a1", "1001");
         service.Deliver(new ConnectorEnvelope(new AgentState("NOT_READY", Extension: "1001"), null, "a1"));
-        WaitUntil(() => client.Events("AgentStateChanged").Length == 1);
+        Wait.Until(() => client.Events("AgentStateChanged").Length == 1);
         return (service, client, host);
     }
 
@@ -119,7 +62,7 @@ public sealed class AgentServiceTests
         var client = new RecordingClient();
         var service = new AgentService(host, client, NullLogger.Instance, null, null);
 
-        WaitUntil(() => client.Has(c => c.Method == "ShowStatusText"));
+        Wait.Until(() => client.Has(c => c.Method == "ShowStatusText"));
         var toolbar = client.Calls.First(c => c.Method == "CacheCommandInformation");
         Assert.Equal(["LogIn"], toolbar.Fields!.Where(f => f.Value != "2").Select(f => f.Key));
         Assert.Equal("IN_SERVICE", client.Events("ConnectorStatus").Single().Fields!.Single(f => f.Key == "Status").Value);
@@ -134,8 +77,8 @@ public sealed class AgentServiceTests
 
         service.Deliver(new ConnectorEnvelope(Ringing(), null, "a1"));
 
-        WaitUntil(() => client.Has(c => c.Method == "IndicateNewWorkItem"));
-        WaitUntil(() => client.Calls.Count(c => c.Method == "CacheCommandInformation") >= 3);
+        Wait.Until(() => client.Has(c => c.Method == "IndicateNewWorkItem"));
+        Wait.Until(() => client.Calls.Count(c => c.Method == "CacheCommandInformation") >= 3);
         var ringing = client.Events("CallRinging").Single();
         var fields = ringing.Fields!.ToDictionary(f => f.Key, f => f.Value);
         Assert.Equal("5551000", fields["ANI"]);
@@ -157,7 +100,7 @@ public sealed class AgentServiceTests
     {
         var (service, client, host) = Start();
         service.Deliver(new ConnectorEnvelope(Ringing(), null, "a1"));
-        WaitUntil(() => service.View.Dialogs.Length == 1);
+        Wait.Until(() => service.View.Dialogs.Length == 1);
 
         Assert.Equal(ScErrorCode.SC_EC_OK, service.WorkItemCommand("AcceptWorkItem", "AnswerCall", "d1"));
         var answer = host.Sent.Last();
@@ -165,16 +108,16 @@ public sealed class AgentServiceTests
         Assert.Equal("a1", answer.AgentId);
         Assert.Equal(1, service.PendingCount);
         service.Deliver(new ConnectorEnvelope(Ringing() with { Participants = [new Participant("1001", "ACTIVE", [])] }, answer.CorrelationId, "a1"));
-        WaitUntil(() => client.Has(c => c.Method == "WorkItemStarted"));
+        Wait.Until(() => client.Has(c => c.Method == "WorkItemStarted"));
         Assert.Equal(0, service.PendingCount);
         Assert.Single(client.Events("CallEstablished"));
 
         service.Deliver(new ConnectorEnvelope(Ringing() with { Participants = [new Participant("1001", "HELD", [])] }, null, "a1"));
-        WaitUntil(() => client.Has(c => c.Method == "WorkItemSuspended"));
+        Wait.Until(() => client.Has(c => c.Method == "WorkItemSuspended"));
         service.Deliver(new ConnectorEnvelope(Ringing() with { Participants = [new Participant("1001", "ACTIVE", [])] }, null, "a1"));
-        WaitUntil(() => client.Has(c => c.Method == "WorkItemResumed"));
+        Wait.Until(() => client.Has(c => c.Method == "WorkItemResumed"));
         service.Deliver(new ConnectorEnvelope(new DialogEnded("d1"), null, "a1"));
-        WaitUntil(() => client.Has(c => c.Method == "WorkItemReleased" && c.A == "d1"));
+        Wait.Until(() => client.Has(c => c.Method == "WorkItemReleased" && c.A == "d1"));
         Assert.Single(client.Events("CallHeld"));
         Assert.Single(client.Events("CallRetrieved"));
         Assert.Single(client.Events("CallReleased"));
@@ -209,11 +152,11 @@ public sealed class AgentServiceTests
         host.Clock.Advance(TimeSpan.FromSeconds(6));
         service.CheckTimeouts(host.Clock.GetUtcNow());
 
-        WaitUntil(() => client.Has(c => c.Method == "HandleError"));
+        Wait.Until(() => client.Has(c => c.Method == "HandleError"));
         var error = client.Calls.Single(c => c.Method == "HandleError");
         Assert.Equal("trk-7", error.A);
         Assert.Contains("DRIVER_REQUEST_TIMEOUT", error.B, StringComparison.Ordinal);
-        WaitUntil(() => client.Events("CommandFailed").Length == 1);
+        Wait.Until(() => client.Events("CommandFailed").Length == 1);
         Assert.Equal(0, service.PendingCount);
         service.Release();
     }
@@ -228,9 +171,9 @@ public sealed class AgentServiceTests
 
         service.Deliver(new ConnectorEnvelope(new Error("FINESSE_REJECTED", "not allowed now", "NotReady"), request.CorrelationId, "a1"));
 
-        WaitUntil(() => client.Has(c => c.Method == "HandleError"));
+        Wait.Until(() => client.Has(c => c.Method == "HandleError"));
         Assert.Equal("trk-9", client.Calls.Single(c => c.Method == "HandleError").A);
-        WaitUntil(() => client.Events("CommandFailed").Length == 1);
+        Wait.Until(() => client.Events("CommandFailed").Length == 1);
         var failed = client.Events("CommandFailed").Single().Fields!.ToDictionary(f => f.Key, f => f.Value);
         Assert.Equal("ChangeNotReadyState", failed["Command"]);
         Assert.Equal("FINESSE_REJECTED", failed["ErrorCode"]);
@@ -244,7 +187,7 @@ public sealed class AgentServiceTests
         host.LinkUp = false;
 
         Assert.Equal(ScErrorCode.SC_EC_NETWORK_ERROR, service.InvokeCommand("trk-1", "ChangeReadyState", null, []));
-        WaitUntil(() => client.Has(c => c.Method == "HandleError" && c.A == "trk-1"));
+        Wait.Until(() => client.Has(c => c.Method == "HandleError" && c.A == "trk-1"));
         Assert.Equal(0, service.PendingCount);
         service.Release();
     }
@@ -270,8 +213,8 @@ public sealed class AgentServiceTests
         service.Deliver(new ConnectorEnvelope(Ringing(), null, "a1"));
         service.Deliver(new ConnectorEnvelope(new AgentState("LOGOUT"), null, "a1"));
 
-        WaitUntil(() => client.Has(c => c.Method == "CleanAllWorkItem"));
-        WaitUntil(() => client.Calls.Last(c => c.Method == "CacheCommandInformation").Fields!.Single(f => f.Key == "LogIn").Value != "2");
+        Wait.Until(() => client.Has(c => c.Method == "CleanAllWorkItem"));
+        Wait.Until(() => client.Calls.Last(c => c.Method == "CacheCommandInformation").Fields!.Single(f => f.Key == "LogIn").Value != "2");
         service.Release();
     }
 }
