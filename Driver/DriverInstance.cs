@@ -20,8 +20,15 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
     private readonly IConnectorLink _link;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
+    private readonly Lock _recoveryLock = new();
+    private readonly CancellationTokenSource _heartbeatStop = new();
     private ITimer? _timer;
+    private PeriodicTimer? _heartbeatTimer;
+    private Task _heartbeatLoop = Task.CompletedTask;
     private long _requestSequence;
+    private long _recoveredAt = long.MinValue;
+    private long _heartbeatTicks;
+    private volatile bool _linkUp;
     private volatile StatusReport? _lastStatus;
 
     public DriverInstance(DriverOptions options, string mediaType, IConnectorLink link, TimeProvider time, ILoggerFactory loggers)
@@ -44,6 +51,9 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
 
     public StatusReport? LastStatus => _lastStatus;
 
+    /// <summary>Heartbeat intervals the loop has handled (a heartbeat sent or, with the link down, skipped); for tests and diagnostics.</summary>
+    public long HeartbeatTicks => Interlocked.Read(ref _heartbeatTicks);
+
     public int ServiceCount
     {
         get
@@ -55,15 +65,107 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
         }
     }
 
-    /// <summary>Starts the timeout check and the link; every time the link comes up the driver announces itself with <c>Hello</c>.</summary>
+    /// <summary>
+    /// Starts the timeout check, the heartbeat loop and the link; every time the link comes up the
+    /// driver announces itself with <c>Hello</c>, and while it is up sends <c>Heartbeat</c> every
+    /// <see cref="DriverOptions.HeartbeatInterval"/>.
+    /// </summary>
     public void Start()
     {
         var period = TimeSpan.FromMilliseconds(Math.Clamp(RequestTimeout.TotalMilliseconds / 4, 50, 1000));
         _timer = Time.CreateTimer(_ => CheckTimeouts(), null, period, period);
+        _heartbeatTimer = new PeriodicTimer(Options.HeartbeatInterval, Time);
+        _heartbeatLoop = HeartbeatAsync(_heartbeatTimer, _heartbeatStop.Token);
         _link.Start(this);
     }
 
-    public string NewRequestId() => $"{Options.ClientId}-{Interlocked.Increment(ref _requestSequence)}";
+    public string NewRequestId() => RequestId(Interlocked.Increment(ref _requestSequence));
+
+    private string RequestId(long sequence) => $"{Options.ClientId}-{sequence}";
+
+    /// <summary>The sequence number of one of this driver's request ids, or null for any other id.</summary>
+    private long? SequenceOf(string? requestId) =>
+        requestId is not null && requestId.StartsWith(Options.ClientId + "-", StringComparison.Ordinal)
+            && long.TryParse(requestId.AsSpan(Options.ClientId.Length + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sequence)
+            ? sequence : null;
+
+    /// <summary>One loop per instance: a <c>Heartbeat</c> at every tick while the link is up; never throws.</summary>
+    private async Task HeartbeatAsync(PeriodicTimer timer, CancellationToken stop)
+    {
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            {
+                try
+                {
+                    if (_linkUp)
+                    {
+                        _link.TrySend(new ConnectorEnvelope(new Heartbeat(), NewRequestId(), null, Options.ClientId));
+                    }
+                }
+                catch (Exception ex)
+                {
+                    Log.ConnectorLinkFailed(_logger, "sending a heartbeat failed", ex);
+                }
+                Interlocked.Increment(ref _heartbeatTicks);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Released.
+        }
+        catch (Exception ex)
+        {
+            Log.ConnectorLinkFailed(_logger, "the heartbeat loop stopped", ex);
+        }
+    }
+
+    /// <summary>
+    /// The Connector answered a heartbeat with <c>CLIENT_UNKNOWN</c> (it restarted, or declared this
+    /// driver dead): sends <c>Hello</c>, then <c>Connect</c> for every agent a service had connected
+    /// and <c>Login</c> with its own credentials for every agent that was signed in. Heartbeats sent
+    /// before the last recovery's Hello get CLIENT_UNKNOWN too; those are stale and skipped, so
+    /// one lost session leads to one recovery. One recovery at a time.
+    /// </summary>
+    private void Recover(string? correlationId)
+    {
+        lock (_recoveryLock)
+        {
+            if (SequenceOf(correlationId) is { } sequence && sequence < _recoveredAt)
+            {
+                Log.ClientRecoverySkipped(_logger, correlationId!);
+                return;
+            }
+            var hello = Interlocked.Increment(ref _requestSequence);
+            _recoveredAt = hello;
+            _link.TrySend(new ConnectorEnvelope(new Hello(typeof(DriverInstance).Assembly.GetName().Version?.ToString(), Environment.MachineName),
+                RequestId(hello), null, Options.ClientId));
+
+            List<AgentService> services;
+            lock (_lock)
+            {
+                services = [.. _services];
+            }
+            var connected = new HashSet<string>(StringComparer.Ordinal);
+            var signedIn = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var service in services)
+            {
+                if (service.AgentId is not { } agentId)
+                {
+                    continue;
+                }
+                foreach (var request in service.RecoveryRequests())
+                {
+                    var first = request is Login ? signedIn.Add(agentId) : connected.Add(agentId);
+                    if (first)
+                    {
+                        TrySend(new ConnectorEnvelope(request, NewRequestId(), agentId));
+                    }
+                }
+            }
+            Log.ClientRecovered(_logger, connected.Count, signedIn.Count);
+        }
+    }
 
     public bool TrySend(ConnectorEnvelope request) => _link.TrySend(request with { ClientId = Options.ClientId });
 
@@ -117,6 +219,7 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
 
     public void OnLinkStatus(bool up, string reason)
     {
+        _linkUp = up;
         Broadcast(StatusReport.Link(up, reason));
         if (up)
         {
@@ -194,6 +297,10 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
             {
                 // An answer to a request of the driver itself (Hello), or one the Connector could not tie to an agent.
                 Log.ConnectorErrorReported(_logger, error.RequestType ?? "a request", message.CorrelationId ?? "no correlation id", error.Code, error.Message);
+                if (error.Code == ErrorCode.ClientUnknown)
+                {
+                    Recover(message.CorrelationId);
+                }
             }
             else
             {
@@ -256,9 +363,10 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
         }
     }
 
-    /// <summary>Releases every service still open, stops the timer and closes the link.</summary>
+    /// <summary>Stops the heartbeat loop, releases every service still open, stops the timer and closes the link.</summary>
     public void Release()
     {
+        StopHeartbeats();
         List<AgentService> services;
         lock (_lock)
         {
@@ -281,5 +389,22 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
             Log.ConnectorLinkFailed(_logger, "closing the connector link failed", ex);
         }
         Log.DriverReleased(_logger, Options.ClientId);
+    }
+
+    private void StopHeartbeats()
+    {
+        try
+        {
+            _heartbeatStop.Cancel();
+            _heartbeatTimer?.Dispose();
+            if (!_heartbeatLoop.Wait(TimeSpan.FromSeconds(5)))
+            {
+                Log.ConnectorLinkFailed(_logger, "the heartbeat loop did not stop within 5 s", null);
+            }
+        }
+        catch (Exception ex)
+        {
+            Log.ConnectorLinkFailed(_logger, "stopping the heartbeat loop failed", ex);
+        }
     }
 }

@@ -144,4 +144,6 @@ public static class EventIds
     public static readonly EventId ConnectorMessageDropped = new(9022, nameof(ConnectorMessageDropped));
     public static readonly EventId ConnectorMessageUnrouted = new(9023, nameof(ConnectorMessageUnrouted));
     public static readonly EventId ConnectorErrorReported = new(9024, nameof(ConnectorErrorReported));
+    public static readonly EventId ClientRecovered = new(9025, nameof(ClientRecovered));
+    public static readonly EventId ClientRecoverySkipped = new(9026, nameof(ClientRecoverySkipped));
 }

@@ -15,6 +15,7 @@ internal sealed partial class DriverOptions
     public const string ClientDestinationPrefix = "SiebelCti.Client.";
     public const string TestHooksVariable = "SIEBELCTI_DRIVER_TEST_HOOKS";
     public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan DefaultHeartbeatInterval = TimeSpan.FromSeconds(30);
 
     private DriverOptions()
     {
@@ -41,6 +42,9 @@ internal sealed partial class DriverOptions
 
     public TimeSpan RequestTimeout { get; private init; }
 
+    /// <summary>How often the driver sends <c>Heartbeat</c> while the link is up (the Connector's client timeout must be longer).</summary>
+    public TimeSpan HeartbeatInterval { get; private init; } = DefaultHeartbeatInterval;
+
     public string? LogConfigPath { get; private init; }
 
     public string RequestQueue { get; private init; } = DefaultRequestQueue;
@@ -50,7 +54,7 @@ internal sealed partial class DriverOptions
 
     /// <summary>Every parameter name the driver knows; others are logged and ignored.</summary>
     public static ImmutableArray<string> Known { get; } =
-        ["BrokerUri", "BrokerUser", "BrokerPassword", "ClientId", "RequestTimeout", "LogConfig", "RequestQueue", "ClientTopic"];
+        ["BrokerUri", "BrokerUser", "BrokerPassword", "ClientId", "RequestTimeout", "HeartbeatInterval", "LogConfig", "RequestQueue", "ClientTopic"];
 
     /// <summary>
     /// Validates <paramref name="parameters"/> (the <c>datasetParams</c> of
@@ -135,6 +139,19 @@ internal sealed partial class DriverOptions
             }
         }
 
+        var heartbeat = DefaultHeartbeatInterval;
+        if (values.TryGetValue("HeartbeatInterval", out var heartbeatText))
+        {
+            if (double.TryParse(heartbeatText, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 300)
+            {
+                heartbeat = TimeSpan.FromSeconds(seconds);
+            }
+            else
+            {
+                problems.Add($"HeartbeatInterval '{heartbeatText}' must be a number of seconds from 1 to 300");
+            }
+        }
+
         var logConfig = values.GetValueOrDefault("LogConfig");
         if (!string.IsNullOrEmpty(logConfig) && !File.Exists(logConfig))
         {
@@ -180,6 +197,7 @@ internal sealed partial class DriverOptions
             BrokerPassword = string.IsNullOrEmpty(password) ? null : password,
             ClientId = clientId,
             RequestTimeout = timeout,
+            HeartbeatInterval = heartbeat,
             LogConfigPath = string.IsNullOrEmpty(logConfig) ? null : logConfig,
             RequestQueue = queue,
             ClientTopic = topic,
@@ -189,6 +207,7 @@ internal sealed partial class DriverOptions
     public override string ToString() =>
         $"BrokerUri={BrokerUri}, BrokerUser={BrokerUser ?? "(none)"}, BrokerPassword={(BrokerPassword is null ? "(none)" : "***")}, " +
         $"ClientId={ClientId}, RequestTimeout={RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s, " +
+        $"HeartbeatInterval={HeartbeatInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s, " +
         $"LogConfig={LogConfigPath ?? "(default)"}, RequestQueue={RequestQueue}, ClientTopic={ClientTopic}";
 
     private static ImmutableArray<Uri> ParseBrokers(string uri, List<string> problems, out bool failover)

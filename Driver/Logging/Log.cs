@@ -56,6 +56,17 @@ internal static class Log
     private static readonly Action<ILogger, string, string, string, string, Exception?> ConnectorErrorReportedMessage =
         LoggerMessage.Define<string, string, string, string>(LogLevel.Warning, EventIds.ConnectorErrorReported, "The Connector answered {RequestType} ({CorrelationId}) with [{ErrorCode}]: {Message}");
 
+    private static readonly Action<ILogger, int, int, Exception?> ClientRecoveredMessage =
+        LoggerMessage.Define<int, int>(LogLevel.Warning, EventIds.ClientRecovered,
+            "The Connector does not know this driver [" + ErrorCode.ClientUnknown + "]: sent Hello again, Connect for {Connects} agents and Login for {Logins} of them");
+    private static readonly Action<ILogger, string, Exception?> ClientRecoverySkippedMessage =
+        LoggerMessage.Define<string>(LogLevel.Debug, EventIds.ClientRecoverySkipped,
+            "[" + ErrorCode.ClientUnknown + "] for heartbeat {CorrelationId}, sent before the last recovery: already recovered");
+
+    public static void ClientRecovered(ILogger logger, int connects, int logins) => ClientRecoveredMessage(logger, connects, logins, null);
+
+    public static void ClientRecoverySkipped(ILogger logger, string correlationId) => ClientRecoverySkippedMessage(logger, correlationId, null);
+
     private static readonly Action<ILogger, int, Exception?> ListsNotFreedMessage =
         LoggerMessage.Define<int>(LogLevel.Warning, EventIds.ListsNotFreed, "{Count} lists handed to Siebel were never freed with FreeSCStrParamList");
 

@@ -50,6 +50,11 @@ internal sealed class AgentService
     private volatile ServiceView _view;
     private volatile bool _released;
 
+    // Recorded intent, replayed when the Connector forgets this driver (CLIENT_UNKNOWN): whether
+    // LogIn connected the agent, and the Login it signed in with (in memory only, never logged).
+    private volatile bool _connected;
+    private volatile Login? _signIn;
+
     // Owned by the callback loop.
     private AgentState? _agent;
     private readonly Dictionary<string, DialogSnapshot> _dialogs = new(StringComparer.Ordinal);
@@ -130,6 +135,7 @@ internal sealed class AgentService
     public void Release()
     {
         _released = true;
+        _signIn = null;
         _work.Writer.TryComplete();
         _pending.Clear();
         if (t_inCallback != this && !_loop.Wait(TimeSpan.FromSeconds(10)))
@@ -207,8 +213,43 @@ internal sealed class AgentService
                 return Reject(commandTrackingId, command, CommandPlan.Fail(ScErrorCode.SC_EC_NETWORK_ERROR, ErrorCode.DriverConnectorUnavailable,
                     $"{command}: the connector link is not available"), report: true);
             }
+            Remember(request);
         }
         return ScErrorCode.SC_EC_OK;
+    }
+
+    private void Remember(ConnectorRequest request)
+    {
+        switch (request)
+        {
+            case Connect:
+                _connected = true;
+                break;
+            case Disconnect:
+                _connected = false;
+                _signIn = null;
+                break;
+            case Login login:
+                _signIn = login;
+                break;
+            case Logout:
+                _signIn = null;
+                break;
+        }
+    }
+
+    /// <summary>
+    /// What to send again for this service's agent when the Connector no longer knows the driver:
+    /// <c>Connect</c> if the agent was connected, then its <c>Login</c> if it was signed in (its
+    /// last state is not LOGOUT and no Login of it failed). Empty when there is nothing to restore.
+    /// </summary>
+    public IReadOnlyList<ConnectorRequest> RecoveryRequests()
+    {
+        if (_released || !_connected || _view.AgentId is null)
+        {
+            return [];
+        }
+        return _signIn is { } login && _view.AgentState != "LOGOUT" ? [new Connect(), login] : [new Connect()];
     }
 
     private ScErrorCode Reject(string? commandTrackingId, string command, CommandPlan plan, bool report)
@@ -324,6 +365,10 @@ internal sealed class AgentService
                 RefreshToolbar(force: false);
                 break;
             case Error error:
+                if ((answered?.RequestType ?? error.RequestType) == "Login")
+                {
+                    _signIn = null; // never replay credentials the Connector refused
+                }
                 ReportFailure(answered?.CommandTrackingId, answered?.Command ?? error.RequestType ?? "(unknown request)", error.Code, error.Message);
                 break;
             default:

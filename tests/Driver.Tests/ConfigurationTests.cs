@@ -28,6 +28,7 @@ public sealed class ConfigurationTests
         Assert.Equal("SiebelCti-host-1-1", options.ClientId);
         Assert.Equal("SiebelCti.Client.SiebelCti-host-1-1", options.ClientTopic);
         Assert.Equal(DriverOptions.DefaultRequestQueue, options.RequestQueue);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.HeartbeatInterval);
         Assert.DoesNotContain("s3cret", options.ToString(), StringComparison.Ordinal);
         Assert.Contains("BrokerPassword=***", options.ToString(), StringComparison.Ordinal);
     }
@@ -43,6 +44,38 @@ public sealed class ConfigurationTests
         Assert.Null(options);
         Assert.Equal(6, problems.Count);
         Assert.DoesNotContain(problems, p => p.Contains("pw", StringComparison.Ordinal) && !p.Contains("BrokerPassword", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("1", 1)]
+    [InlineData("12.5", 12.5)]
+    [InlineData("300", 300)]
+    public void HeartbeatInterval_takes_seconds_from_1_to_300(string value, double seconds)
+    {
+        var problems = new List<string>();
+        var options = Create(problems, null, ("BrokerUri", "tcp://mq:61616"), ("Driver:HeartbeatInterval", value));
+
+        Assert.Empty(problems);
+        Assert.Equal(TimeSpan.FromSeconds(seconds), options!.HeartbeatInterval);
+        Assert.Contains($"HeartbeatInterval={value}s", options.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("0.5")]
+    [InlineData("301")]
+    [InlineData("-5")]
+    [InlineData("thirty")]
+    [InlineData("")]
+    public void A_bad_HeartbeatInterval_is_reported_with_the_other_problems(string value)
+    {
+        var problems = new List<string>();
+        var options = Create(problems, null, ("BrokerUri", "tcp://mq:61616"), ("HeartbeatInterval", value), ("RequestTimeout", "0"));
+
+        Assert.Null(options);
+        Assert.Equal(2, problems.Count);
+        Assert.Contains($"HeartbeatInterval '{value}' must be a number of seconds from 1 to 300", problems);
+        Assert.Contains(problems, p => p.StartsWith("RequestTimeout", StringComparison.Ordinal));
     }
 
     [Fact]

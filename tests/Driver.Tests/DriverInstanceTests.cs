@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -6,7 +5,6 @@ using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Connector.Messaging;
 using SiebelCti.Connector.OpenWire;
 using SiebelCti.Driver.Configuration;
-using SiebelCti.Driver.Connector;
 using SiebelCti.Driver.Services;
 using SiebelCti.Interop;
 
@@ -15,23 +13,6 @@ namespace SiebelCti.Driver.Tests;
 /// <summary>How <see cref="DriverInstance.OnMessage(WireMessage)"/> decodes and routes what the Connector sends.</summary>
 public sealed class DriverInstanceTests : IDisposable
 {
-    private sealed class FakeLink : IConnectorLink
-    {
-        public IConnectorSink? Sink { get; private set; }
-
-        public ConcurrentQueue<ConnectorEnvelope> Sent { get; } = new();
-
-        public void Start(IConnectorSink sink) => Sink = sink;
-
-        public bool TrySend(ConnectorEnvelope request)
-        {
-            Sent.Enqueue(request);
-            return true;
-        }
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
-
     private readonly FakeLogCollector _logs = new();
     private readonly ILoggerFactory _loggers;
     private readonly FakeLink _link = new();
