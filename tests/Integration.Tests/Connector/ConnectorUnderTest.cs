@@ -41,6 +41,9 @@ public sealed class ConnectorUnderTest : IAsyncLifetime
 
     public Uri Emulator { get; private set; } = null!;
 
+    /// <summary>The engine's settings; a test may shorten e.g. <see cref="EngineOptions.ClientTimeout"/> (set before <see cref="InitializeAsync"/>).</summary>
+    public EngineOptions EngineOptions { get; init; } = new() { RequestTimeout = TimeSpan.FromSeconds(15), HousekeepingInterval = TimeSpan.FromMilliseconds(500) };
+
     public static string BrokerUri => $"failover:(tcp://{TestServices.Host}:{TestServices.ActiveMqPort})?initialReconnectDelay=100&maxReconnectDelay=1000";
 
     public async ValueTask InitializeAsync()
@@ -99,7 +102,7 @@ public sealed class ConnectorUnderTest : IAsyncLifetime
             HealthPollInterval = TimeSpan.FromMilliseconds(500),
         }, _rest, logs);
         Engine = new ConnectorEngine(
-            new EngineOptions { RequestTimeout = TimeSpan.FromSeconds(15), HousekeepingInterval = TimeSpan.FromMilliseconds(500) },
+            EngineOptions,
             _channel, new FinesseRestGateway(_rest), _hub, NullLogger<ConnectorEngine>.Instance);
         _channel.Start();
         _hub.Start();
