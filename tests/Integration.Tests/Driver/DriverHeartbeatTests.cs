@@ -11,6 +11,16 @@ using SiebelCti.Interop;
 
 namespace SiebelCti.Integration.Tests.Driver;
 
+/// <summary>
+/// The heartbeat tests run alone: a second Finesse emulator publishing to the shared prosody at the
+/// same time as another fixture's (e.g. ConnectorEndToEndTests') makes the two disturb each other.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class DriverHeartbeatCollection
+{
+    public const string Name = "Driver heartbeat against the real Connector";
+}
+
 /// <summary>A Connector (real engine, broker, emulator, prosody) that declares a client dead after 12 s of silence.</summary>
 public sealed class ShortClientTimeoutConnector : IAsyncLifetime
 {
@@ -36,6 +46,7 @@ public sealed class ShortClientTimeoutConnector : IAsyncLifetime
 /// Connector's client timeout, and a driver the Connector declared dead restores its agent after
 /// <c>CLIENT_UNKNOWN</c> (Hello, Connect, Login). Waits for conditions, never for fixed times.
 /// </summary>
+[Collection(DriverHeartbeatCollection.Name)]
 public sealed class DriverHeartbeatTests(ShortClientTimeoutConnector fixture) : IClassFixture<ShortClientTimeoutConnector>
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
@@ -79,7 +90,7 @@ public sealed class DriverHeartbeatTests(ShortClientTimeoutConnector fixture) : 
         public int WorkItemSuspended(string trackingId) => 0;
     }
 
-    private static async Task Until(Func<bool> condition, string what)
+    private static async Task Until(Func<bool> condition, Func<string> what)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(Wait);
@@ -92,7 +103,7 @@ public sealed class DriverHeartbeatTests(ShortClientTimeoutConnector fixture) : 
         }
         catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"not within {Wait.TotalSeconds} s: {what}");
+            throw new TimeoutException($"not within {Wait.TotalSeconds} s: {what()}");
         }
     }
 
@@ -114,17 +125,17 @@ public sealed class DriverHeartbeatTests(ShortClientTimeoutConnector fixture) : 
 
     private static async Task SignIn(AgentService service, StateClient client, string agentId, string password, string extension)
     {
-        await Until(() => client.Calls.Contains("HandleEvent ConnectorStatus IN_SERVICE"), "the Connector in service");
+        await Until(() => client.Calls.Contains("HandleEvent ConnectorStatus IN_SERVICE"), () => "the Connector in service");
         Assert.Equal(ScErrorCode.SC_EC_OK, service.InvokeCommand("t-login", "LogIn", null,
             [new("AgentId", agentId), new("AgentPin", password), new("Extension", extension)]));
-        await Until(() => service.View.AgentState == "NOT_READY" && service.PendingCount == 0, "the agent signed in");
+        await Until(() => service.View.AgentState == "NOT_READY" && service.PendingCount == 0, () => $"the agent signed in; the client saw: {string.Join(" | ", client.Calls)}");
     }
 
     private static async Task Ready(AgentService service, StateClient client)
     {
         Assert.Equal(ScErrorCode.SC_EC_OK, service.InvokeCommand("t-ready", "ChangeReadyState", null, []));
         await Until(() => service.View.AgentState == "READY" || client.Calls.Any(c => c.StartsWith("HandleError t-ready", StringComparison.Ordinal)),
-            "the Ready answer");
+            () => "the Ready answer");
         Assert.DoesNotContain(client.Calls, c => c.StartsWith("HandleError", StringComparison.Ordinal));
         Assert.Equal("READY", service.View.AgentState);
     }
@@ -142,8 +153,8 @@ public sealed class DriverHeartbeatTests(ShortClientTimeoutConnector fixture) : 
             // the timeout has passed since the driver's last command too.
             await using var silent = await _connector.ClientAsync("silent");
             await silent.SendAsync(new Hello("test", "it-host"));
-            await Until(() => AgentsOf(silent.ClientId) == 0, "the silent client known to the Connector");
-            await Until(() => AgentsOf(silent.ClientId) == -1, "the silent client declared dead");
+            await Until(() => AgentsOf(silent.ClientId) == 0, () => "the silent client known to the Connector");
+            await Until(() => AgentsOf(silent.ClientId) == -1, () => "the silent client declared dead");
 
             Assert.Equal(1, AgentsOf(clientId));
             await Ready(service, client);
@@ -163,12 +174,12 @@ public sealed class DriverHeartbeatTests(ShortClientTimeoutConnector fixture) : 
         try
         {
             await SignIn(service, client, _connector.AgentB, "pw-b", "3102");
-            await Until(() => AgentsOf(clientId) == 1, "the driver's agent attached");
+            await Until(() => AgentsOf(clientId) == 1, () => "the driver's agent attached");
 
-            await Until(() => AgentsOf(clientId) == -1, "the driver declared dead");
+            await Until(() => AgentsOf(clientId) == -1, () => "the driver declared dead");
             // The next heartbeat gets CLIENT_UNKNOWN; the driver says Hello, Connect and Login again.
-            await Until(() => AgentsOf(clientId) == 1, "the driver's agent attached again");
-            await Until(() => client.Calls.Count(c => c == "HandleEvent AgentStateChanged NOT_READY") >= 2, "the agent's state after the recovery");
+            await Until(() => AgentsOf(clientId) == 1, () => "the driver's agent attached again");
+            await Until(() => client.Calls.Count(c => c == "HandleEvent AgentStateChanged NOT_READY") >= 2, () => "the agent's state after the recovery");
             Assert.Equal("NOT_READY", service.View.AgentState);
             await Ready(service, client);
         }
