@@ -126,31 +126,8 @@ internal sealed partial class DriverOptions
             problems.Add($"ClientId '{clientId}' must be 1 to 100 characters from A-Z a-z 0-9 . _ -");
         }
 
-        var timeout = DefaultRequestTimeout;
-        if (values.TryGetValue("RequestTimeout", out var timeoutText))
-        {
-            if (double.TryParse(timeoutText, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 0.1 and <= 600)
-            {
-                timeout = TimeSpan.FromSeconds(seconds);
-            }
-            else
-            {
-                problems.Add($"RequestTimeout '{timeoutText}' must be a number of seconds from 0.1 to 600");
-            }
-        }
-
-        var heartbeat = DefaultHeartbeatInterval;
-        if (values.TryGetValue("HeartbeatInterval", out var heartbeatText))
-        {
-            if (double.TryParse(heartbeatText, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 300)
-            {
-                heartbeat = TimeSpan.FromSeconds(seconds);
-            }
-            else
-            {
-                problems.Add($"HeartbeatInterval '{heartbeatText}' must be a number of seconds from 1 to 300");
-            }
-        }
+        var timeout = Seconds(values, "RequestTimeout", 0.1, 600, DefaultRequestTimeout, problems);
+        var heartbeat = Seconds(values, "HeartbeatInterval", 1, 300, DefaultHeartbeatInterval, problems);
 
         var logConfig = values.GetValueOrDefault("LogConfig");
         if (!string.IsNullOrEmpty(logConfig) && !File.Exists(logConfig))
@@ -209,6 +186,21 @@ internal sealed partial class DriverOptions
         $"ClientId={ClientId}, RequestTimeout={RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s, " +
         $"HeartbeatInterval={HeartbeatInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s, " +
         $"LogConfig={LogConfigPath ?? "(default)"}, RequestQueue={RequestQueue}, ClientTopic={ClientTopic}";
+
+    /// <summary>The parameter <paramref name="name"/> as a number of seconds from <paramref name="min"/> to <paramref name="max"/>, or its default.</summary>
+    private static TimeSpan Seconds(Dictionary<string, string> values, string name, double min, double max, TimeSpan fallback, List<string> problems)
+    {
+        if (!values.TryGetValue(name, out var text))
+        {
+            return fallback;
+        }
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= min && seconds <= max)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+        problems.Add($"{name} '{text}' must be a number of seconds from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
+        return fallback;
+    }
 
     private static ImmutableArray<Uri> ParseBrokers(string uri, List<string> problems, out bool failover)
     {
