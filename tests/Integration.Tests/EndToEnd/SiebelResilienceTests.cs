@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using SiebelCti.Integration.Tests.Connector;
+using SiebelCti.Integration.Tests.OpenWire;
+
+namespace SiebelCti.Integration.Tests.EndToEnd;
+
+/// <summary>
+/// The C Siebel host on an established call while the shared ActiveMQ broker restarts (both the
+/// driver's link and the Connector's channel reconnect over their failover URIs): the agent keeps
+/// the right toolbar and state, and the call stays controllable. Runs alone (it stops the broker).
+/// </summary>
+[Collection(BrokerRestartCollection.Name)]
+public sealed class SiebelBrokerRestartTests
+{
+    private static async Task ActiveMqAsync(string verb)
+    {
+        var root = Environment.GetEnvironmentVariable("SIEBELCTI_ROOT")
+            ?? throw new InvalidOperationException("SIEBELCTI_ROOT is not set: run through 'bash scripts/test.sh'.");
+        using var process = Process.Start(new ProcessStartInfo("bash", ["scripts/activemq.sh", verb]) { WorkingDirectory = root })!;
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(0, process.ExitCode);
+    }
+
+    [Fact]
+    public async Task BrokerRestart_DuringAnEstablishedCall_ToolbarStateAndCallControlSurvive()
+    {
+        await using var connector = new ConnectorUnderTest();
+        await connector.InitializeAsync();
+        using var emulator = new EmulatorControl(connector.Emulator);
+        await using var host = await SiebelHost.StartAsync(connector);
+        const string a = "A";
+        await host.AddServiceAsync(a);
+        await SiebelEndToEndTests.LogInAsync(host, a, connector.AgentA, "pw, with # and | ü", "3101");
+        await SiebelEndToEndTests.ReadyAsync(host, a);
+        var call = await SiebelEndToEndTests.RingAsync(host, emulator, a, "3101", new() { ["callVariable1"] = "restart" });
+        await SiebelEndToEndTests.AnswerAsync(host, a, call);
+
+        host.Mark(a);
+        try
+        {
+            await ActiveMqAsync("stop");
+            await host.WaitForEventAsync(a, "ConnectorStatus", e => e["Status"] == "BROKER_DOWN");
+        }
+        finally
+        {
+            await ActiveMqAsync("start");
+        }
+
+        await host.WaitForEventAsync(a, "ConnectorStatus", e => e["Status"] == "BROKER_UP");
+        await host.WaitForEventAsync(a, "ConnectorStatus", e => e["Status"] == "IN_SERVICE");
+        await host.WaitForToolbarAsync(a, Toolbar.Active);
+
+        // The agent's state as the Connector knows it after the restart, and the call still works.
+        await host.InvokeAsync(a, "ResetState");
+        await host.WaitForEventAsync(a, "AgentStateChanged", e => e["AgentState"] == "TALKING");
+        await host.WaitForToolbarAsync(a, Toolbar.Active);
+        await SiebelEndToEndTests.HoldRetrieveAsync(host, a, call);
+        await host.InvokeAsync(a, "ReleaseCall");
+        await host.WaitForEventAsync(a, "CallReleased", e => e["DialogId"] == call);
+        await host.WaitForCallbackAsync(a, "RELEASED", l => l.Fields[0] == call);
+        await host.WaitForToolbarAsync(a, Toolbar.Ready);
+        host.AssertNoProblems();
+    }
+}
+
+/// <summary>
+/// The C Siebel host on an established call while Finesse fails over from side A to side B: the
+/// Connector moves to side B, the agent keeps the right toolbar and state, and the call stays
+/// controllable through side B.
+/// </summary>
+public sealed class SiebelFinesseFailoverTests
+{
+    [Fact]
+    public async Task FinesseFailover_DuringAnEstablishedCall_ToolbarStateAndCallControlSurvive()
+    {
+        await using var connector = new ConnectorUnderTest { WithSideB = true };
+        await connector.InitializeAsync();
+        using var emulator = new EmulatorControl(connector.Emulator);
+        await using var host = await SiebelHost.StartAsync(connector);
+        const string a = "A";
+        await host.AddServiceAsync(a);
+        await SiebelEndToEndTests.LogInAsync(host, a, connector.AgentA, "pw, with # and | ü", "3101");
+        await SiebelEndToEndTests.ReadyAsync(host, a);
+        var call = await SiebelEndToEndTests.RingAsync(host, emulator, a, "3101", new() { ["callVariable1"] = "failover" });
+        await SiebelEndToEndTests.AnswerAsync(host, a, call);
+
+        host.Mark(a);
+        await emulator.PostAsync("/emulator/failover");
+        await host.WaitForEventAsync(a, "ConnectorStatus", e => e["Status"] == "IN_SERVICE" && e["ActiveSide"] == "B");
+        await host.WaitForToolbarAsync(a, Toolbar.Active);
+
+        await host.InvokeAsync(a, "ResetState");
+        await host.WaitForEventAsync(a, "AgentStateChanged", e => e["AgentState"] == "TALKING");
+        await host.WaitForToolbarAsync(a, Toolbar.Active);
+        await SiebelEndToEndTests.HoldRetrieveAsync(host, a, call);
+        await host.InvokeAsync(a, "ReleaseCall");
+        await host.WaitForEventAsync(a, "CallReleased", e => e["DialogId"] == call);
+        await host.WaitForToolbarAsync(a, Toolbar.Ready);
+        await host.InvokeAsync(a, "ChangeNotReadyState", new Dictionary<string, string> { ["ReasonCode"] = "10" });
+        await host.WaitForToolbarAsync(a, Toolbar.NotReady);
+        await host.InvokeAsync(a, "LogOut", new Dictionary<string, string> { ["ReasonCode"] = "20" });
+        await host.WaitForToolbarAsync(a, Toolbar.LoggedOut);
+        host.AssertNoProblems();
+    }
+}
