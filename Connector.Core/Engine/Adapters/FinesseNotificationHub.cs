@@ -99,6 +99,11 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
         try
         {
             await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+
+            // One round trip on this stream: the server has then processed our initial presence.
+            // Finesse publishes to the agent's bare JID, which reaches only available resources, so
+            // without it the sign-in's own state change (sent right after) could be dropped.
+            await client.PingAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (XmppException ex)
         {
