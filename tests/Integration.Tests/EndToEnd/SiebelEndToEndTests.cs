@@ -73,6 +73,17 @@ public sealed class SiebelEndToEndTests
         await host.WaitForToolbarAsync(svc, Toolbar.Active);
     }
 
+    /// <summary>Agent A of <paramref name="connector"/> on service <paramref name="svc"/>: logged in, ready, on an answered customer call.</summary>
+    internal static async Task<string> EstablishedCallAsync(SiebelHost host, EmulatorControl emulator, ConnectorUnderTest connector, string svc)
+    {
+        await host.AddServiceAsync(svc);
+        await LogInAsync(host, svc, connector.AgentA, "pw, with # and | ü", "3101");
+        await ReadyAsync(host, svc);
+        var call = await RingAsync(host, emulator, svc, "3101", P("callVariable1", "established"));
+        await AnswerAsync(host, svc, call);
+        return call;
+    }
+
     internal static async Task HoldRetrieveAsync(SiebelHost host, string svc, string dialogId)
     {
         await host.InvokeAsync(svc, "HoldCall");
@@ -137,6 +148,17 @@ public sealed class SiebelEndToEndTests
 
         await HoldRetrieveAsync(host, a, call1);
 
+        // The same through Siebel's work-item exports: SuspendWorkItem and ResumeWorkItem on the call.
+        await host.WorkItemAsync(a, "suspend", call1);
+        await host.WaitForEventAsync(a, "CallHeld", e => e["DialogId"] == call1);
+        Assert.Equal(call1, (await host.WaitForCallbackAsync(a, "SUSPENDED")).Fields[0]);
+        await host.WaitForToolbarAsync(a, Toolbar.Held);
+        await host.WorkItemAsync(a, "resume", call1);
+        await host.WaitForEventAsync(a, "CallRetrieved", e => e["DialogId"] == call1);
+        Assert.Equal(call1, (await host.WaitForCallbackAsync(a, "RESUMED")).Fields[0]);
+        await host.WaitForToolbarAsync(a, Toolbar.Active);
+        await host.WorkItemAsync(a, "resume", "no-such-item", expect: 13); // SC_EC_INVALID_ITEM_TRACKING_ID
+
         // Consult an external number, complete the transfer: both legs leave the agent; wrap-up follows.
         await host.InvokeAsync(a, "ConsultCall", P("PhoneNumber", "5550100"));
         var consult = await host.WaitForEventAsync(a, "ConsultEstablished");
@@ -153,6 +175,7 @@ public sealed class SiebelEndToEndTests
         await host.WaitForToolbarAsync(a, Toolbar.WrapUp);
 
         await host.InvokeAsync(a, "SetWrapUp", P("ReasonCode", "Sale"));
+        await host.WaitForEventAsync(a, "CallDataChanged", e => e["DialogId"] == call1 && e["WrapUpReason"] == "Sale");
         await WaitForWrapUpReasonAsync(emulator, call1, "Sale");
 
         // Inbound call 2 from wrap-up: ready, answer, consult, conference, release.
@@ -234,13 +257,17 @@ public sealed class SiebelEndToEndTests
         Assert.Equal(dialogId, (await host.WaitForCallbackAsync(b, "INDICATE")).Fields[0]);
         await host.WaitForToolbarAsync(b, Toolbar.Alerting);
 
-        await AnswerAsync(host, b, dialogId);
+        host.Mark(a);
+        await host.WorkItemAsync(b, "accept", dialogId); // Siebel's AcceptWorkItem answers the ringing call
+        await host.WaitForEventAsync(b, "CallEstablished", e => e["DialogId"] == dialogId);
+        await host.WaitForCallbackAsync(b, "STARTED", l => l.Fields[0] == dialogId);
+        await host.WaitForToolbarAsync(b, Toolbar.Active);
         await host.WaitForEventAsync(a, "CallEstablished", e => e["DialogId"] == dialogId);
         await host.WaitForCallbackAsync(a, "STARTED", l => l.Fields[0] == dialogId);
         await host.WaitForToolbarAsync(a, Toolbar.Active);
 
         host.Mark(b);
-        await host.InvokeAsync(a, "ReleaseCall");
+        await host.WorkItemAsync(a, "release", dialogId); // Siebel's ReleaseWorkItem hangs up
         await host.WaitForEventAsync(a, "CallReleased", e => e["DialogId"] == dialogId);
         await host.WaitForCallbackAsync(a, "RELEASED", l => l.Fields[0] == dialogId);
         await host.WaitForEventAsync(b, "CallReleased", e => e["DialogId"] == dialogId);

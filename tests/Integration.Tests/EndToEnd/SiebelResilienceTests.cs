@@ -29,11 +29,7 @@ public sealed class SiebelBrokerRestartTests
         using var emulator = new EmulatorControl(connector.Emulator);
         await using var host = await SiebelHost.StartAsync(connector);
         const string a = "A";
-        await host.AddServiceAsync(a);
-        await SiebelEndToEndTests.LogInAsync(host, a, connector.AgentA, "pw, with # and | ü", "3101");
-        await SiebelEndToEndTests.ReadyAsync(host, a);
-        var call = await SiebelEndToEndTests.RingAsync(host, emulator, a, "3101", new() { ["callVariable1"] = "restart" });
-        await SiebelEndToEndTests.AnswerAsync(host, a, call);
+        var call = await SiebelEndToEndTests.EstablishedCallAsync(host, emulator, connector, a);
 
         host.Mark(a);
         try
@@ -78,11 +74,7 @@ public sealed class SiebelFinesseFailoverTests
         using var emulator = new EmulatorControl(connector.Emulator);
         await using var host = await SiebelHost.StartAsync(connector);
         const string a = "A";
-        await host.AddServiceAsync(a);
-        await SiebelEndToEndTests.LogInAsync(host, a, connector.AgentA, "pw, with # and | ü", "3101");
-        await SiebelEndToEndTests.ReadyAsync(host, a);
-        var call = await SiebelEndToEndTests.RingAsync(host, emulator, a, "3101", new() { ["callVariable1"] = "failover" });
-        await SiebelEndToEndTests.AnswerAsync(host, a, call);
+        var call = await SiebelEndToEndTests.EstablishedCallAsync(host, emulator, connector, a);
 
         host.Mark(a);
         await emulator.PostAsync("/emulator/failover");
