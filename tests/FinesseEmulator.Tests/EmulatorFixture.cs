@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SiebelCti.FinesseEmulator.Engine;
+using SiebelCti.FinesseEmulator.Testing;
 
 namespace SiebelCti.FinesseEmulator.Tests;
 
@@ -22,45 +23,14 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     public Uri SideB { get; private set; } = null!;
 
-    public static Dictionary<string, string?> BaseConfig() => new()
+    /// <summary>The standard cast plus a third agent (5009, in no team) for lockout tests, locked after 3 wrong passwords.</summary>
+    public static Dictionary<string, string?> BaseConfig()
     {
-        ["Emulator:DeploymentType"] = "UCCE",
-        ["Emulator:XmppDomain"] = "finesse.test",
-        ["Emulator:SideA:Urls:0"] = "http://127.0.0.1:0",
-        ["Emulator:SideA:Host"] = "side-a.test",
-        ["Emulator:SideB:Urls:0"] = "http://127.0.0.1:0",
-        ["Emulator:SideB:Host"] = "side-b.test",
-        ["Emulator:FarEndAnswerDelay"] = "00:00:02",
-        ["Emulator:LockoutAttempts"] = "3",
-        ["Emulator:Agents:0:LoginId"] = "5001",
-        ["Emulator:Agents:0:LoginName"] = "alice",
-        ["Emulator:Agents:0:Password"] = "pw-alice",
-        ["Emulator:Agents:0:Extension"] = "3001",
-        ["Emulator:Agents:0:FirstName"] = "Alice",
-        ["Emulator:Agents:0:TeamId"] = "10",
-        ["Emulator:Agents:0:TeamName"] = "Sales",
-        ["Emulator:Agents:1:LoginId"] = "5002",
-        ["Emulator:Agents:1:LoginName"] = "bob",
-        ["Emulator:Agents:1:Password"] = "pw-bob",
-        ["Emulator:Agents:1:Extension"] = "3002",
-        ["Emulator:Agents:1:TeamId"] = "10",
-        ["Emulator:Agents:1:TeamName"] = "Sales",
-        ["Emulator:Agents:2:LoginId"] = "5009",
-        ["Emulator:Agents:2:Password"] = "pw-locked",
-        ["Emulator:Agents:2:Extension"] = "3009",
-        ["Emulator:ReasonCodes:0:Id"] = "1",
-        ["Emulator:ReasonCodes:0:Code"] = "10",
-        ["Emulator:ReasonCodes:0:Label"] = "Break",
-        ["Emulator:ReasonCodes:0:Category"] = "NOT_READY",
-        ["Emulator:ReasonCodes:1:Id"] = "4",
-        ["Emulator:ReasonCodes:1:Code"] = "20",
-        ["Emulator:ReasonCodes:1:Label"] = "End of shift",
-        ["Emulator:ReasonCodes:1:Category"] = "LOGOUT",
-        ["Emulator:WrapUpReasons:0:Id"] = "1",
-        ["Emulator:WrapUpReasons:0:Label"] = "Sale",
-        ["Emulator:Xmpp:Enabled"] = "false",
-        ["Emulator:Xmpp:AccountProvisioning"] = "None",
-    };
+        var config = EmulatorTestConfig.Standard();
+        config["Emulator:LockoutAttempts"] = "3";
+        EmulatorTestConfig.SetAgent(config, 2, new TestAgent("5009", "pw-locked", "3009") { TeamId = null, TeamName = null });
+        return config;
+    }
 
     public async ValueTask InitializeAsync()
     {

@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using SiebelCti.Connector.Finesse.Xmpp;
 using SiebelCti.FinesseEmulator.Publishing;
+using SiebelCti.FinesseEmulator.Testing;
 using static SiebelCti.FinesseEmulator.Tests.EmulatorFixture;
 
 namespace SiebelCti.FinesseEmulator.Tests;
@@ -34,17 +35,9 @@ public sealed class XmppNotificationTests
         const string password = "agent-pw-ü&<>'\"";
 
         var config = BaseConfig();
-        config["Emulator:XmppDomain"] = domain;
-        config["Emulator:SideB:Urls:0"] = null;
-        config["Emulator:Agents:0:LoginId"] = agentId;
-        config["Emulator:Agents:0:Password"] = password;
-        config["Emulator:Xmpp:Enabled"] = "true";
-        config["Emulator:Xmpp:Host"] = "127.0.0.1";
-        config["Emulator:Xmpp:Port"] = port.ToString(CultureInfo.InvariantCulture);
-        config["Emulator:Xmpp:AdminUser"] = "admin";
-        config["Emulator:Xmpp:AdminPassword"] = "admin-secret";
-        config["Emulator:Xmpp:AccountProvisioning"] = "ProsodyShell";
-        config["Emulator:Xmpp:ProsodyConfig"] = Path.Combine(run, "prosody", "prosody.cfg.lua");
+        EmulatorTestConfig.SingleSide(config);
+        EmulatorTestConfig.SetAgent(config, 0, new TestAgent(agentId, password, "3001"));
+        EmulatorTestConfig.ThroughProsody(config, "127.0.0.1", port, domain, run);
         var root = Directory.CreateTempSubdirectory("finesse-emulator-xmpp").FullName;
         await using var app = EmulatorApp.Build([], config, contentRoot: root);
         await app.StartAsync(ct);

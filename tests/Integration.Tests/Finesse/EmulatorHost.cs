@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SiebelCti.Connector.Finesse.Rest;
 using SiebelCti.FinesseEmulator;
+using SiebelCti.FinesseEmulator.Testing;
 
 namespace SiebelCti.Integration.Tests.Finesse;
 
@@ -15,8 +16,8 @@ namespace SiebelCti.Integration.Tests.Finesse;
 /// </summary>
 public sealed class EmulatorHost : IAsyncLifetime
 {
-    public static readonly FinesseCredentials Alice = new("5001", "pw-alice");
-    public static readonly FinesseCredentials Bob = new("5002", "pw-bob");
+    public static readonly FinesseCredentials Alice = new("5001", EmulatorTestConfig.AlicePassword);
+    public static readonly FinesseCredentials Bob = new("5002", EmulatorTestConfig.BobPassword);
 
     private readonly string _contentRoot = Directory.CreateTempSubdirectory("finesse-client-emulator").FullName;
     private WebApplication? _app;
@@ -32,41 +33,7 @@ public sealed class EmulatorHost : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var config = new Dictionary<string, string?>
-        {
-            ["Emulator:DeploymentType"] = "UCCE",
-            ["Emulator:XmppDomain"] = "finesse.test",
-            ["Emulator:SideA:Urls:0"] = "http://127.0.0.1:0",
-            ["Emulator:SideA:Host"] = "side-a.test",
-            ["Emulator:SideB:Urls:0"] = "http://127.0.0.1:0",
-            ["Emulator:SideB:Host"] = "side-b.test",
-            ["Emulator:FarEndAnswerDelay"] = "00:00:02",
-            ["Emulator:Agents:0:LoginId"] = "5001",
-            ["Emulator:Agents:0:LoginName"] = "alice",
-            ["Emulator:Agents:0:Password"] = "pw-alice",
-            ["Emulator:Agents:0:Extension"] = "3001",
-            ["Emulator:Agents:0:FirstName"] = "Alice",
-            ["Emulator:Agents:0:TeamId"] = "10",
-            ["Emulator:Agents:0:TeamName"] = "Sales",
-            ["Emulator:Agents:1:LoginId"] = "5002",
-            ["Emulator:Agents:1:LoginName"] = "bob",
-            ["Emulator:Agents:1:Password"] = "pw-bob",
-            ["Emulator:Agents:1:Extension"] = "3002",
-            ["Emulator:Agents:1:TeamId"] = "10",
-            ["Emulator:Agents:1:TeamName"] = "Sales",
-            ["Emulator:ReasonCodes:0:Id"] = "1",
-            ["Emulator:ReasonCodes:0:Code"] = "10",
-            ["Emulator:ReasonCodes:0:Label"] = "Break",
-            ["Emulator:ReasonCodes:0:Category"] = "NOT_READY",
-            ["Emulator:ReasonCodes:1:Id"] = "4",
-            ["Emulator:ReasonCodes:1:Code"] = "20",
-            ["Emulator:ReasonCodes:1:Label"] = "End of shift",
-            ["Emulator:ReasonCodes:1:Category"] = "LOGOUT",
-            ["Emulator:WrapUpReasons:0:Id"] = "1",
-            ["Emulator:WrapUpReasons:0:Label"] = "Sale",
-            ["Emulator:Xmpp:Enabled"] = "false",
-            ["Emulator:Xmpp:AccountProvisioning"] = "None",
-        };
+        var config = EmulatorTestConfig.Standard();
         _app = EmulatorApp.Build([], config, Time, contentRoot: _contentRoot);
         await _app.StartAsync(Ct);
         var listeners = _app.Services.GetRequiredService<Listeners>();
