@@ -44,18 +44,25 @@ public sealed class SiebelBrokerRestartTests
 
         await host.WaitForEventAsync(a, "ConnectorStatus", e => e["Status"] == "BROKER_UP");
         await host.WaitForEventAsync(a, "ConnectorStatus", e => e["Status"] == "IN_SERVICE");
-        await host.WaitForToolbarAsync(a, Toolbar.Active);
-
-        // The agent's state as the Connector knows it after the restart, and the call still works.
-        await host.InvokeAsync(a, "ResetState");
-        await host.WaitForEventAsync(a, "AgentStateChanged", e => e["AgentState"] == "TALKING");
-        await host.WaitForToolbarAsync(a, Toolbar.Active);
-        await SiebelEndToEndTests.HoldRetrieveAsync(host, a, call);
-        await host.InvokeAsync(a, "ReleaseCall");
-        await host.WaitForEventAsync(a, "CallReleased", e => e["DialogId"] == call);
-        await host.WaitForCallbackAsync(a, "RELEASED", l => l.Fields[0] == call);
-        await host.WaitForToolbarAsync(a, Toolbar.Ready);
+        await StillControllableAsync(host, a, call);
         host.AssertNoProblems();
+    }
+
+    /// <summary>
+    /// After the outage: the toolbar still shows the call, the Connector's full state (ResetState)
+    /// says TALKING, and hold, retrieve and release of the call work.
+    /// </summary>
+    internal static async Task StillControllableAsync(SiebelHost host, string svc, string call)
+    {
+        await host.WaitForToolbarAsync(svc, Toolbar.Active);
+        await host.InvokeAsync(svc, "ResetState");
+        await host.WaitForEventAsync(svc, "AgentStateChanged", e => e["AgentState"] == "TALKING");
+        await host.WaitForToolbarAsync(svc, Toolbar.Active);
+        await SiebelEndToEndTests.HoldRetrieveAsync(host, svc, call);
+        await host.InvokeAsync(svc, "ReleaseCall");
+        await host.WaitForEventAsync(svc, "CallReleased", e => e["DialogId"] == call);
+        await host.WaitForCallbackAsync(svc, "RELEASED", l => l.Fields[0] == call);
+        await host.WaitForToolbarAsync(svc, Toolbar.Ready);
     }
 }
 
@@ -79,15 +86,7 @@ public sealed class SiebelFinesseFailoverTests
         host.Mark(a);
         await emulator.PostAsync("/emulator/failover");
         await host.WaitForEventAsync(a, "ConnectorStatus", e => e["Status"] == "IN_SERVICE" && e["ActiveSide"] == "B");
-        await host.WaitForToolbarAsync(a, Toolbar.Active);
-
-        await host.InvokeAsync(a, "ResetState");
-        await host.WaitForEventAsync(a, "AgentStateChanged", e => e["AgentState"] == "TALKING");
-        await host.WaitForToolbarAsync(a, Toolbar.Active);
-        await SiebelEndToEndTests.HoldRetrieveAsync(host, a, call);
-        await host.InvokeAsync(a, "ReleaseCall");
-        await host.WaitForEventAsync(a, "CallReleased", e => e["DialogId"] == call);
-        await host.WaitForToolbarAsync(a, Toolbar.Ready);
+        await SiebelBrokerRestartTests.StillControllableAsync(host, a, call);
         await host.InvokeAsync(a, "ChangeNotReadyState", new Dictionary<string, string> { ["ReasonCode"] = "10" });
         await host.WaitForToolbarAsync(a, Toolbar.NotReady);
         await host.InvokeAsync(a, "LogOut", new Dictionary<string, string> { ["ReasonCode"] = "20" });

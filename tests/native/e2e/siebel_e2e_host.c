@@ -187,6 +187,16 @@ static ISC_RESULT leave(struct service *s)
   return SC_EC_OK;
 }
 
+/* A callback reported as KIND SVC TEXT. */
+static ISC_RESULT one_string(ISC_CLIENT_HANDLE h, const char *method, const char *kind, const ISC_STRING text)
+{
+  struct service *s = enter(h, method);
+  struct line l = begin(kind, s);
+  field_u16(&l, text);
+  emit(&l);
+  return leave(s);
+}
+
 static ISC_RESULT cb_BeginBatch(ISC_CLIENT_HANDLE h) { (void)h; return SC_EC_OK; }
 static ISC_RESULT cb_EndBatch(ISC_CLIENT_HANDLE h) { (void)h; return SC_EC_OK; }
 
@@ -262,52 +272,22 @@ static ISC_RESULT cb_IndicateNewWorkItem(ISC_CLIENT_HANDLE h, const ISC_STRING t
   return leave(s);
 }
 
-static ISC_RESULT cb_ShowStatusText(ISC_CLIENT_HANDLE h, const ISC_STRING text)
-{
-  struct service *s = enter(h, "ShowStatusText");
-  struct line l = begin("STATUS", s);
-  field_u16(&l, text);
-  emit(&l);
-  return leave(s);
-}
+static ISC_RESULT cb_ShowStatusText(ISC_CLIENT_HANDLE h, const ISC_STRING text) { return one_string(h, "ShowStatusText", "STATUS", text); }
 
 static ISC_RESULT cb_UpdateObjectInformation(ISC_CLIENT_HANDLE h, const ISC_STRING t, const ISC_STRING m, const struct ISC_KVParamList *d)
 {
-  struct service *s = enter(h, "UpdateObjectInformation");
   (void)m; (void)d;
-  struct line l = begin("OBJECT", s);
-  field_u16(&l, t);
-  emit(&l);
-  return leave(s);
+  return one_string(h, "UpdateObjectInformation", "OBJECT", t);
 }
 
 static ISC_RESULT cb_WorkItemReleased(ISC_CLIENT_HANDLE h, const ISC_STRING t, time_t stop)
 {
-  struct service *s = enter(h, "WorkItemReleased");
-  if (stop < 1700000000) problem(s, "WorkItemReleased with stop time %ld", (long)stop);
-  struct line l = begin("RELEASED", s);
-  field_u16(&l, t);
-  emit(&l);
-  return leave(s);
+  if (stop < 1700000000) problem(h, "WorkItemReleased with stop time %ld", (long)stop);
+  return one_string(h, "WorkItemReleased", "RELEASED", t);
 }
 
-static ISC_RESULT cb_WorkItemResumed(ISC_CLIENT_HANDLE h, const ISC_STRING t)
-{
-  struct service *s = enter(h, "WorkItemResumed");
-  struct line l = begin("RESUMED", s);
-  field_u16(&l, t);
-  emit(&l);
-  return leave(s);
-}
-
-static ISC_RESULT cb_WorkItemSuspended(ISC_CLIENT_HANDLE h, const ISC_STRING t)
-{
-  struct service *s = enter(h, "WorkItemSuspended");
-  struct line l = begin("SUSPENDED", s);
-  field_u16(&l, t);
-  emit(&l);
-  return leave(s);
-}
+static ISC_RESULT cb_WorkItemResumed(ISC_CLIENT_HANDLE h, const ISC_STRING t) { return one_string(h, "WorkItemResumed", "RESUMED", t); }
+static ISC_RESULT cb_WorkItemSuspended(ISC_CLIENT_HANDLE h, const ISC_STRING t) { return one_string(h, "WorkItemSuspended", "SUSPENDED", t); }
 
 static ISC_RESULT cb_WorkItemStarted(ISC_CLIENT_HANDLE h, const ISC_STRING t, const ISC_STRING old, const ISC_STRING d, const ISC_STRING addr, time_t start)
 {
