@@ -103,7 +103,14 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
             // One round trip on this stream: the server has then processed our initial presence.
             // Finesse publishes to the agent's bare JID, which reaches only available resources, so
             // without it the sign-in's own state change (sent right after) could be dropped.
-            await client.PingAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await client.PingAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (XmppException ex) when (ex.Kind == XmppErrorKind.IqError)
+            {
+                // A server without XEP-0199 answers with an error: a round trip all the same.
+            }
         }
         catch (XmppException ex)
         {
