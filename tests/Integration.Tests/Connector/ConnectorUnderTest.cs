@@ -41,6 +41,21 @@ public sealed class ConnectorUnderTest : IAsyncLifetime
 
     public Uri Emulator { get; private set; } = null!;
 
+    /// <summary>How many agents to configure besides A and B (ids in <see cref="ExtraAgents"/>, extensions from 4001).</summary>
+    public int ExtraAgentCount { get; init; }
+
+    /// <summary>Agent A's <c>WrapUpOnIncoming</c> (the emulator's default, <c>NOT_ALLOWED</c>, when null).</summary>
+    public string? AgentAWrapUpOnIncoming { get; init; }
+
+    /// <summary>Configure a Finesse side B too; the connector's REST client then knows both sides.</summary>
+    public bool WithSideB { get; init; }
+
+    /// <summary>The agents configured by <see cref="ExtraAgentCount"/>, filled by <see cref="InitializeAsync"/>.</summary>
+    public IReadOnlyList<TestAgent> ExtraAgents { get; private set; } = [];
+
+    /// <summary>Side B of the emulator when <see cref="WithSideB"/>.</summary>
+    public Uri? EmulatorSideB { get; private set; }
+
     public static string BrokerUri => $"failover:(tcp://{TestServices.Host}:{TestServices.ActiveMqPort})?initialReconnectDelay=100&maxReconnectDelay=1000";
 
     public async ValueTask InitializeAsync()
@@ -81,10 +96,34 @@ public sealed class ConnectorUnderTest : IAsyncLifetime
             ["Emulator:Xmpp:AccountProvisioning"] = "ProsodyShell",
             ["Emulator:Xmpp:ProsodyConfig"] = Path.Combine(run, "prosody", "prosody.cfg.lua"),
         };
+        if (AgentAWrapUpOnIncoming is not null)
+        {
+            config["Emulator:Agents:0:WrapUpOnIncoming"] = AgentAWrapUpOnIncoming;
+        }
+
+        var prefix = "c" + Guid.NewGuid().ToString("N")[..8];
+        ExtraAgents = [.. Enumerable.Range(0, ExtraAgentCount).Select(i => new TestAgent(
+            $"{prefix}{i:D3}", $"pw-{i}", (4001 + i).ToString(CultureInfo.InvariantCulture)))];
+        for (var i = 0; i < ExtraAgents.Count; i++)
+        {
+            var key = $"Emulator:Agents:{i + 2}:";
+            config[key + "LoginId"] = ExtraAgents[i].Id;
+            config[key + "Password"] = ExtraAgents[i].Password;
+            config[key + "Extension"] = ExtraAgents[i].Extension;
+            config[key + "TeamId"] = "10";
+            config[key + "TeamName"] = "Sales";
+        }
+
+        if (WithSideB)
+        {
+            config["Emulator:SideB:Urls:0"] = "http://127.0.0.1:0";
+        }
+
         _emulator = EmulatorApp.Build([], config, contentRoot: _contentRoot);
         await _emulator.StartAsync(ct);
         await _emulator.Services.GetRequiredService<PublisherStatus>().Ready.WaitAsync(TimeSpan.FromSeconds(60), ct);
         Emulator = _emulator.Services.GetRequiredService<Listeners>().UrlsOf(0).Single();
+        EmulatorSideB = WithSideB ? _emulator.Services.GetRequiredService<Listeners>().UrlsOf(1).Single() : null;
 
         var logs = NullLoggerFactory.Instance;
         _channel = new OpenWireClientChannel(new ClientChannelOptions
@@ -92,7 +131,7 @@ public sealed class ConnectorUnderTest : IAsyncLifetime
             Broker = new OpenWireOptions { BrokerUri = BrokerUri, ClientId = "connector-" + RequestQueue },
             RequestQueue = RequestQueue,
         }, logs);
-        _rest = new FinesseRestClient(new FinesseOptions { SideA = Emulator, AllowHttp = true });
+        _rest = new FinesseRestClient(new FinesseOptions { SideA = Emulator, SideB = EmulatorSideB, AllowHttp = true });
         _hub = new FinesseNotificationHub(new FinesseNotificationOptions
         {
             Xmpp = new XmppOptions { Host = TestServices.Host, Port = TestServices.XmppPort, Domain = TestServices.XmppDomain, TlsMode = XmppTlsMode.None, Resource = "connector" },
@@ -154,6 +193,9 @@ public sealed class ConnectorUnderTest : IAsyncLifetime
         _stop.Dispose();
     }
 }
+
+/// <summary>An agent configured in the emulator: login id, password, extension.</summary>
+public sealed record TestAgent(string Id, string Password, string Extension);
 
 /// <summary>Plays a driver instance: sends contract requests to the Connector's queue, reads its topic.</summary>
 public sealed class ContractClient : IAsyncDisposable
