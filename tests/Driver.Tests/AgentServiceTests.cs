@@ -227,7 +227,7 @@ public sealed class AgentServiceTests
         var (service, _, _) = started;
         service.Deliver(new ConnectorEnvelope(Ringing() with { Participants = [new Participant("5551000", "ACTIVE", []), new Participant("1001", "HELD", [])] }, null, "a1"));
         service.Deliver(new ConnectorEnvelope(Consult("d2", "ACTIVE"), null, "a1"));
-        WaitUntil(() => service.View.Dialogs.Length == 2 && service.View.Dialogs.Any(d => d.Id == "d2" && d.MyState == "ACTIVE"));
+        Wait.Until(() => service.View.Dialogs.Length == 2 && service.View.Dialogs.Any(d => d.Id == "d2" && d.MyState == "ACTIVE"));
         return started;
     }
 
@@ -248,20 +248,20 @@ public sealed class AgentServiceTests
             Participants = [new Participant("5551000", "ACTIVE", []), new Participant("1001", "WRAP_UP", []), new Participant("5550100", "ACTIVE", [])],
         }, null, "a1"));
         service.Deliver(new ConnectorEnvelope(new AgentState("WORK_READY", Extension: "1001"), null, "a1"));
-        WaitUntil(() => client.Calls.Count(c => c.Method == "WorkItemReleased") == 2 && client.Events("AgentStateChanged").Length == 2);
+        Wait.Until(() => client.Calls.Count(c => c.Method == "WorkItemReleased") == 2 && client.Events("AgentStateChanged").Length == 2);
 
         Assert.Equal(["d1", "d2"], client.Events("CallTransferred").Select(e => e.Fields!.Single(f => f.Key == "DialogId").Value).Order());
         Assert.Empty(client.Events("CallConferenced"));
         Assert.Empty(client.Events("CallReleased"));
         Assert.Equal("d1", Assert.Single(service.View.Dialogs).Id); // kept for SetWrapUp
-        WaitUntil(() => client.Calls.Last(c => c.Method == "CacheCommandInformation").Fields!.Single(f => f.Key == "SetWrapUp").Value != "2");
+        Wait.Until(() => client.Calls.Last(c => c.Method == "CacheCommandInformation").Fields!.Single(f => f.Key == "SetWrapUp").Value != "2");
 
         // SetWrapUp acts on the dialog in wrap-up; the end of wrap-up releases nothing twice.
         Assert.Equal(ScErrorCode.SC_EC_OK, service.InvokeCommand("trk-w", "SetWrapUp", null, [new("ReasonCode", "Sale")]));
         Assert.Equal(new SetWrapUpReason("Sale", "d1"), host.Sent.Last().Message);
         service.Deliver(new ConnectorEnvelope(new DialogEnded("d1"), null, "a1"));
         service.Deliver(new ConnectorEnvelope(new AgentState("READY", Extension: "1001"), null, "a1"));
-        WaitUntil(() => client.Events("AgentStateChanged").Length == 3);
+        Wait.Until(() => client.Events("AgentStateChanged").Length == 3);
         Assert.Equal(2, client.Calls.Count(c => c.Method == "WorkItemReleased"));
         Assert.Empty(service.View.Dialogs);
         service.Release();
@@ -280,7 +280,7 @@ public sealed class AgentServiceTests
             CallType = "CONFERENCE",
             Participants = [new Participant("5551000", "ACTIVE", []), new Participant("1001", "ACTIVE", []), new Participant("5550100", "ACTIVE", [])],
         }, null, "a1"));
-        WaitUntil(() => client.Events("CallConferenced").Length == 2);
+        Wait.Until(() => client.Events("CallConferenced").Length == 2);
 
         Assert.Equal(["d1", "d2"], client.Events("CallConferenced").Select(e => e.Fields!.Single(f => f.Key == "DialogId").Value).Order());
         Assert.Equal("d2", client.Calls.Single(c => c.Method == "WorkItemReleased").A);
@@ -296,10 +296,10 @@ public sealed class AgentServiceTests
         service.InvokeCommand("trk-x", "TransferComplete", null, []);
         var transfer = host.Sent.Last();
         service.Deliver(new ConnectorEnvelope(new Error("FINESSE_REJECTED", "no", "TransferComplete"), transfer.CorrelationId, "a1"));
-        WaitUntil(() => client.Events("CommandFailed").Length == 1);
+        Wait.Until(() => client.Events("CommandFailed").Length == 1);
 
         service.Deliver(new ConnectorEnvelope(new DialogEnded("d2"), null, "a1"));
-        WaitUntil(() => client.Has(c => c.Method == "WorkItemReleased" && c.A == "d2"));
+        Wait.Until(() => client.Has(c => c.Method == "WorkItemReleased" && c.A == "d2"));
         Assert.Equal("RELEASED", client.Events("CallReleased").Single().Fields!.Single(f => f.Key == "EndReason").Value);
         Assert.Empty(client.Events("CallTransferred"));
         service.Release();
@@ -313,7 +313,7 @@ public sealed class AgentServiceTests
         service.Deliver(new ConnectorEnvelope(new Dialog("d9", "INITIATED", "AGENT_INSIDE", "1001", "5552000",
             [new Participant("1001", "INITIATED", [])], new Dictionary<string, string>(), new Dictionary<string, string>()), null, "a1"));
 
-        WaitUntil(() => client.Has(c => c.Method == "IndicateNewWorkItem"));
+        Wait.Until(() => client.Has(c => c.Method == "IndicateNewWorkItem"));
         Assert.Equal(nameof(ScWorkItemMode.SC_WM_OUTBOUND), client.Calls.Single(c => c.Method == "IndicateNewWorkItem").B);
         Assert.Single(client.Events("CallDialing"));
         Assert.Empty(client.Events("CallRinging"));
