@@ -24,6 +24,9 @@ internal sealed class AgentSession(string agentId)
 
     public Dictionary<string, Dialog> Dialogs { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Calls reported ended because the agent's participant FAILED, until Finesse removes them.</summary>
+    public HashSet<string> FailedDialogs { get; } = new(StringComparer.Ordinal);
+
     public DateTimeOffset? LastEventTime { get; set; }
 
     public Dictionary<string, CachedList<ReasonCodeEntry>> ReasonCodes { get; } = new(StringComparer.Ordinal);

@@ -213,6 +213,7 @@ public sealed partial class ConnectorEngine
     private void ApplySnapshot(AgentSession agent, AgentState state, IReadOnlyList<Dialog> dialogs, bool force, string? skipClient = null)
     {
         PublishState(agent, state, null, force, skipClient);
+        dialogs = [.. dialogs.Where(d => !IsFailedForAgent(agent, d))];
         var fresh = dialogs.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var gone in agent.Dialogs.Keys.Where(id => !fresh.Contains(id)).ToList())
         {

@@ -35,11 +35,15 @@ public sealed partial class ConnectorEngine
             case AgentStateNotification n:
                 PublishState(agent, n.State, TakePending(agent.AgentId, n.RequestId, EffectKind.AgentState, null), force: false);
                 break;
+            case DialogNotification n when IsFailedForAgent(agent, n.Dialog):
+                HandleFailedCall(agent, n.Dialog, TakePending(agent.AgentId, n.RequestId, EffectKind.Dialog, n.Dialog.Id));
+                break;
             case DialogNotification n:
                 PublishDialog(agent, n.Dialog, TakePending(agent.AgentId, n.RequestId, EffectKind.Dialog, n.Dialog.Id), force: false);
                 break;
             case DialogRemovedNotification n:
                 var answers = TakePending(agent.AgentId, n.RequestId, EffectKind.Dialog, n.DialogId);
+                agent.FailedDialogs.Remove(n.DialogId);
                 if (agent.Dialogs.Remove(n.DialogId) || answers is not null)
                 {
                     FanOut(agent, new DialogEnded(n.DialogId), answers);
@@ -57,6 +61,39 @@ public sealed partial class ConnectorEngine
             case AgentSessionNotification n:
                 Log.AgentSessionLost(_logger, agent.AgentId, n.Reason);
                 break;
+        }
+    }
+
+    private static bool IsFailedForAgent(AgentSession agent, Dialog dialog) =>
+        agent.EffectiveExtension is { } extension
+        && dialog.Participants.Any(p => p.Address == extension && p.State == FailedParticipant);
+
+    private const string FailedParticipant = "FAILED";
+
+    /// <summary>
+    /// A call the agent placed that could not connect (busy, invalid number): Finesse keeps the dialog
+    /// with the agent's participant FAILED until it is dropped. Clients learn that the call ended
+    /// (reason FAILED) and the Connector drops it, so the agent is free again without a request.
+    /// </summary>
+    private void HandleFailedCall(AgentSession agent, Dialog dialog, PendingRequest? answers)
+    {
+        var known = agent.Dialogs.Remove(dialog.Id);
+        if (!agent.FailedDialogs.Add(dialog.Id) && !known && answers is null)
+        {
+            return; // already reported; the drop is under way
+        }
+
+        FanOut(agent, new DialogEnded(dialog.Id, FailedParticipant), answers);
+        if (agent.Credentials is { } credentials && agent.EffectiveExtension is { } extension)
+        {
+            var drop = new DialogActionRequest(dialog.Id, FinesseActions.Drop, extension);
+            Start(ct => _finesse.DialogActionAsync(credentials, drop, Guid.NewGuid().ToString("N"), ct), failure =>
+            {
+                if (failure is not null)
+                {
+                    Log.OperationFailed(_logger, "Drop of a failed call", agent.AgentId, failure);
+                }
+            });
         }
     }
 

@@ -104,6 +104,11 @@ public sealed partial class ConnectorEngine
         var credentials = agent.Credentials!;
         switch (message)
         {
+            case Ready when agent.State is { State: FinesseStates.Ready, PendingState: null or "" } current:
+                // Finesse does not republish an unchanged state, so the request would time out: the
+                // agent already is READY, which answers it.
+                Send(context.Client.ClientId, current, context.CorrelationId, agent.AgentId);
+                break;
             case Ready:
                 Execute(context, agent, EffectKind.AgentState, null,
                     (id, ct) => _finesse.ChangeStateAsync(credentials, FinesseStates.Ready, null, id, ct));
@@ -235,6 +240,14 @@ public sealed partial class ConnectorEngine
             if (match is null)
             {
                 Fail(context, ErrorCode.ReasonCodeUnknown, $"reason code '{reasonCode}' is not a {category} reason code of agent {agent.AgentId}");
+                return;
+            }
+
+            if (state == FinesseStates.NotReady && agent.State is { State: FinesseStates.NotReady, PendingState: null or "" } current
+                && string.Equals(current.ReasonCode, match.Code, StringComparison.Ordinal))
+            {
+                // Already NOT_READY with this reason: Finesse would publish nothing, so answer now.
+                Send(context.Client.ClientId, current, context.CorrelationId, agent.AgentId);
                 return;
             }
 

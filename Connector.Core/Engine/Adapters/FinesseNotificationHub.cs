@@ -99,6 +99,12 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
         try
         {
             await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+
+            // The session is connected once its initial presence is written, but the server may not
+            // have applied it yet, and pub-sub items reach only available resources: a sign-in sent
+            // now could publish its state before this session counts. The server answers a session's
+            // stanzas in order, so once a ping comes back the presence is in effect.
+            await client.PingAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (XmppException ex)
         {

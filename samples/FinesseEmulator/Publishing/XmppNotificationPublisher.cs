@@ -22,7 +22,7 @@ public sealed partial class XmppNotificationPublisher(EmulatorOptions options, I
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _admin = await ConnectWithRetryAsync(options.Xmpp.AdminUser, options.Xmpp.AdminPassword, "FinesseEmulator", false, cancellationToken).ConfigureAwait(false);
+        _admin = await ConnectWithRetryAsync(options.Xmpp.AdminUser, options.Xmpp.AdminPassword, _resource, false, cancellationToken).ConfigureAwait(false);
         if (options.Xmpp.AutoSubscribe)
         {
             await AutoSubscribeAsync(_admin, cancellationToken).ConfigureAwait(false);
@@ -30,7 +30,7 @@ public sealed partial class XmppNotificationPublisher(EmulatorOptions options, I
 
         if (options.Xmpp.FinesseUserPassword.Length > 0)
         {
-            _finesse = await ConnectWithRetryAsync("finesse", options.Xmpp.FinesseUserPassword, "FinesseEmulator", true, cancellationToken).ConfigureAwait(false);
+            _finesse = await ConnectWithRetryAsync("finesse", options.Xmpp.FinesseUserPassword, _resource, true, cancellationToken).ConfigureAwait(false);
         }
 
         LogReady(_logger, options.Xmpp.Host, options.Xmpp.Port, Service);
@@ -54,6 +54,10 @@ public sealed partial class XmppNotificationPublisher(EmulatorOptions options, I
             }
         }
     }
+
+    // One resource per emulator instance: two emulators on one XMPP server (parallel tests) must not
+    // take the admin session from each other (a server replaces a session with the same full JID).
+    private readonly string _resource = "FinesseEmulator-" + Guid.NewGuid().ToString("N")[..8];
 
     private async Task<XmppClient> ConnectWithRetryAsync(string user, string password, string resource, bool approvePresence, CancellationToken cancellationToken)
     {

@@ -37,6 +37,15 @@ public sealed class ConnectorUnderTest : IAsyncLifetime
 
     public string AgentB { get; } = "b" + Guid.NewGuid().ToString("N")[..10];
 
+    /// <summary>A third agent (extension 3103, password pw-c) whose incoming calls need wrap-up (REQUIRED, no timeout).</summary>
+    public string AgentC { get; } = "c" + Guid.NewGuid().ToString("N")[..10];
+
+    /// <summary>An external number the emulator answers busy.</summary>
+    public const string BusyNumber = "0699999999";
+
+    /// <summary>When set before <see cref="InitializeAsync"/>, the emulator also serves side B and the connector knows both sides.</summary>
+    public bool TwoSides { get; init; }
+
     public ConnectorEngine Engine { get; private set; } = null!;
 
     public Uri Emulator { get; private set; } = null!;
@@ -63,6 +72,14 @@ public sealed class ConnectorUnderTest : IAsyncLifetime
             ["Emulator:Agents:1:Extension"] = "3102",
             ["Emulator:Agents:1:TeamId"] = "10",
             ["Emulator:Agents:1:TeamName"] = "Sales",
+            ["Emulator:Agents:2:LoginId"] = AgentC,
+            ["Emulator:Agents:2:Password"] = "pw-c",
+            ["Emulator:Agents:2:Extension"] = "3103",
+            ["Emulator:Agents:2:TeamId"] = "10",
+            ["Emulator:Agents:2:TeamName"] = "Sales",
+            ["Emulator:Agents:2:WrapUpOnIncoming"] = "REQUIRED",
+            ["Emulator:Agents:2:WrapUpTimeout"] = "00:00:00",
+            ["Emulator:BusyNumbers:0"] = BusyNumber,
             ["Emulator:ReasonCodes:0:Id"] = "1",
             ["Emulator:ReasonCodes:0:Code"] = "10",
             ["Emulator:ReasonCodes:0:Label"] = "Break",
@@ -81,10 +98,16 @@ public sealed class ConnectorUnderTest : IAsyncLifetime
             ["Emulator:Xmpp:AccountProvisioning"] = "ProsodyShell",
             ["Emulator:Xmpp:ProsodyConfig"] = Path.Combine(run, "prosody", "prosody.cfg.lua"),
         };
+        if (TwoSides)
+        {
+            config["Emulator:SideB:Urls:0"] = "http://127.0.0.1:0";
+        }
+
         _emulator = EmulatorApp.Build([], config, contentRoot: _contentRoot);
         await _emulator.StartAsync(ct);
         await _emulator.Services.GetRequiredService<PublisherStatus>().Ready.WaitAsync(TimeSpan.FromSeconds(60), ct);
         Emulator = _emulator.Services.GetRequiredService<Listeners>().UrlsOf(0).Single();
+        var sideB = TwoSides ? _emulator.Services.GetRequiredService<Listeners>().UrlsOf(1).Single() : null;
 
         var logs = NullLoggerFactory.Instance;
         _channel = new OpenWireClientChannel(new ClientChannelOptions
@@ -92,7 +115,7 @@ public sealed class ConnectorUnderTest : IAsyncLifetime
             Broker = new OpenWireOptions { BrokerUri = BrokerUri, ClientId = "connector-" + RequestQueue },
             RequestQueue = RequestQueue,
         }, logs);
-        _rest = new FinesseRestClient(new FinesseOptions { SideA = Emulator, AllowHttp = true });
+        _rest = new FinesseRestClient(new FinesseOptions { SideA = Emulator, SideB = sideB, AllowHttp = true });
         _hub = new FinesseNotificationHub(new FinesseNotificationOptions
         {
             Xmpp = new XmppOptions { Host = TestServices.Host, Port = TestServices.XmppPort, Domain = TestServices.XmppDomain, TlsMode = XmppTlsMode.None, Resource = "connector" },
@@ -123,6 +146,13 @@ public sealed class ConnectorUnderTest : IAsyncLifetime
         });
         using var body = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
         (await http.PostAsync("/emulator/calls", body, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>POSTs to the emulator's control API (e.g. <c>/emulator/failover</c>, <c>/emulator/dialogs/{id}/hangup</c>).</summary>
+    public async Task ControlAsync(string path)
+    {
+        using var http = new HttpClient { BaseAddress = Emulator };
+        (await http.PostAsync(path, null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
     }
 
     public async ValueTask DisposeAsync()
@@ -165,6 +195,7 @@ public sealed class ContractClient : IAsyncDisposable
     private readonly Channel<ConnectorEnvelope> _events = Channel.CreateUnbounded<ConnectorEnvelope>();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _pump;
+    private readonly List<ConnectorEnvelope> _history = [];
     private int _next;
 
     private ContractClient(string clientId, OpenWireConnection connection, OpenWireProducer producer, OpenWireConsumer consumer, Destination requests)
@@ -182,7 +213,13 @@ public sealed class ContractClient : IAsyncDisposable
                     var wire = ConnectorWire.Read(message);
                     var decoded = ConnectorMessageCodec.Decode(wire.MessageType, wire.Body);
                     Assert.True(decoded.Success, decoded.ErrorMessage);
-                    _events.Writer.TryWrite(new ConnectorEnvelope(decoded.Message!, wire.CorrelationId, wire.AgentId, wire.ClientId, wire.ProtocolVersion ?? 0));
+                    var envelope = new ConnectorEnvelope(decoded.Message!, wire.CorrelationId, wire.AgentId, wire.ClientId, wire.ProtocolVersion ?? 0);
+                    lock (_history)
+                    {
+                        _history.Add(envelope);
+                    }
+
+                    _events.Writer.TryWrite(envelope);
                 }
             }
             catch (OperationCanceledException)
@@ -192,6 +229,21 @@ public sealed class ContractClient : IAsyncDisposable
     }
 
     public string ClientId { get; }
+
+    /// <summary>The client's broker connection (e.g. to watch its failover state).</summary>
+    public OpenWireConnection Connection => _connection;
+
+    /// <summary>Every message received so far, in arrival order (including those <see cref="WaitForAsync"/> skipped).</summary>
+    public IReadOnlyList<ConnectorEnvelope> History
+    {
+        get
+        {
+            lock (_history)
+            {
+                return [.. _history];
+            }
+        }
+    }
 
     public static async Task<ContractClient> ConnectAsync(string brokerUri, string requestQueue, string clientId, CancellationToken ct)
     {
