@@ -168,8 +168,7 @@ public sealed partial class ConnectorEngine
     }
 
     // Records hold lists and dictionaries by reference; compare what a client would receive.
-    private static bool SameDialog(Dialog a, Dialog b) =>
-        string.Equals(ConnectorMessageCodec.Encode(a), ConnectorMessageCodec.Encode(b), StringComparison.Ordinal);
+    private static bool SameDialog(Dialog a, Dialog b) => DialogComparer.Same(a, b);
 
     private void HandleFinesseHealth(FinesseHealthNotification health)
     {
