@@ -46,7 +46,7 @@ public sealed partial class ConnectorEngine
                 agent.FailedDialogs.Remove(n.DialogId);
                 if (agent.Dialogs.Remove(n.DialogId) || answers is not null)
                 {
-                    FanOut(agent, new DialogEnded(n.DialogId), answers);
+                    EndCall(agent, new DialogEnded(n.DialogId), answers);
                 }
 
                 break;
@@ -83,7 +83,7 @@ public sealed partial class ConnectorEngine
             return; // already reported; the drop is under way
         }
 
-        FanOut(agent, new DialogEnded(dialog.Id, FailedParticipant), answers);
+        EndCall(agent, new DialogEnded(dialog.Id, FailedParticipant), answers);
         if (agent.Credentials is { } credentials && agent.EffectiveExtension is { } extension)
         {
             var drop = new DialogActionRequest(dialog.Id, FinesseActions.Drop, extension);
@@ -201,18 +201,12 @@ public sealed partial class ConnectorEngine
         UpdateStatus(broadcast: false);
         if (connected)
         {
-            // Whatever was published while the broker was away may be lost: every client gets the
-            // status and the full state of each of its agents again.
+            // Whatever was published while the broker was away may be lost, but a client that lost
+            // its own connection is not listening again before it reconnects: each client asks for
+            // its resync snapshot with Hello once it is back (see SendResync). Here only the status.
             foreach (var client in _clientSessions.Values)
             {
                 Send(client.ClientId, _status, null, null);
-                foreach (var agentId in client.Agents)
-                {
-                    if (_agents.TryGetValue(agentId, out var agent))
-                    {
-                        SendFullState(client.ClientId, agent, null);
-                    }
-                }
             }
         }
     }

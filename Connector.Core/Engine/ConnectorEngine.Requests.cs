@@ -41,6 +41,7 @@ public sealed partial class ConnectorEngine
             return;
         }
 
+        var lastHeard = _clientSessions.TryGetValue(clientId, out var known) ? known.LastSeen : (DateTimeOffset?)null;
         var client = TouchClient(clientId);
         var context = new RequestContext(client, inbound.CorrelationId, agentId, message.MessageType);
         switch (message)
@@ -48,6 +49,11 @@ public sealed partial class ConnectorEngine
             case Hello hello:
                 client.HostName = hello.HostName;
                 Send(clientId, _status, inbound.CorrelationId, null);
+                if (lastHeard is { } since)
+                {
+                    SendResync(client, inbound.CorrelationId, since);
+                }
+
                 return;
             case Heartbeat:
                 return;

@@ -227,8 +227,7 @@ public sealed class ConnectorEngineRequestTests
         await h.BringInServiceAsync();
         await h.ConnectAndLoginAsync("c1", "a1");
         h.Request("c2", new Connect(), "a1");
-        h.Broker.DrainAll("c2");
-        await h.NextAsync<SystemStatus>("c2");
+        await h.NextAsync<SystemStatus>("c2"); // (draining c2 here raced with the engine answering the Connect)
         await h.NextAsync<AgentState>("c2");
 
         var correlation = h.Request("c1", new Hold("d1"), "a1");
