@@ -43,18 +43,7 @@ public sealed class ConnectorBrokerRestartTests
                 }, ct);
             }
         };
-        await client.SendAsync(new Hello("test", "it-host"));
-        await client.WaitForAsync(e => e.Message is SystemStatus { Status: SystemStatus.InService }, "System IN_SERVICE");
-        await client.SendAsync(new Connect(), agent);
-        var login = await client.SendAsync(new Login("pw, with # and | ü", "3101"), agent);
-        Assert.IsType<AgentState>((await client.WaitForAsync(e => e.CorrelationId == login, "the Login answer")).Message);
-        var ready = await client.SendAsync(new Ready(), agent);
-        await client.WaitForAsync(e => e.CorrelationId == ready, "the Ready answer");
-        await connector.OfferCallAsync("3101", "restart");
-        var ringing = (Dialog)(await client.WaitForAsync(e => e.Message is Dialog { State: "ALERTING" }, "a ringing call")).Message;
-        var answer = await client.SendAsync(new Answer(ringing.Id), agent);
-        await client.WaitForAsync(e => e.CorrelationId == answer, "the Answer answer");
-        await WaitUntilAsync(() => client.History.Any(e => e.Message is AgentState { State: "TALKING" }), "TALKING");
+        var ringing = await connector.EstablishedCallAsync(client, "restart");
         var view = new ClientView();
         foreach (var e in client.History)
         {

@@ -5,7 +5,7 @@ namespace SiebelCti.Integration.Tests.Connector;
 /// <summary>
 /// Every call-control request of the contract end to end (contract client → ActiveMQ → Connector →
 /// Finesse emulator → prosody → Connector → ActiveMQ → client): outbound calls (answered, busy and
-/// to another agent), single-step transfer, wrap-up, GetState (the driver's
+/// to another agent), consult transfer, consult conference, single-step transfer, wrap-up, GetState (the driver's
 /// ResetState) and Finesse rejections as stable error codes. Agent A is 3101, B is 3102, C is 3103
 /// (wrap-up required on incoming calls); the tests of this class run one after another on one
 /// connector and leave every agent without a call.
@@ -75,6 +75,53 @@ public sealed class ConnectorCallControlTests(ConnectorUnderTest connector) : IA
 
         await ReleaseAsync(a, outbound.Id);
         await EventuallyAsync(b.Client, e => e.Message is DialogEnded ended && ended.DialogId == ringing.Id, "the call ending at B");
+    }
+
+    [Fact]
+    public async Task ConsultCall_then_TransferComplete_hands_the_customer_to_the_consulted_agent()
+    {
+        var a = await SignedInAsync("cc-5", connector.AgentA, "pw, with # and | ü", "3101");
+        var b = await SignedInAsync("cc-6", connector.AgentB, "pw-b", "3102");
+        var original = await CustomerCallAsync(a, "3101", "transfer-me");
+
+        var consult = await ConsultAsync(a, b, original);
+        var transfer = await a.Client.SendAsync(new TransferComplete(original.Id), a.Id);
+        var answer = await a.Client.WaitForAsync(e => e.CorrelationId == transfer, "the TransferComplete answer");
+
+        Assert.True(answer.Message is DialogEnded or Dialog, $"unexpected {answer.Message}");
+        await EventuallyAsync(a.Client, e => e.Message is DialogEnded ended && ended.DialogId == original.Id, "A leaving the original call");
+        await EventuallyAsync(a.Client, e => e.Message is DialogEnded ended && ended.DialogId == consult.Id, "A leaving the consult call");
+        var survivor = (Dialog)(await EventuallyAsync(b.Client, e => e.Message is Dialog { CallType: "TRANSFER" }, "the transferred call at B")).Message;
+        Assert.Equal(original.Id, survivor.Id);
+        Assert.Equal("ACTIVE", Party(survivor, "3102"));
+        Assert.Equal("transfer-me", survivor.CallVariables["callVariable1"]);
+        Assert.True(Party(survivor, "3101") is null or "DROPPED", $"A still on the transferred call: {Party(survivor, "3101")}");
+        await EventuallyAsync(b.Client, e => e.Message is DialogEnded ended && ended.DialogId == consult.Id, "the consult leg gone at B");
+
+        await ReleaseAsync(b, survivor.Id);
+    }
+
+    [Fact]
+    public async Task ConsultCall_then_ConferenceComplete_joins_all_three()
+    {
+        var a = await SignedInAsync("cc-7", connector.AgentA, "pw, with # and | ü", "3101");
+        var b = await SignedInAsync("cc-8", connector.AgentB, "pw-b", "3102");
+        var original = await CustomerCallAsync(a, "3101", "conference-me");
+
+        await ConsultAsync(a, b, original);
+        var conference = await a.Client.SendAsync(new ConferenceComplete(original.Id), a.Id);
+        var answer = await a.Client.WaitForAsync(e => e.CorrelationId == conference, "the ConferenceComplete answer");
+        Assert.True(answer.Message is DialogEnded or Dialog, $"unexpected {answer.Message}");
+
+        var atA = (Dialog)(await EventuallyAsync(a.Client, e => e.Message is Dialog { CallType: "CONFERENCE" } d && d.Id == original.Id && ActiveParties(d) == 3, "the conference at A")).Message;
+        var atB = (Dialog)(await EventuallyAsync(b.Client, e => e.Message is Dialog { CallType: "CONFERENCE" } d && d.Id == original.Id && ActiveParties(d) == 3, "the conference at B")).Message;
+        Assert.Equal("conference-me", atB.CallVariables["callVariable1"]);
+        Assert.Equal(("ACTIVE", "ACTIVE"), (Party(atA, "3101"), Party(atA, "3102")));
+
+        // A leaves: B and the customer stay connected; then B ends the call.
+        await ReleaseAsync(a, original.Id);
+        await EventuallyAsync(b.Client, e => e.Message is Dialog d && d.Id == original.Id && Party(d, "3101") is null or "DROPPED" && Party(d, "3102") == "ACTIVE", "the conference without A");
+        await ReleaseAsync(b, original.Id);
     }
 
     [Fact]
@@ -193,6 +240,24 @@ public sealed class ConnectorCallControlTests(ConnectorUnderTest connector) : IA
         return await Step(agent, new Answer(ringing.Id), d => Party(d, extension) == "ACTIVE");
     }
 
+    /// <summary>A consults B from <paramref name="original"/>; B answers; returns the consult call once TRANSFER/CONFERENCE are offered on the held original.</summary>
+    private static async Task<Dialog> ConsultAsync(Agent a, Agent b, Dialog original)
+    {
+        // Answered by the first dialog change of the agent: the original held or the new consult call.
+        var request = await a.Client.SendAsync(new ConsultCall(original.Id, b.Extension), a.Id);
+        var answer = await a.Client.WaitForAsync(e => e.CorrelationId == request, "the ConsultCall answer");
+        Assert.IsType<Dialog>(answer.Message);
+        var consult = (Dialog)(await EventuallyAsync(a.Client, e => e.Message is Dialog { CallType: "CONSULT" }, "the consult call")).Message;
+        await EventuallyAsync(a.Client, e => e.Message is Dialog d && d.Id == original.Id && Party(d, a.Extension) == "HELD", "the original held");
+        var ringing = (Dialog)(await EventuallyAsync(b.Client, e => e.Message is Dialog d && d.Id == consult.Id && Party(d, b.Extension) == "ALERTING", "the consult ringing at B")).Message;
+        await Step(b, new Answer(ringing.Id), d => Party(d, b.Extension) == "ACTIVE");
+        await EventuallyAsync(a.Client, e => e.Message is Dialog d && d.Id == original.Id
+            && d.Participants.Single(p => p.Address == a.Extension).Actions.Contains("TRANSFER"), "TRANSFER offered on the held original");
+        return consult;
+    }
+
+    private static int ActiveParties(Dialog d) => d.Participants.Count(p => p.State == "ACTIVE");
+
     private static async Task<Dialog> RingingAsync(Agent agent) =>
         (Dialog)(await EventuallyAsync(agent.Client, e => e.Message is Dialog d && Party(d, agent.Extension) == "ALERTING", $"a call ringing at {agent.Extension}")).Message;
 
@@ -222,6 +287,13 @@ public sealed class ConnectorCallControlTests(ConnectorUnderTest connector) : IA
 
     private static async Task NotReadyAsync(Agent agent)
     {
+        // After a call, wait for the agent's state to leave the call (else NotReady could race it).
+        static bool OffCall(ConnectorEnvelope e) => e.Message is AgentState { State: not ("TALKING" or "HOLD" or "RESERVED") };
+        if (agent.Client.History.LastOrDefault(e => e.Message is AgentState) is { } last && !OffCall(last))
+        {
+            await agent.Client.WaitForAsync(OffCall, "the agent off the call");
+        }
+
         var notReady = await agent.Client.SendAsync(new NotReady("10"), agent.Id);
         await agent.Client.WaitForAsync(e => e.CorrelationId == notReady, "the NotReady answer");
     }

@@ -18,22 +18,8 @@ public sealed class ConnectorFailoverTests
         await connector.InitializeAsync();
         await using var client = await connector.ClientAsync("failover");
         var agent = connector.AgentA;
-        await client.SendAsync(new Hello("test", "it-host"));
-        await client.WaitForAsync(e => e.Message is SystemStatus { Status: SystemStatus.InService, ActiveSide: "A" }, "System IN_SERVICE on A");
-        await client.SendAsync(new Connect(), agent);
-        var login = await client.SendAsync(new Login("pw, with # and | ü", "3101"), agent);
-        Assert.IsType<AgentState>((await client.WaitForAsync(e => e.CorrelationId == login, "the Login answer")).Message);
-        var ready = await client.SendAsync(new Ready(), agent);
-        await client.WaitForAsync(e => e.CorrelationId == ready, "the Ready answer");
-        await connector.OfferCallAsync("3101", "failover");
-        var ringing = (Dialog)(await client.WaitForAsync(e => e.Message is Dialog { State: "ALERTING" }, "a ringing call")).Message;
-        var answer = await client.SendAsync(new Answer(ringing.Id), agent);
-        await client.WaitForAsync(e => e.CorrelationId == answer, "the Answer answer");
-        if (!client.History.Any(e => e.Message is AgentState { State: "TALKING" }))
-        {
-            await client.WaitForAsync(e => e.Message is AgentState { State: "TALKING" }, "TALKING");
-        }
-
+        var ringing = await connector.EstablishedCallAsync(client, "failover");
+        Assert.Equal("A", client.History.Select(e => e.Message).OfType<SystemStatus>().Last().ActiveSide);
         var before = client.History.Count;
 
         await connector.ControlAsync("/emulator/failover");

@@ -148,6 +148,31 @@ public sealed class ConnectorUnderTest : IAsyncLifetime
         (await http.PostAsync("/emulator/calls", body, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
     }
 
+    /// <summary>
+    /// Signs agent A (3101) in through <paramref name="client"/> (Hello, Connect, Login, Ready), offers it a
+    /// customer call and answers it; returns once the client has the call ACTIVE and the agent TALKING.
+    /// </summary>
+    public async Task<Dialog> EstablishedCallAsync(ContractClient client, string callVariable1)
+    {
+        await client.SendAsync(new Hello("test", "it-host"));
+        await client.WaitForAsync(e => e.Message is SystemStatus { Status: SystemStatus.InService }, "System IN_SERVICE");
+        await client.SendAsync(new Connect(), AgentA);
+        var login = await client.SendAsync(new Login("pw, with # and | ü", "3101"), AgentA);
+        Assert.IsType<AgentState>((await client.WaitForAsync(e => e.CorrelationId == login, "the Login answer")).Message);
+        var ready = await client.SendAsync(new Ready(), AgentA);
+        await client.WaitForAsync(e => e.CorrelationId == ready, "the Ready answer");
+        await OfferCallAsync("3101", callVariable1);
+        var ringing = (Dialog)(await client.WaitForAsync(e => e.Message is Dialog { State: "ALERTING" }, "a ringing call")).Message;
+        var answer = await client.SendAsync(new Answer(ringing.Id), AgentA);
+        var active = Assert.IsType<Dialog>((await client.WaitForAsync(e => e.CorrelationId == answer, "the Answer answer")).Message);
+        if (!client.History.Any(e => e.Message is AgentState { State: "TALKING" }))
+        {
+            await client.WaitForAsync(e => e.Message is AgentState { State: "TALKING" }, "TALKING");
+        }
+
+        return active;
+    }
+
     /// <summary>POSTs to the emulator's control API (e.g. <c>/emulator/failover</c>, <c>/emulator/dialogs/{id}/hangup</c>).</summary>
     public async Task ControlAsync(string path)
     {
