@@ -62,6 +62,9 @@ public sealed partial class XmppNotificationPublisher(EmulatorOptions options, I
         }
     }
 
+    // One resource per emulator instance: two emulators on one XMPP server (parallel tests) must not
+    // take the admin session from each other (a server replaces a session with the same full JID).
+
     private async Task<XmppClient> ConnectWithRetryAsync(string user, string password, string resource, bool approvePresence, CancellationToken cancellationToken)
     {
         var x = options.Xmpp;

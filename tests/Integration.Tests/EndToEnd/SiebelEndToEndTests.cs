@@ -293,15 +293,15 @@ public sealed class SiebelEndToEndTests
         await connector.InitializeAsync();
         await using var host = await SiebelHost.StartAsync(connector);
         var agents = connector.ExtraAgents;
-        await Task.WhenAll(agents.Select(agent => host.AddServiceAsync(agent.Id)));
+        await Task.WhenAll(agents.Select(agent => host.AddServiceAsync(agent.LoginId)));
 
-        await Task.WhenAll(agents.Select(agent => LogInAsync(host, agent.Id, agent.Id, agent.Password, agent.Extension)));
+        await Task.WhenAll(agents.Select(agent => LogInAsync(host, agent.LoginId, agent.LoginId, agent.Password, agent.Extension)));
 
         await Task.WhenAll(agents.Select(async agent =>
         {
-            await host.InvokeAsync(agent.Id, "LogOut", P("ReasonCode", "20"));
-            await host.WaitForEventAsync(agent.Id, "AgentStateChanged", e => e["AgentState"] == "LOGOUT");
-            await host.WaitForToolbarAsync(agent.Id, Toolbar.LoggedOut);
+            await host.InvokeAsync(agent.LoginId, "LogOut", P("ReasonCode", "20"));
+            await host.WaitForEventAsync(agent.LoginId, "AgentStateChanged", e => e["AgentState"] == "LOGOUT");
+            await host.WaitForToolbarAsync(agent.LoginId, Toolbar.LoggedOut);
         }));
         host.AssertNoProblems();
     }
