@@ -316,6 +316,11 @@ internal sealed class AgentService
             case SystemStatus system:
                 ShowConnectorStatus(StatusReport.From(system));
                 break;
+            case AgentState agent when answered is null && agent == _agent:
+                // The same state again, unasked (the Connector's resync after a reconnect): Siebel
+                // already shows it. A command's answer is always shown (ResetState asks for it).
+                Log.EventDelivered(_logger, "(none: the agent state is unchanged)");
+                break;
             case AgentState agent:
                 _agent = agent;
                 Publish();

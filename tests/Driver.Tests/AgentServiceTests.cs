@@ -71,6 +71,28 @@ public sealed class AgentServiceTests
     }
 
     [Fact]
+    public void An_unchanged_agent_state_is_shown_again_only_when_it_answers_a_command()
+    {
+        var (service, client, host) = Start();
+
+        // The Connector's resync after a reconnect repeats the state Siebel already shows.
+        service.Deliver(new ConnectorEnvelope(new AgentState("NOT_READY", Extension: "1001"), null, "a1"));
+        service.Deliver(new ConnectorEnvelope(new AgentState("READY", Extension: "1001"), null, "a1"));
+        Wait.Until(() => client.Events("AgentStateChanged").Length >= 2);
+        Assert.Equal(["NOT_READY", "READY"], States());
+
+        Assert.Equal(ScErrorCode.SC_EC_OK, service.InvokeCommand("trk-r", "ResetState", null, []));
+        var reset = host.Sent.Last();
+        Assert.IsType<GetState>(reset.Message);
+        service.Deliver(new ConnectorEnvelope(new AgentState("READY", Extension: "1001"), reset.CorrelationId, "a1"));
+        Wait.Until(() => client.Events("AgentStateChanged").Length == 3);
+        Assert.Equal(["NOT_READY", "READY", "READY"], States());
+        service.Release();
+
+        string[] States() => [.. client.Events("AgentStateChanged").Select(e => e.Fields!.Single(f => f.Key == "AgentState").Value)];
+    }
+
+    [Fact]
     public void A_ringing_call_raises_CallRinging_with_every_field_a_new_work_item_and_the_alerting_toolbar()
     {
         var (service, client, _) = Start();
