@@ -31,6 +31,11 @@ for src in tests/native/*.c; do
     fail_step "gcc $src"
   fi
 done
+# The scriptable Siebel host of the end-to-end tests: compiled here, driven by tests/Integration.Tests/EndToEnd.
+for src in tests/native/e2e/*.c; do
+  gcc -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O1 -g -pthread -o "tests/native/build/$(basename "${src%.c}")" "$src" -ldl \
+    || fail_step "gcc $src"
+done
 
 trap 'bash scripts/services.sh stop' EXIT
 bash scripts/services.sh start || fail_step "starting ActiveMQ and prosody"

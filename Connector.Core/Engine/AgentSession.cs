@@ -24,6 +24,12 @@ internal sealed class AgentSession(string agentId)
 
     public Dictionary<string, Dialog> Dialogs { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Calls that ended lately, newest last: repeated in a client's resync snapshot (see ConnectorEngine.SendResync).</summary>
+    public List<EndedCall> RecentlyEnded { get; } = [];
+
+    /// <summary>Calls reported ended because the agent's participant FAILED, until Finesse removes them.</summary>
+    public HashSet<string> FailedDialogs { get; } = new(StringComparer.Ordinal);
+
     public DateTimeOffset? LastEventTime { get; set; }
 
     public Dictionary<string, CachedList<ReasonCodeEntry>> ReasonCodes { get; } = new(StringComparer.Ordinal);
@@ -33,6 +39,9 @@ internal sealed class AgentSession(string agentId)
     /// <summary>The extension calls are placed from: the one signed in with, else the one Finesse reports.</summary>
     public string? EffectiveExtension => Extension ?? State?.Extension;
 }
+
+/// <summary>A call that ended, when, and why.</summary>
+internal sealed record EndedCall(DialogEnded Ended, DateTimeOffset At);
 
 /// <summary>A list read from Finesse and when it stops being fresh.</summary>
 internal sealed record CachedList<T>(IReadOnlyList<T> Items, DateTimeOffset Expires);

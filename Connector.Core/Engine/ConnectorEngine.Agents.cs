@@ -168,6 +168,44 @@ public sealed partial class ConnectorEngine
         }
     }
 
+    /// <summary>Tells every client of the agent that a call ended, and remembers it for resync snapshots.</summary>
+    private void EndCall(AgentSession agent, DialogEnded ended, PendingRequest? answers)
+    {
+        var now = Now;
+        agent.RecentlyEnded.RemoveAll(e => now - e.At > _options.ClientTimeout || e.Ended.DialogId == ended.DialogId);
+        if (agent.RecentlyEnded.Count >= MaxRecentlyEnded)
+        {
+            agent.RecentlyEnded.RemoveAt(0);
+        }
+
+        agent.RecentlyEnded.Add(new EndedCall(ended, now));
+        FanOut(agent, ended, answers);
+    }
+
+    private const int MaxRecentlyEnded = 16;
+
+    /// <summary>
+    /// The resync snapshot for a client that says Hello again (after its broker connection came
+    /// back): for each of its agents the state, every call, and every call that ended since the client
+    /// was last heard from (it may have missed that DialogEnded), all with the Hello's correlation id.
+    /// </summary>
+    private void SendResync(ClientSession client, string? correlationId, DateTimeOffset lastHeard)
+    {
+        foreach (var agentId in client.Agents)
+        {
+            if (!_agents.TryGetValue(agentId, out var agent))
+            {
+                continue;
+            }
+
+            SendFullState(client.ClientId, agent, correlationId);
+            foreach (var ended in agent.RecentlyEnded.Where(e => e.At >= lastHeard))
+            {
+                Send(client.ClientId, ended.Ended, correlationId, agentId);
+            }
+        }
+    }
+
     /// <summary>Re-reads the agent's state and calls from Finesse and publishes what changed (or everything, when <paramref name="force"/>).</summary>
     private void Refresh(AgentSession agent, bool force)
     {
@@ -213,11 +251,12 @@ public sealed partial class ConnectorEngine
     private void ApplySnapshot(AgentSession agent, AgentState state, IReadOnlyList<Dialog> dialogs, bool force, string? skipClient = null)
     {
         PublishState(agent, state, null, force, skipClient);
+        dialogs = [.. dialogs.Where(d => !IsFailedForAgent(agent, d))];
         var fresh = dialogs.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var gone in agent.Dialogs.Keys.Where(id => !fresh.Contains(id)).ToList())
         {
             agent.Dialogs.Remove(gone);
-            FanOut(agent, new DialogEnded(gone, "not present after resynchronisation"), null);
+            EndCall(agent, new DialogEnded(gone, "not present after resynchronisation"), null);
         }
 
         foreach (var dialog in dialogs)

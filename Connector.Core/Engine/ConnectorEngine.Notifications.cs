@@ -35,14 +35,18 @@ public sealed partial class ConnectorEngine
             case AgentStateNotification n:
                 PublishState(agent, n.State, TakePending(agent.AgentId, n.RequestId, EffectKind.AgentState, null), force: false);
                 break;
+            case DialogNotification n when IsFailedForAgent(agent, n.Dialog):
+                HandleFailedCall(agent, n.Dialog, TakePending(agent.AgentId, n.RequestId, EffectKind.Dialog, n.Dialog.Id));
+                break;
             case DialogNotification n:
                 PublishDialog(agent, n.Dialog, TakePending(agent.AgentId, n.RequestId, EffectKind.Dialog, n.Dialog.Id), force: false);
                 break;
             case DialogRemovedNotification n:
                 var answers = TakePending(agent.AgentId, n.RequestId, EffectKind.Dialog, n.DialogId);
+                agent.FailedDialogs.Remove(n.DialogId);
                 if (agent.Dialogs.Remove(n.DialogId) || answers is not null)
                 {
-                    FanOut(agent, new DialogEnded(n.DialogId), answers);
+                    EndCall(agent, new DialogEnded(n.DialogId), answers);
                 }
 
                 break;
@@ -57,6 +61,39 @@ public sealed partial class ConnectorEngine
             case AgentSessionNotification n:
                 Log.AgentSessionLost(_logger, agent.AgentId, n.Reason);
                 break;
+        }
+    }
+
+    private static bool IsFailedForAgent(AgentSession agent, Dialog dialog) =>
+        agent.EffectiveExtension is { } extension
+        && dialog.Participants.Any(p => p.Address == extension && p.State == FailedParticipant);
+
+    private const string FailedParticipant = "FAILED";
+
+    /// <summary>
+    /// A call the agent placed that could not connect (busy, invalid number): Finesse keeps the dialog
+    /// with the agent's participant FAILED until it is dropped. Clients learn that the call ended
+    /// (reason FAILED) and the Connector drops it, so the agent is free again without a request.
+    /// </summary>
+    private void HandleFailedCall(AgentSession agent, Dialog dialog, PendingRequest? answers)
+    {
+        var known = agent.Dialogs.Remove(dialog.Id);
+        if (!agent.FailedDialogs.Add(dialog.Id) && !known && answers is null)
+        {
+            return; // already reported; the drop is under way
+        }
+
+        EndCall(agent, new DialogEnded(dialog.Id, FailedParticipant), answers);
+        if (agent.Credentials is { } credentials && agent.EffectiveExtension is { } extension)
+        {
+            var drop = new DialogActionRequest(dialog.Id, FinesseActions.Drop, extension);
+            Start(ct => _finesse.DialogActionAsync(credentials, drop, Guid.NewGuid().ToString("N"), ct), failure =>
+            {
+                if (failure is not null)
+                {
+                    Log.OperationFailed(_logger, "Drop of a failed call", agent.AgentId, failure);
+                }
+            });
         }
     }
 
@@ -131,8 +168,7 @@ public sealed partial class ConnectorEngine
     }
 
     // Records hold lists and dictionaries by reference; compare what a client would receive.
-    private static bool SameDialog(Dialog a, Dialog b) =>
-        string.Equals(ConnectorMessageCodec.Encode(a), ConnectorMessageCodec.Encode(b), StringComparison.Ordinal);
+    private static bool SameDialog(Dialog a, Dialog b) => DialogComparer.Same(a, b);
 
     private void HandleFinesseHealth(FinesseHealthNotification health)
     {
@@ -165,18 +201,12 @@ public sealed partial class ConnectorEngine
         UpdateStatus(broadcast: false);
         if (connected)
         {
-            // Whatever was published while the broker was away may be lost: every client gets the
-            // status and the full state of each of its agents again.
+            // Whatever was published while the broker was away may be lost, but a client that lost
+            // its own connection is not listening again before it reconnects: each client asks for
+            // its resync snapshot with Hello once it is back (see SendResync). Here only the status.
             foreach (var client in _clientSessions.Values)
             {
                 Send(client.ClientId, _status, null, null);
-                foreach (var agentId in client.Agents)
-                {
-                    if (_agents.TryGetValue(agentId, out var agent))
-                    {
-                        SendFullState(client.ClientId, agent, null);
-                    }
-                }
             }
         }
     }

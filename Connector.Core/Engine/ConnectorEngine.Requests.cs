@@ -34,6 +34,7 @@ public sealed partial class ConnectorEngine
             return;
         }
 
+        var lastHeard = _clientSessions.TryGetValue(clientId, out var known) ? known.LastSeen : (DateTimeOffset?)null;
         var client = TouchClient(clientId);
         var context = new RequestContext(client, inbound.CorrelationId, agentId, message.MessageType);
         switch (message)
@@ -41,6 +42,11 @@ public sealed partial class ConnectorEngine
             case Hello hello:
                 client.HostName = hello.HostName;
                 Send(clientId, _status, inbound.CorrelationId, null);
+                if (lastHeard is { } since)
+                {
+                    SendResync(client, inbound.CorrelationId, since);
+                }
+
                 return;
             case Heartbeat:
                 return;
@@ -97,6 +103,11 @@ public sealed partial class ConnectorEngine
         var credentials = agent.Credentials!;
         switch (message)
         {
+            case Ready when agent.State is { State: FinesseStates.Ready, PendingState: null or "" } current:
+                // Finesse does not republish an unchanged state, so the request would time out: the
+                // agent already is READY, which answers it.
+                Send(context.Client.ClientId, current, context.CorrelationId, agent.AgentId);
+                break;
             case Ready:
                 Execute(context, agent, EffectKind.AgentState, null,
                     (id, ct) => _finesse.ChangeStateAsync(credentials, FinesseStates.Ready, null, id, ct));
@@ -228,6 +239,14 @@ public sealed partial class ConnectorEngine
             if (match is null)
             {
                 Fail(context, ErrorCode.ReasonCodeUnknown, $"reason code '{reasonCode}' is not a {category} reason code of agent {agent.AgentId}");
+                return;
+            }
+
+            if (state == FinesseStates.NotReady && agent.State is { State: FinesseStates.NotReady, PendingState: null or "" } current
+                && string.Equals(current.ReasonCode, match.Code, StringComparison.Ordinal))
+            {
+                // Already NOT_READY with this reason: Finesse would publish nothing, so answer now.
+                Send(context.Client.ClientId, current, context.CorrelationId, agent.AgentId);
                 return;
             }
 

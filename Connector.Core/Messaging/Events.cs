@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SiebelCti.Connector.Messaging;
 
 // Responses and events (Connector -> Driver). Each is complete: a client that missed earlier
@@ -31,12 +33,18 @@ public sealed record Participant(
     string? MediaAddress = null);
 
 /// <summary>The full state of one call (a Finesse dialog) of the agent.</summary>
+/// <remarks>
+/// <see cref="CallType"/>, <see cref="FromAddress"/> and <see cref="ToAddress"/> are always on the
+/// wire, as JSON null when Finesse has none (a call being dialled has no toAddress yet): a decoder
+/// requires every constructor parameter without a default, so omitting them would make the message
+/// unreadable.
+/// </remarks>
 public sealed record Dialog(
     string Id,
     string State,
-    string? CallType,
-    string? FromAddress,
-    string? ToAddress,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? CallType,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? FromAddress,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? ToAddress,
     IReadOnlyList<Participant> Participants,
     IReadOnlyDictionary<string, string> CallVariables,
     IReadOnlyDictionary<string, string> EccVariables,

@@ -58,6 +58,7 @@ internal sealed class AgentService
     // Owned by the callback loop.
     private AgentState? _agent;
     private readonly Dictionary<string, DialogSnapshot> _dialogs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _endReasons = new(StringComparer.Ordinal); // dialog id -> TRANSFERRED/CONFERENCED the agent asked for
     private ToolbarState? _toolbar;
     private long _eventSequence;
 
@@ -203,6 +204,11 @@ internal sealed class AgentService
             agentId = _view.AgentId;
         }
         var deadline = _host.Time.GetUtcNow() + _host.RequestTimeout;
+        if (EndReasonOf(command) is { } endReason)
+        {
+            // Queued before the request leaves, so the loop knows why the calls end when the answer arrives.
+            _work.Writer.TryWrite(new EndReasonWork(command, endReason, EndingDialogs(command, plan)));
+        }
         foreach (var request in plan.Requests)
         {
             var id = _host.NewRequestId();
@@ -326,7 +332,14 @@ internal sealed class AgentService
                 }
                 break;
             case FailureWork failure:
+                ForgetEndReasons(failure.Command);
                 ReportFailure(failure.CommandTrackingId, failure.Command, failure.Code, failure.Message);
+                break;
+            case EndReasonWork intent:
+                foreach (var dialogId in intent.DialogIds)
+                {
+                    _endReasons[dialogId] = intent.Reason;
+                }
                 break;
             case StatusWork { Status: var status }:
                 ShowConnectorStatus(status);
@@ -343,6 +356,11 @@ internal sealed class AgentService
         {
             case SystemStatus system:
                 ShowConnectorStatus(StatusReport.From(system));
+                break;
+            case AgentState agent when answered is null && agent == _agent:
+                // The same state again, unasked (the Connector's resync after a reconnect): Siebel
+                // already shows it. A command's answer is always shown (ResetState asks for it).
+                Log.EventDelivered(_logger, "(none: the agent state is unchanged)");
                 break;
             case AgentState agent:
                 _agent = agent;
@@ -369,6 +387,7 @@ internal sealed class AgentService
                 {
                     _signIn = null; // never replay credentials the Connector refused
                 }
+                ForgetEndReasons(answered?.Command);
                 ReportFailure(answered?.CommandTrackingId, answered?.Command ?? error.RequestType ?? "(unknown request)", error.Code, error.Message);
                 break;
             default:
@@ -387,11 +406,31 @@ internal sealed class AgentService
         _dialogs.TryGetValue(dialog.Id, out var previous);
         _dialogs[dialog.Id] = dialog;
         Publish();
+        if (dialog.MyState == "WRAP_UP")
+        {
+            // The agent left the call (released or transferred it) and Finesse keeps the dialog for
+            // the wrap-up data: the work item ends now, the dialog stays for SetWrapUp.
+            if (previous is null)
+            {
+                return; // first seen in wrap-up (a resynchronisation): no work item to end
+            }
+            if (previous.MyState != "WRAP_UP")
+            {
+                _endReasons.Remove(dialog.Id, out var intended);
+                ReportEnd(dialog, intended ?? (dialog.CallType == "TRANSFER" ? "TRANSFERRED" : null));
+            }
+            else if (!SameVariables(previous, dialog) || previous.WrapUpReason != dialog.WrapUpReason)
+            {
+                Event("CallDataChanged", CallFields(dialog));
+            }
+            return;
+        }
         var fields = CallFields(dialog);
-        var outbound = dialog.CallType == "OUT";
+        var extension = _view.Extension ?? _agent?.Extension ?? "";
+        // A call the agent dials: Finesse types it AGENT_INSIDE until the far end answers (then OUT).
+        var outbound = dialog.CallType == "OUT" || (extension.Length > 0 && dialog.From == extension);
         var consult = dialog.CallType == "CONSULT";
         var now = _host.Time.GetUtcNow().ToUnixTimeSeconds();
-        var extension = _view.Extension ?? _agent?.Extension ?? "";
         var description = outbound || consult ? $"Call to {dialog.To}" : $"Call from {dialog.From}";
 
         if (previous is null)
@@ -433,11 +472,59 @@ internal sealed class AgentService
         {
             return;
         }
+        _endReasons.Remove(dialogId, out var intended);
         Publish();
+        if (dialog.MyState == "WRAP_UP")
+        {
+            return; // its work item ended when the agent went to wrap-up on it
+        }
+        ReportEnd(dialog, intended ?? reason);
+    }
+
+    /// <summary>The call ended for the agent: CallReleased, CallTransferred or CallConferenced, then WorkItemReleased.</summary>
+    private void ReportEnd(DialogSnapshot dialog, string? reason)
+    {
         var fields = CallFields(dialog);
         fields.Add(new("EndReason", reason ?? "RELEASED"));
         Event(reason switch { "TRANSFERRED" => "CallTransferred", "CONFERENCED" => "CallConferenced", _ => "CallReleased" }, fields);
-        Call("WorkItemReleased", () => _client.WorkItemReleased(dialogId, _host.Time.GetUtcNow().ToUnixTimeSeconds()));
+        Call("WorkItemReleased", () => _client.WorkItemReleased(dialog.Id, _host.Time.GetUtcNow().ToUnixTimeSeconds()));
+    }
+
+    /// <summary>Why the calls a command acts on will end, when the command ends them on purpose.</summary>
+    private static string? EndReasonOf(string command) => command switch
+    {
+        "TransferComplete" or "BlindTransfer" => "TRANSFERRED",
+        "ConferenceComplete" => "CONFERENCED",
+        _ => null,
+    };
+
+    /// <summary>
+    /// The calls that <paramref name="command"/> takes away from the agent: the dialog it acts on,
+    /// and for a consult transfer or conference the active consult leg too. (A conference keeps the
+    /// original call: only the consult leg ends, conferenced into it.)
+    /// </summary>
+    private List<string> EndingDialogs(string command, CommandPlan plan)
+    {
+        var target = plan.Requests.OfType<DialogRequest>().Select(r => r.DialogId).FirstOrDefault();
+        var consultLegs = _view.Dialogs.Where(d => d.MyState == "ACTIVE" && d.Id != target).Select(d => d.Id);
+        return command switch
+        {
+            "TransferComplete" => [.. consultLegs.Prepend(target ?? "")],
+            "ConferenceComplete" => [.. consultLegs],
+            _ => target is null ? [] : [target],
+        };
+    }
+
+    /// <summary>A transfer or conference that failed ends nothing.</summary>
+    private void ForgetEndReasons(string? command)
+    {
+        if (command is not null && EndReasonOf(command) is { } reason)
+        {
+            foreach (var id in _endReasons.Where(e => e.Value == reason).Select(e => e.Key).ToList())
+            {
+                _endReasons.Remove(id);
+            }
+        }
     }
 
     private void ShowConnectorStatus(StatusReport status)
@@ -544,6 +631,8 @@ internal sealed class AgentService
     private sealed record EventWork(ConnectorMessage Message, Pending? Answered) : Work;
 
     private sealed record StatusWork(StatusReport Status) : Work;
+
+    private sealed record EndReasonWork(string Command, string Reason, IReadOnlyList<string> DialogIds) : Work;
 
     private sealed record FailureWork(string? CommandTrackingId, string Command, string Code, string Message) : Work;
 }

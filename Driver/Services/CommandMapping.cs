@@ -124,7 +124,8 @@ internal static partial class CommandMapping
                     {
                         return Invalid("SetWrapUp needs ReasonCode");
                     }
-                    var dialog = trackingId is not null ? view.Dialogs.FirstOrDefault(d => d.Id == trackingId)?.Id : view.Dialogs.FirstOrDefault()?.Id;
+                    var dialog = trackingId is not null ? view.Dialogs.FirstOrDefault(d => d.Id == trackingId)?.Id
+                        : (view.Dialogs.FirstOrDefault(d => d.MyState == "WRAP_UP") ?? view.Dialogs.FirstOrDefault())?.Id;
                     return CommandPlan.Of(new SetWrapUpReason(reason, dialog));
                 }
         }

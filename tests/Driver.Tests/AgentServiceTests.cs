@@ -71,6 +71,28 @@ public sealed class AgentServiceTests
     }
 
     [Fact]
+    public void An_unchanged_agent_state_is_shown_again_only_when_it_answers_a_command()
+    {
+        var (service, client, host) = Start();
+
+        // The Connector's resync after a reconnect repeats the state Siebel already shows.
+        service.Deliver(new ConnectorEnvelope(new AgentState("NOT_READY", Extension: "1001"), null, "a1"));
+        service.Deliver(new ConnectorEnvelope(new AgentState("READY", Extension: "1001"), null, "a1"));
+        Wait.Until(() => client.Events("AgentStateChanged").Length >= 2);
+        Assert.Equal(["NOT_READY", "READY"], States());
+
+        Assert.Equal(ScErrorCode.SC_EC_OK, service.InvokeCommand("trk-r", "ResetState", null, []));
+        var reset = host.Sent.Last();
+        Assert.IsType<GetState>(reset.Message);
+        service.Deliver(new ConnectorEnvelope(new AgentState("READY", Extension: "1001"), reset.CorrelationId, "a1"));
+        Wait.Until(() => client.Events("AgentStateChanged").Length == 3);
+        Assert.Equal(["NOT_READY", "READY", "READY"], States());
+        service.Release();
+
+        string[] States() => [.. client.Events("AgentStateChanged").Select(e => e.Fields!.Single(f => f.Key == "AgentState").Value)];
+    }
+
+    [Fact]
     public void A_ringing_call_raises_CallRinging_with_every_field_a_new_work_item_and_the_alerting_toolbar()
     {
         var (service, client, _) = Start();
@@ -215,6 +237,108 @@ public sealed class AgentServiceTests
 
         Wait.Until(() => client.Has(c => c.Method == "CleanAllWorkItem"));
         Wait.Until(() => client.Calls.Last(c => c.Method == "CacheCommandInformation").Fields!.Single(f => f.Key == "LogIn").Value != "2");
+        service.Release();
+    }
+    private static Dialog Consult(string id, string myState) => new(id, "ACTIVE", "CONSULT", "1001", "5550100",
+        [new Participant("1001", myState, []), new Participant("5550100", "ACTIVE", [])], new Dictionary<string, string>(), new Dictionary<string, string>());
+
+    /// <summary>The held original and the active consult leg of agent a1 (extension 1001).</summary>
+    private static (AgentService Service, RecordingClient Client, FakeHost Host) StartInConsultation()
+    {
+        var started = Start();
+        var (service, _, _) = started;
+        service.Deliver(new ConnectorEnvelope(Ringing() with { Participants = [new Participant("5551000", "ACTIVE", []), new Participant("1001", "HELD", [])] }, null, "a1"));
+        service.Deliver(new ConnectorEnvelope(Consult("d2", "ACTIVE"), null, "a1"));
+        Wait.Until(() => service.View.Dialogs.Length == 2 && service.View.Dialogs.Any(d => d.Id == "d2" && d.MyState == "ACTIVE"));
+        return started;
+    }
+
+    [Fact]
+    public void A_consult_transfer_ending_in_wrap_up_reports_CallTransferred_and_releases_both_work_items_once()
+    {
+        var (service, client, host) = StartInConsultation();
+        Assert.Equal(ScErrorCode.SC_EC_OK, service.InvokeCommand("trk-x", "TransferComplete", null, []));
+        var transfer = host.Sent.Last();
+        Assert.Equal(new TransferComplete("d1"), transfer.Message);
+
+        // What Finesse reports to the transferring agent when wrap-up applies: the consult leg goes
+        // away, the original survives with the consulted party joined and the agent in WRAP_UP.
+        service.Deliver(new ConnectorEnvelope(new DialogEnded("d2"), transfer.CorrelationId, "a1"));
+        service.Deliver(new ConnectorEnvelope(Ringing() with
+        {
+            CallType = "TRANSFER",
+            Participants = [new Participant("5551000", "ACTIVE", []), new Participant("1001", "WRAP_UP", []), new Participant("5550100", "ACTIVE", [])],
+        }, null, "a1"));
+        service.Deliver(new ConnectorEnvelope(new AgentState("WORK_READY", Extension: "1001"), null, "a1"));
+        Wait.Until(() => client.Calls.Count(c => c.Method == "WorkItemReleased") == 2 && client.Events("AgentStateChanged").Length == 2);
+
+        Assert.Equal(["d1", "d2"], client.Events("CallTransferred").Select(e => e.Fields!.Single(f => f.Key == "DialogId").Value).Order());
+        Assert.Empty(client.Events("CallConferenced"));
+        Assert.Empty(client.Events("CallReleased"));
+        Assert.Equal("d1", Assert.Single(service.View.Dialogs).Id); // kept for SetWrapUp
+        Wait.Until(() => client.Calls.Last(c => c.Method == "CacheCommandInformation").Fields!.Single(f => f.Key == "SetWrapUp").Value != "2");
+
+        // SetWrapUp acts on the dialog in wrap-up; the end of wrap-up releases nothing twice.
+        Assert.Equal(ScErrorCode.SC_EC_OK, service.InvokeCommand("trk-w", "SetWrapUp", null, [new("ReasonCode", "Sale")]));
+        Assert.Equal(new SetWrapUpReason("Sale", "d1"), host.Sent.Last().Message);
+        service.Deliver(new ConnectorEnvelope(new DialogEnded("d1"), null, "a1"));
+        service.Deliver(new ConnectorEnvelope(new AgentState("READY", Extension: "1001"), null, "a1"));
+        Wait.Until(() => client.Events("AgentStateChanged").Length == 3);
+        Assert.Equal(2, client.Calls.Count(c => c.Method == "WorkItemReleased"));
+        Assert.Empty(service.View.Dialogs);
+        service.Release();
+    }
+
+    [Fact]
+    public void A_conference_reports_the_consult_leg_as_conferenced_and_keeps_the_original()
+    {
+        var (service, client, host) = StartInConsultation();
+        Assert.Equal(ScErrorCode.SC_EC_OK, service.InvokeCommand("trk-c", "ConferenceComplete", null, []));
+        var conference = host.Sent.Last();
+
+        service.Deliver(new ConnectorEnvelope(new DialogEnded("d2"), conference.CorrelationId, "a1"));
+        service.Deliver(new ConnectorEnvelope(Ringing() with
+        {
+            CallType = "CONFERENCE",
+            Participants = [new Participant("5551000", "ACTIVE", []), new Participant("1001", "ACTIVE", []), new Participant("5550100", "ACTIVE", [])],
+        }, null, "a1"));
+        Wait.Until(() => client.Events("CallConferenced").Length == 2);
+
+        Assert.Equal(["d1", "d2"], client.Events("CallConferenced").Select(e => e.Fields!.Single(f => f.Key == "DialogId").Value).Order());
+        Assert.Equal("d2", client.Calls.Single(c => c.Method == "WorkItemReleased").A);
+        Assert.Empty(client.Events("CallReleased"));
+        Assert.Equal("d1", Assert.Single(service.View.Dialogs).Id);
+        service.Release();
+    }
+
+    [Fact]
+    public void A_transfer_the_connector_refuses_leaves_a_later_release_a_plain_CallReleased()
+    {
+        var (service, client, host) = StartInConsultation();
+        service.InvokeCommand("trk-x", "TransferComplete", null, []);
+        var transfer = host.Sent.Last();
+        service.Deliver(new ConnectorEnvelope(new Error("FINESSE_REJECTED", "no", "TransferComplete"), transfer.CorrelationId, "a1"));
+        Wait.Until(() => client.Events("CommandFailed").Length == 1);
+
+        service.Deliver(new ConnectorEnvelope(new DialogEnded("d2"), null, "a1"));
+        Wait.Until(() => client.Has(c => c.Method == "WorkItemReleased" && c.A == "d2"));
+        Assert.Equal("RELEASED", client.Events("CallReleased").Single().Fields!.Single(f => f.Key == "EndReason").Value);
+        Assert.Empty(client.Events("CallTransferred"));
+        service.Release();
+    }
+    [Fact]
+    public void A_call_the_agent_dials_is_an_outbound_work_item_before_the_far_end_answers()
+    {
+        var (service, client, _) = Start();
+
+        // Finesse's first notification of MAKE_CALL: the agent is the caller, callType AGENT_INSIDE.
+        service.Deliver(new ConnectorEnvelope(new Dialog("d9", "INITIATED", "AGENT_INSIDE", "1001", "5552000",
+            [new Participant("1001", "INITIATED", [])], new Dictionary<string, string>(), new Dictionary<string, string>()), null, "a1"));
+
+        Wait.Until(() => client.Has(c => c.Method == "IndicateNewWorkItem"));
+        Assert.Equal(nameof(ScWorkItemMode.SC_WM_OUTBOUND), client.Calls.Single(c => c.Method == "IndicateNewWorkItem").B);
+        Assert.Single(client.Events("CallDialing"));
+        Assert.Empty(client.Events("CallRinging"));
         service.Release();
     }
 }

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
 using SiebelCti.FinesseEmulator.Engine;
 using SiebelCti.FinesseEmulator.Options;
@@ -78,5 +79,17 @@ public sealed class PublishingTests
         var record = Assert.Single(logger.Collector.GetSnapshot());
         Assert.Equal((LogLevel.Error, 7011), (record.Level, record.Id.Id));
         Assert.DoesNotContain("pw-", record.Message, StringComparison.Ordinal);
+    }
+    [Fact]
+    public async Task Each_emulator_signs_in_to_the_XMPP_server_with_its_own_resource()
+    {
+        // Emulators of parallel tests share one prosody and one admin user: a shared resource made
+        // each new session replace the other's.
+        var options = Harness.DefaultOptions();
+        await using var first = new XmppNotificationPublisher(options, NullLoggerFactory.Instance);
+        await using var second = new XmppNotificationPublisher(options, NullLoggerFactory.Instance);
+
+        Assert.StartsWith("FinesseEmulator-", first.Resource, StringComparison.Ordinal);
+        Assert.NotEqual(first.Resource, second.Resource);
     }
 }

@@ -64,7 +64,9 @@ public static class FinesseContractMapper
         }
 
         var participant = dialog.ParticipantFor(extension);
-        return participant is null ? dialog.Participants.Count > 0 && dialog.State is DialogState.Dropped : participant.State is ParticipantState.Dropped or ParticipantState.Failed;
+        // A FAILED participant (busy, invalid number) is still on the Finesse dialog until it is
+        // dropped: the engine reports the call ended and drops it (see ConnectorEngine.HandleFailedCall).
+        return participant is null ? dialog.Participants.Count > 0 && dialog.State is DialogState.Dropped : participant.State is ParticipantState.Dropped;
     }
 
     /// <summary>The contract view of a reason code.</summary>

@@ -20,9 +20,16 @@ public sealed partial class XmppNotificationPublisher(EmulatorOptions options, I
 
     private string Service => "pubsub." + options.XmppDomain;
 
+    /// <summary>
+    /// The XMPP resource of this emulator's sessions, unique per instance: emulators sharing one XMPP
+    /// server (tests running in parallel) sign in as the same admin user, and with one fixed
+    /// resource each new session would replace the other's, so notifications were delayed or lost.
+    /// </summary>
+    public string Resource { get; } = "FinesseEmulator-" + Guid.NewGuid().ToString("N")[..8];
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _admin = await ConnectWithRetryAsync(options.Xmpp.AdminUser, options.Xmpp.AdminPassword, "FinesseEmulator", false, cancellationToken).ConfigureAwait(false);
+        _admin = await ConnectWithRetryAsync(options.Xmpp.AdminUser, options.Xmpp.AdminPassword, Resource, false, cancellationToken).ConfigureAwait(false);
         if (options.Xmpp.AutoSubscribe)
         {
             await AutoSubscribeAsync(_admin, cancellationToken).ConfigureAwait(false);
@@ -30,7 +37,7 @@ public sealed partial class XmppNotificationPublisher(EmulatorOptions options, I
 
         if (options.Xmpp.FinesseUserPassword.Length > 0)
         {
-            _finesse = await ConnectWithRetryAsync("finesse", options.Xmpp.FinesseUserPassword, "FinesseEmulator", true, cancellationToken).ConfigureAwait(false);
+            _finesse = await ConnectWithRetryAsync("finesse", options.Xmpp.FinesseUserPassword, Resource, true, cancellationToken).ConfigureAwait(false);
         }
 
         LogReady(_logger, options.Xmpp.Host, options.Xmpp.Port, Service);
@@ -54,6 +61,9 @@ public sealed partial class XmppNotificationPublisher(EmulatorOptions options, I
             }
         }
     }
+
+    // One resource per emulator instance: two emulators on one XMPP server (parallel tests) must not
+    // take the admin session from each other (a server replaces a session with the same full JID).
 
     private async Task<XmppClient> ConnectWithRetryAsync(string user, string password, string resource, bool approvePresence, CancellationToken cancellationToken)
     {

@@ -37,24 +37,62 @@ public sealed class ConnectorEngineRecoveryTests
     }
 
     [Fact]
-    public async Task After_a_broker_outage_every_client_gets_status_and_full_state_again()
+    public async Task After_a_broker_outage_clients_get_the_status_and_their_Hello_the_resync_snapshot_with_calls_ended_meanwhile()
+    {
+        await using var h = new EngineHarness();
+        await h.BringInServiceAsync();
+        await h.ConnectAndLoginAsync("c1", "a1");
+        h.Notify(new DialogNotification("a1", Dialogs.Active("d1"), null));
+        h.Notify(new DialogNotification("a1", Dialogs.Active("d2"), null));
+        await h.NextAsync<Dialog>("c1");
+        await h.NextAsync<Dialog>("c1");
+        h.Time.Advance(TimeSpan.FromSeconds(5));
+
+        h.Broker.Connectivity.Writer.TryWrite(false);
+        await EngineHarness.WaitUntilAsync(() => h.Engine.Status.Status == SystemStatus.OutOfService);
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+        h.Notify(new DialogRemovedNotification("a1", "d1", null)); // the customer hangs up while the broker is down
+        var lostWhileDown = await h.NextAsync<DialogEnded>("c1");
+        h.Broker.Connectivity.Writer.TryWrite(true);
+        var status = await h.NextAsync("c1");
+        var hello = h.Request("c1", new Hello());
+        var snapshot = new List<ConnectorEnvelope>();
+        for (var i = 0; i < 4; i++)
+        {
+            snapshot.Add(await h.NextAsync("c1"));
+        }
+
+        Assert.Equal("d1", lostWhileDown.DialogId);
+        Assert.Equal((SystemStatus.InService, null), (Assert.IsType<SystemStatus>(status.Message).Status, status.CorrelationId));
+        Assert.All(snapshot, e => Assert.Equal(hello, e.CorrelationId));
+        Assert.IsType<SystemStatus>(snapshot[0].Message);
+        Assert.Equal("NOT_READY", Assert.IsType<AgentState>(snapshot[1].Message).State);
+        Assert.Equal("d2", Assert.IsType<Dialog>(snapshot[2].Message).Id);
+        Assert.Equal("d1", Assert.IsType<DialogEnded>(snapshot[3].Message).DialogId);
+    }
+
+    [Fact]
+    public async Task A_Hello_repeats_only_calls_that_ended_after_the_client_was_last_heard_from()
     {
         await using var h = new EngineHarness();
         await h.BringInServiceAsync();
         await h.ConnectAndLoginAsync("c1", "a1");
         h.Notify(new DialogNotification("a1", Dialogs.Active("d1"), null));
         await h.NextAsync<Dialog>("c1");
+        h.Notify(new DialogRemovedNotification("a1", "d1", null));
+        await h.NextAsync<DialogEnded>("c1");
+        h.Time.Advance(TimeSpan.FromSeconds(5));
+        h.Request("c1", new Heartbeat());
 
-        h.Broker.Connectivity.Writer.TryWrite(false);
-        await EngineHarness.WaitUntilAsync(() => h.Engine.Status.Status == SystemStatus.OutOfService);
-        h.Broker.Connectivity.Writer.TryWrite(true);
-        var status = await h.NextAsync<SystemStatus>("c1");
-        var state = await h.NextAsync<AgentState>("c1");
-        var dialog = await h.NextAsync<Dialog>("c1");
+        var hello = h.Request("c1", new Hello());
+        var status = await h.NextAsync("c1");
+        var state = await h.NextAsync("c1");
+        var marker = h.Request("c1", new GetState(), "a1");
+        var next = await h.NextAsync("c1");
 
-        Assert.Equal(SystemStatus.InService, status.Status);
-        Assert.Equal("NOT_READY", state.State);
-        Assert.Equal("d1", dialog.Id);
+        Assert.Equal((hello, hello), (status.CorrelationId, state.CorrelationId));
+        Assert.IsType<AgentState>(state.Message);
+        Assert.Equal(marker, next.CorrelationId); // no DialogEnded for d1: it ended before the last heartbeat
     }
 
     [Fact]
@@ -124,6 +162,7 @@ public sealed class ConnectorEngineRecoveryTests
             // Requests are handled in order: the Hello's answer proves the heartbeat was handled.
             h.Request("c1", new Hello());
             await h.NextAsync<SystemStatus>("c1");
+            await h.NextAsync<AgentState>("c1"); // the resync snapshot of its agent
         }
 
         h.Request("c1", new Ready(), "a1");

@@ -25,6 +25,22 @@ public sealed class ConnectorMessageCodecTests
     ];
 
     [Fact]
+    public void A_Dialog_without_toAddress_callType_or_fromAddress_round_trips_with_explicit_nulls()
+    {
+        // A call being dialled (Finesse INITIATING) has no toAddress yet; the client must still read it.
+        var dialing = new Dialog("d2", "INITIATING", null, null, null, [new Participant("1001", "INITIATING", ["DROP"])],
+            new Dictionary<string, string>(), new Dictionary<string, string>());
+
+        var body = ConnectorMessageCodec.Encode(dialing);
+        var decoded = ConnectorMessageCodec.Decode(dialing.MessageType, body);
+
+        Assert.Contains("\"toAddress\":null", body, StringComparison.Ordinal);
+        Assert.True(decoded.Success, decoded.ErrorMessage);
+        var back = Assert.IsType<Dialog>(decoded.Message);
+        Assert.Equal(("d2", null, null, null), (back.Id, back.CallType, back.FromAddress, back.ToAddress));
+    }
+
+    [Fact]
     public void The_theory_data_covers_every_message_type_of_the_contract()
     {
         var covered = EveryMessageType().Select(row => row.Data.MessageType).ToHashSet(StringComparer.Ordinal);

@@ -6,7 +6,8 @@ namespace SiebelCti.Integration.Tests.Connector;
 /// The login flow of ARCHITECTURE.md §1 and every call-control request, from a contract client over
 /// ActiveMQ through the Connector to the Finesse emulator and back through prosody.
 /// </summary>
-public sealed class ConnectorEndToEndTests(ConnectorUnderTest connector) : IClassFixture<ConnectorUnderTest>
+[Collection(ConnectorCollection.Name)]
+public sealed class ConnectorEndToEndTests(ConnectorUnderTest connector)
 {
     [Fact]
     public async Task Login_ready_inbound_call_control_and_logout_round_trip_through_every_real_part()

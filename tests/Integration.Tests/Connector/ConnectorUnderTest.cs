@@ -11,6 +11,7 @@ using SiebelCti.Connector.Messaging;
 using SiebelCti.Connector.OpenWire;
 using SiebelCti.FinesseEmulator;
 using SiebelCti.FinesseEmulator.Publishing;
+using SiebelCti.FinesseEmulator.Testing;
 
 namespace SiebelCti.Integration.Tests.Connector;
 
@@ -37,6 +38,12 @@ public sealed class ConnectorUnderTest : IAsyncLifetime
 
     public string AgentB { get; } = "b" + Guid.NewGuid().ToString("N")[..10];
 
+    /// <summary>A third agent (extension 3103, password pw-c) whose incoming calls need wrap-up (REQUIRED, no timeout).</summary>
+    public string AgentC { get; } = "c" + Guid.NewGuid().ToString("N")[..10];
+
+    /// <summary>An external number the emulator answers busy.</summary>
+    public const string BusyNumber = "0699999999";
+
     public ConnectorEngine Engine { get; private set; } = null!;
 
     public Uri Emulator { get; private set; } = null!;
@@ -44,50 +51,54 @@ public sealed class ConnectorUnderTest : IAsyncLifetime
     /// <summary>The engine's settings; a test may shorten e.g. <see cref="EngineOptions.ClientTimeout"/> (set before <see cref="InitializeAsync"/>).</summary>
     public EngineOptions EngineOptions { get; init; } = new() { RequestTimeout = TimeSpan.FromSeconds(15), HousekeepingInterval = TimeSpan.FromMilliseconds(500) };
 
+    /// <summary>How many agents to configure besides A and B (ids in <see cref="ExtraAgents"/>, extensions from 4001).</summary>
+    public int ExtraAgentCount { get; init; }
+
+    /// <summary>Agent A's <c>WrapUpOnIncoming</c> (the emulator's default, <c>NOT_ALLOWED</c>, when null).</summary>
+    public string? AgentAWrapUpOnIncoming { get; init; }
+
+    /// <summary>Configure a Finesse side B too; the connector's REST client then knows both sides.</summary>
+    public bool WithSideB { get; init; }
+
+    /// <summary>The agents configured by <see cref="ExtraAgentCount"/>, filled by <see cref="InitializeAsync"/>.</summary>
+    public IReadOnlyList<TestAgent> ExtraAgents { get; private set; } = [];
+
+    /// <summary>Side B of the emulator when <see cref="WithSideB"/>.</summary>
+    public Uri? EmulatorSideB { get; private set; }
+
     public static string BrokerUri => $"failover:(tcp://{TestServices.Host}:{TestServices.ActiveMqPort})?initialReconnectDelay=100&maxReconnectDelay=1000";
 
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
         var run = Environment.GetEnvironmentVariable("SIEBELCTI_RUN") is { Length: > 0 } r ? r : throw new InvalidOperationException("SIEBELCTI_RUN is not set: run through scripts/test.sh");
-        var config = new Dictionary<string, string?>
+        var config = EmulatorTestConfig.Standard();
+        EmulatorTestConfig.SingleSide(config);
+        EmulatorTestConfig.ThroughProsody(config, TestServices.Host, TestServices.XmppPort, TestServices.XmppDomain, run);
+        config["Emulator:FarEndAnswerDelay"] = "00:00:00.200";
+        config["Emulator:BusyNumbers:0"] = BusyNumber;
+        EmulatorTestConfig.SetAgent(config, 0, new TestAgent(AgentA, "pw, with # and | ü", "3101") { WrapUpOnIncoming = AgentAWrapUpOnIncoming });
+        EmulatorTestConfig.SetAgent(config, 1, new TestAgent(AgentB, "pw-b", "3102"));
+        EmulatorTestConfig.SetAgent(config, 2, new TestAgent(AgentC, "pw-c", "3103") { WrapUpOnIncoming = "REQUIRED" });
+        config["Emulator:Agents:2:WrapUpTimeout"] = "00:00:00";
+        var prefix = "x" + Guid.NewGuid().ToString("N")[..8];
+        ExtraAgents = [.. Enumerable.Range(0, ExtraAgentCount).Select(i => new TestAgent(
+            $"{prefix}{i:D3}", $"pw-{i}", (4001 + i).ToString(CultureInfo.InvariantCulture)))];
+        for (var i = 0; i < ExtraAgents.Count; i++)
         {
-            ["Emulator:DeploymentType"] = "UCCE",
-            ["Emulator:XmppDomain"] = TestServices.XmppDomain,
-            ["Emulator:SideA:Urls:0"] = "http://127.0.0.1:0",
-            ["Emulator:FarEndAnswerDelay"] = "00:00:00.200",
-            ["Emulator:Agents:0:LoginId"] = AgentA,
-            ["Emulator:Agents:0:Password"] = "pw, with # and | ü",
-            ["Emulator:Agents:0:Extension"] = "3101",
-            ["Emulator:Agents:0:TeamId"] = "10",
-            ["Emulator:Agents:0:TeamName"] = "Sales",
-            ["Emulator:Agents:1:LoginId"] = AgentB,
-            ["Emulator:Agents:1:Password"] = "pw-b",
-            ["Emulator:Agents:1:Extension"] = "3102",
-            ["Emulator:Agents:1:TeamId"] = "10",
-            ["Emulator:Agents:1:TeamName"] = "Sales",
-            ["Emulator:ReasonCodes:0:Id"] = "1",
-            ["Emulator:ReasonCodes:0:Code"] = "10",
-            ["Emulator:ReasonCodes:0:Label"] = "Break",
-            ["Emulator:ReasonCodes:0:Category"] = "NOT_READY",
-            ["Emulator:ReasonCodes:1:Id"] = "4",
-            ["Emulator:ReasonCodes:1:Code"] = "20",
-            ["Emulator:ReasonCodes:1:Label"] = "End of shift",
-            ["Emulator:ReasonCodes:1:Category"] = "LOGOUT",
-            ["Emulator:WrapUpReasons:0:Id"] = "1",
-            ["Emulator:WrapUpReasons:0:Label"] = "Sale",
-            ["Emulator:Xmpp:Enabled"] = "true",
-            ["Emulator:Xmpp:Host"] = TestServices.Host,
-            ["Emulator:Xmpp:Port"] = TestServices.XmppPort.ToString(CultureInfo.InvariantCulture),
-            ["Emulator:Xmpp:AdminUser"] = "admin",
-            ["Emulator:Xmpp:AdminPassword"] = "admin-secret",
-            ["Emulator:Xmpp:AccountProvisioning"] = "ProsodyShell",
-            ["Emulator:Xmpp:ProsodyConfig"] = Path.Combine(run, "prosody", "prosody.cfg.lua"),
-        };
+            EmulatorTestConfig.SetAgent(config, i + 3, ExtraAgents[i]);
+        }
+
+        if (WithSideB)
+        {
+            config["Emulator:SideB:Urls:0"] = "http://127.0.0.1:0";
+        }
+
         _emulator = EmulatorApp.Build([], config, contentRoot: _contentRoot);
         await _emulator.StartAsync(ct);
         await _emulator.Services.GetRequiredService<PublisherStatus>().Ready.WaitAsync(TimeSpan.FromSeconds(60), ct);
         Emulator = _emulator.Services.GetRequiredService<Listeners>().UrlsOf(0).Single();
+        EmulatorSideB = WithSideB ? _emulator.Services.GetRequiredService<Listeners>().UrlsOf(1).Single() : null;
 
         var logs = NullLoggerFactory.Instance;
         _channel = new OpenWireClientChannel(new ClientChannelOptions
@@ -95,7 +106,7 @@ public sealed class ConnectorUnderTest : IAsyncLifetime
             Broker = new OpenWireOptions { BrokerUri = BrokerUri, ClientId = "connector-" + RequestQueue },
             RequestQueue = RequestQueue,
         }, logs);
-        _rest = new FinesseRestClient(new FinesseOptions { SideA = Emulator, AllowHttp = true });
+        _rest = new FinesseRestClient(new FinesseOptions { SideA = Emulator, SideB = EmulatorSideB, AllowHttp = true });
         _hub = new FinesseNotificationHub(new FinesseNotificationOptions
         {
             Xmpp = new XmppOptions { Host = TestServices.Host, Port = TestServices.XmppPort, Domain = TestServices.XmppDomain, TlsMode = XmppTlsMode.None, Resource = "connector" },
@@ -126,6 +137,38 @@ public sealed class ConnectorUnderTest : IAsyncLifetime
         });
         using var body = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
         (await http.PostAsync("/emulator/calls", body, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>
+    /// Signs agent A (3101) in through <paramref name="client"/> (Hello, Connect, Login, Ready), offers it a
+    /// customer call and answers it; returns once the client has the call ACTIVE and the agent TALKING.
+    /// </summary>
+    public async Task<Dialog> EstablishedCallAsync(ContractClient client, string callVariable1)
+    {
+        await client.SendAsync(new Hello("test", "it-host"));
+        await client.WaitForAsync(e => e.Message is SystemStatus { Status: SystemStatus.InService }, "System IN_SERVICE");
+        await client.SendAsync(new Connect(), AgentA);
+        var login = await client.SendAsync(new Login("pw, with # and | ü", "3101"), AgentA);
+        Assert.IsType<AgentState>((await client.WaitForAsync(e => e.CorrelationId == login, "the Login answer")).Message);
+        var ready = await client.SendAsync(new Ready(), AgentA);
+        await client.WaitForAsync(e => e.CorrelationId == ready, "the Ready answer");
+        await OfferCallAsync("3101", callVariable1);
+        var ringing = (Dialog)(await client.WaitForAsync(e => e.Message is Dialog { State: "ALERTING" }, "a ringing call")).Message;
+        var answer = await client.SendAsync(new Answer(ringing.Id), AgentA);
+        var active = Assert.IsType<Dialog>((await client.WaitForAsync(e => e.CorrelationId == answer, "the Answer answer")).Message);
+        if (!client.History.Any(e => e.Message is AgentState { State: "TALKING" }))
+        {
+            await client.WaitForAsync(e => e.Message is AgentState { State: "TALKING" }, "TALKING");
+        }
+
+        return active;
+    }
+
+    /// <summary>POSTs to the emulator's control API (e.g. <c>/emulator/failover</c>, <c>/emulator/dialogs/{id}/hangup</c>).</summary>
+    public async Task ControlAsync(string path)
+    {
+        using var http = new HttpClient { BaseAddress = Emulator };
+        (await http.PostAsync(path, null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
     }
 
     public async ValueTask DisposeAsync()
@@ -168,6 +211,7 @@ public sealed class ContractClient : IAsyncDisposable
     private readonly Channel<ConnectorEnvelope> _events = Channel.CreateUnbounded<ConnectorEnvelope>();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _pump;
+    private readonly List<ConnectorEnvelope> _history = [];
     private int _next;
 
     private ContractClient(string clientId, OpenWireConnection connection, OpenWireProducer producer, OpenWireConsumer consumer, Destination requests)
@@ -185,7 +229,13 @@ public sealed class ContractClient : IAsyncDisposable
                     var wire = ConnectorWire.Read(message);
                     var decoded = ConnectorMessageCodec.Decode(wire.MessageType, wire.Body);
                     Assert.True(decoded.Success, decoded.ErrorMessage);
-                    _events.Writer.TryWrite(new ConnectorEnvelope(decoded.Message!, wire.CorrelationId, wire.AgentId, wire.ClientId, wire.ProtocolVersion ?? 0));
+                    var envelope = new ConnectorEnvelope(decoded.Message!, wire.CorrelationId, wire.AgentId, wire.ClientId, wire.ProtocolVersion ?? 0);
+                    lock (_history)
+                    {
+                        _history.Add(envelope);
+                    }
+
+                    _events.Writer.TryWrite(envelope);
                 }
             }
             catch (OperationCanceledException)
@@ -195,6 +245,21 @@ public sealed class ContractClient : IAsyncDisposable
     }
 
     public string ClientId { get; }
+
+    /// <summary>The client's broker connection (e.g. to watch its failover state).</summary>
+    public OpenWireConnection Connection => _connection;
+
+    /// <summary>Every message received so far, in arrival order (including those <see cref="WaitForAsync"/> skipped).</summary>
+    public IReadOnlyList<ConnectorEnvelope> History
+    {
+        get
+        {
+            lock (_history)
+            {
+                return [.. _history];
+            }
+        }
+    }
 
     public static async Task<ContractClient> ConnectAsync(string brokerUri, string requestQueue, string clientId, CancellationToken ct)
     {

@@ -11,7 +11,7 @@ namespace SiebelCti.Integration.Tests.OpenWire;
 [Collection(BrokerRestartCollection.Name)]
 public sealed class BrokerRestartTests
 {
-    private static async Task ActiveMqAsync(string verb, CancellationToken ct)
+    internal static async Task ActiveMqAsync(string verb, CancellationToken ct)
     {
         var root = Environment.GetEnvironmentVariable("SIEBELCTI_ROOT")
             ?? throw new InvalidOperationException("SIEBELCTI_ROOT is not set: run through 'bash scripts/test.sh'.");
