@@ -212,7 +212,8 @@ internal sealed class AgentService
         foreach (var request in plan.Requests)
         {
             var id = _host.NewRequestId();
-            _pending[id] = new Pending(command, request.MessageType, commandTrackingId, deadline);
+            var dialed = request switch { MakeCall m => m.Destination, ConsultCall c => c.Destination, _ => null };
+            _pending[id] = new Pending(command, request.MessageType, commandTrackingId, deadline, dialed);
             if (!_host.TrySend(new ConnectorEnvelope(request, id, agentId)))
             {
                 _pending.TryRemove(id, out _);
@@ -375,7 +376,12 @@ internal sealed class AgentService
                 RefreshToolbar(force: false);
                 break;
             case Dialog dialog:
-                ApplyDialog(DialogSnapshot.Of(dialog, _view.Extension ?? _agent?.Extension));
+                var snapshot = DialogSnapshot.Of(dialog, _view.Extension ?? _agent?.Extension);
+                if (string.IsNullOrEmpty(snapshot.To) && (answered?.Dialed ?? DialingNow(snapshot)) is { } dialed)
+                {
+                    snapshot = snapshot with { To = dialed };
+                }
+                ApplyDialog(snapshot);
                 RefreshToolbar(force: false);
                 break;
             case DialogEnded ended:
@@ -394,6 +400,23 @@ internal sealed class AgentService
                 Log.EventDelivered(_logger, $"(none: {message.MessageType} is not shown to Siebel)");
                 break;
         }
+    }
+
+    /// <summary>
+    /// The number being dialled, for a new call from the agent's own extension that Finesse reports
+    /// before the MakeCall or ConsultCall it comes from is answered (the notification may not carry
+    /// the request's id).
+    /// </summary>
+    private string? DialingNow(DialogSnapshot dialog)
+    {
+        var extension = _view.Extension ?? _agent?.Extension;
+        if (_dialogs.ContainsKey(dialog.Id) || extension is null || dialog.From != extension)
+        {
+            return null;
+        }
+
+        var dialing = _pending.Values.Where(p => p.Dialed is not null).Select(p => p.Dialed).Distinct().ToList();
+        return dialing.Count == 1 ? dialing[0] : null;
     }
 
     private void ApplyDialog(DialogSnapshot dialog)
@@ -622,7 +645,11 @@ internal sealed class AgentService
     private static bool SameVariables(DialogSnapshot a, DialogSnapshot b) =>
         a.Variables.Count == b.Variables.Count && a.Variables.All(v => b.Variables.TryGetValue(v.Key, out var other) && other == v.Value);
 
-    private sealed record Pending(string Command, string RequestType, string? CommandTrackingId, DateTimeOffset Deadline);
+    /// <summary>
+    /// A request awaiting its answer. <c>Dialed</c> is the number a MakeCall or ConsultCall dials:
+    /// Finesse's first dialog of such a call may not name it yet.
+    /// </summary>
+    private sealed record Pending(string Command, string RequestType, string? CommandTrackingId, DateTimeOffset Deadline, string? Dialed = null);
 
     private abstract record Work;
 

@@ -92,6 +92,26 @@ public sealed class AgentServiceTests
         string[] States() => [.. client.Events("AgentStateChanged").Select(e => e.Fields!.Single(f => f.Key == "AgentState").Value)];
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)] // the first notification may come before the one carrying the request's id
+    public void A_dialled_call_whose_first_dialog_names_no_destination_reports_the_number_the_agent_dialled(bool answersTheRequest)
+    {
+        var (service, client, host) = Start();
+
+        Assert.Equal(ScErrorCode.SC_EC_OK, service.InvokeCommand("trk-m", "MakeCall", null, [new("PhoneNumber", "5550111")]));
+        var makeCall = host.Sent.Last();
+        Assert.Equal(new MakeCall("5550111"), makeCall.Message);
+        service.Deliver(new ConnectorEnvelope(new Dialog("d7", "INITIATING", "AGENT_INSIDE", "1001", null,
+            [new Participant("1001", "INITIATING", [])], new Dictionary<string, string>(), new Dictionary<string, string>()), answersTheRequest ? makeCall.CorrelationId : null, "a1"));
+
+        Wait.Until(() => client.Events("CallDialing").Length == 1);
+        var dialing = client.Events("CallDialing").Single().Fields!;
+        Assert.Equal("5550111", dialing.Single(f => f.Key == "DialedNumber").Value);
+        Assert.Contains(client.Calls, c => c.Method == "IndicateNewWorkItem" && c.A == "d7");
+        service.Release();
+    }
+
     [Fact]
     public void A_ringing_call_raises_CallRinging_with_every_field_a_new_work_item_and_the_alerting_toolbar()
     {
