@@ -92,6 +92,14 @@ internal static class EngineWiring
         ClientTimeout = engine.DeadClientTimeout,
         DeadClientPolicy = engine.DeadClientAction == DeadClientAction.Logout ? DeadClientPolicy.Logout : DeadClientPolicy.Keep,
         DeadClientLogoutReasonCode = engine.DeadClientLogoutReasonCode,
+        QueueTimeout = engine.QueueTimeout,
+        MaxConcurrentFinesseRequests = engine.MaxConcurrentFinesseRequests,
+        MaxPendingRequestsPerAgent = engine.MaxPendingRequestsPerAgent,
+        MaxClients = engine.MaxClients,
+        MaxAgentsPerClient = engine.MaxAgentsPerClient,
+        MaxAgents = engine.MaxAgents,
+        LoginFailureLimit = engine.LoginFailureLimit,
+        LoginFailureBackoff = engine.LoginFailureBackoff,
     };
 
     private static bool IsHttp(string? url) => url is not null && url.StartsWith("http://", StringComparison.OrdinalIgnoreCase);

@@ -30,6 +30,7 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
     private long _heartbeatTicks;
     private volatile bool _linkUp;
     private volatile StatusReport? _lastStatus;
+    private readonly SessionGate _session = new();
 
     public DriverInstance(DriverOptions options, string mediaType, IConnectorLink link, TimeProvider time, ILoggerFactory loggers)
     {
@@ -100,7 +101,14 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
                 {
                     if (_linkUp)
                     {
-                        _link.TrySend(new ConnectorEnvelope(new Heartbeat(), NewRequestId(), null, Options.ClientId));
+                        if (_session.Ready)
+                        {
+                            TrySend(new ConnectorEnvelope(new Heartbeat(), NewRequestId(), null, Options.ClientId));
+                        }
+                        else if (_session.HelloOverdue(Time.GetUtcNow(), RequestTimeout))
+                        {
+                            SendHello(); // the answer was lost: ask again
+                        }
                     }
                 }
                 catch (Exception ex)
@@ -121,11 +129,11 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
     }
 
     /// <summary>
-    /// The Connector answered a heartbeat with <c>CLIENT_UNKNOWN</c> (it restarted, or declared this
-    /// driver dead): sends <c>Hello</c>, then <c>Connect</c> for every agent a service had connected
-    /// and <c>Login</c> with its own credentials for every agent that was signed in. Heartbeats sent
-    /// before the last recovery's Hello get CLIENT_UNKNOWN too; those are stale and skipped, so
-    /// one lost session leads to one recovery. One recovery at a time.
+    /// The Connector no longer knows this driver's session: it answered a heartbeat with
+    /// <c>CLIENT_UNKNOWN</c> (it restarted, or declared this driver dead) or
+    /// <c>CLIENT_SESSION_INVALID</c>. Starts a new session with <c>Hello</c>; its answer then proves
+    /// every agent again (<see cref="Reprove"/>). Heartbeats sent before the last recovery's Hello
+    /// get such answers too; those are stale and skipped, so one lost session leads to one recovery.
     /// </summary>
     private void Recover(string? correlationId)
     {
@@ -136,38 +144,88 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
                 Log.ClientRecoverySkipped(_logger, correlationId!);
                 return;
             }
-            var hello = Interlocked.Increment(ref _requestSequence);
-            _recoveredAt = hello;
-            _link.TrySend(new ConnectorEnvelope(new Hello(typeof(DriverInstance).Assembly.GetName().Version?.ToString(), Environment.MachineName),
-                RequestId(hello), null, Options.ClientId));
+            _session.Forget();
+            _recoveredAt = SendHello();
+        }
+    }
 
-            List<AgentService> services;
-            lock (_lock)
+    /// <summary>Sends Hello, naming the current session so the Connector can resume it; requests wait until it is answered.</summary>
+    private long SendHello()
+    {
+        var sequence = Interlocked.Increment(ref _requestSequence);
+        var id = RequestId(sequence);
+        var now = Time.GetUtcNow();
+        var token = _session.HelloSent(id, now);
+        _link.TrySend(new ConnectorEnvelope(new Hello(typeof(DriverInstance).Assembly.GetName().Version?.ToString(), Environment.MachineName),
+            id, null, Options.ClientId) { Session = token, Deadline = now + Options.RequestExpiry });
+        return sequence;
+    }
+
+    /// <summary>
+    /// The Connector answered a Hello: the requests held meanwhile leave, and when the session is a
+    /// new one (not resumed) every agent a service had connected and signed in is proved again with
+    /// its <c>Connect</c> and its own <c>Login</c> (the credentials are in the service's memory).
+    /// </summary>
+    private void SessionStarted(SessionAnswer answer)
+    {
+        foreach (var request in answer.Release)
+        {
+            _link.TrySend(request);
+        }
+        if (!answer.Resumed)
+        {
+            Reprove();
+        }
+    }
+
+    private void Reprove()
+    {
+        List<AgentService> services;
+        lock (_lock)
+        {
+            services = [.. _services];
+        }
+        var connected = new HashSet<string>(StringComparer.Ordinal);
+        var signedIn = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var service in services)
+        {
+            if (service.AgentId is not { } agentId)
             {
-                services = [.. _services];
+                continue;
             }
-            var connected = new HashSet<string>(StringComparer.Ordinal);
-            var signedIn = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var service in services)
+            foreach (var request in service.RecoveryRequests())
             {
-                if (service.AgentId is not { } agentId)
+                var first = request is Login ? signedIn.Add(agentId) : connected.Add(agentId);
+                if (first)
                 {
-                    continue;
-                }
-                foreach (var request in service.RecoveryRequests())
-                {
-                    var first = request is Login ? signedIn.Add(agentId) : connected.Add(agentId);
-                    if (first)
-                    {
-                        TrySend(new ConnectorEnvelope(request, NewRequestId(), agentId));
-                    }
+                    TrySend(new ConnectorEnvelope(request, NewRequestId(), agentId));
                 }
             }
+        }
+        if (connected.Count > 0)
+        {
             Log.ClientRecovered(_logger, connected.Count, signedIn.Count);
         }
     }
 
-    public bool TrySend(ConnectorEnvelope request) => _link.TrySend(request with { ClientId = Options.ClientId });
+    /// <summary>
+    /// Queues a request for the Connector with this driver's client id, session token and a deadline
+    /// (<see cref="DriverOptions.RequestExpiry"/> from now unless it has one): after it the Connector
+    /// drops the request unexecuted. Held while a Hello is unanswered. False when the link cannot take it.
+    /// </summary>
+    public bool TrySend(ConnectorEnvelope request)
+    {
+        var stamped = request with
+        {
+            ClientId = Options.ClientId,
+            Deadline = request.Deadline ?? Time.GetUtcNow() + Options.RequestExpiry,
+        };
+        if (!_linkUp)
+        {
+            return false;
+        }
+        return _session.TryStamp(stamped, out var now) && (now is null || _link.TrySend(now));
+    }
 
     public AgentService CreateService(ISiebelClient client, string? agentId, string? extension)
     {
@@ -223,8 +281,7 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
         Broadcast(StatusReport.Link(up, reason));
         if (up)
         {
-            _link.TrySend(new ConnectorEnvelope(new Hello(typeof(DriverInstance).Assembly.GetName().Version?.ToString(), Environment.MachineName),
-                NewRequestId(), null, Options.ClientId));
+            SendHello();
         }
     }
 
@@ -277,6 +334,11 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
 
         if (message.Message is SystemStatus system)
         {
+            if (_session.Answered(message.CorrelationId, system, Time.GetUtcNow()) is { } answer)
+            {
+                SessionStarted(answer);
+            }
+
             // The Connector answers Connect and Disconnect with its status: that answers the
             // agent's request; the status itself goes to every service once.
             if (message.CorrelationId is { } correlationId)
@@ -297,7 +359,7 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
             {
                 // An answer to a request of the driver itself (Hello), or one the Connector could not tie to an agent.
                 Log.ConnectorErrorReported(_logger, error.RequestType ?? "a request", message.CorrelationId ?? "no correlation id", error.Code, error.Message);
-                if (error.Code == ErrorCode.ClientUnknown)
+                if (error.Code is ErrorCode.ClientUnknown or ErrorCode.ClientSessionInvalid)
                 {
                     Recover(message.CorrelationId);
                 }

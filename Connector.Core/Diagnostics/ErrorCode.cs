@@ -180,10 +180,10 @@ public static class ErrorCode
     /// <summary>A heartbeat came from a client the Connector does not know (e.g. after a Connector restart): send Hello and Connect again.</summary>
     public const string ClientUnknown = "CLIENT_UNKNOWN";
 
-    /// <summary>The client has not connected this agent (send Connect first).</summary>
+    /// <summary>The client has not connected this agent (send Connect first). No longer sent: superseded by <see cref="AgentNotAuthorized"/>.</summary>
     public const string AgentNotConnected = "AGENT_NOT_CONNECTED";
 
-    /// <summary>The agent has not signed in through the Connector, so it holds no credentials for it.</summary>
+    /// <summary>The agent has not signed in through the Connector, so it holds no credentials for it. No longer sent: superseded by <see cref="AgentNotAuthorized"/>.</summary>
     public const string AgentNotLoggedIn = "AGENT_NOT_LOGGED_IN";
 
     /// <summary>The request is not possible in the agent's current state.</summary>
@@ -206,6 +206,24 @@ public static class ErrorCode
 
     /// <summary>The Connector is shutting down.</summary>
     public const string ConnectorStopping = "CONNECTOR_STOPPING";
+    /// <summary>The client id is not 1 to 100 characters from A-Z a-z 0-9 . _ -; the request was dropped unanswered.</summary>
+    public const string ClientIdInvalid = "CLIENT_ID_INVALID";
+    /// <summary>A message that is not a request (an event or an Error) reached the request queue; dropped unanswered.</summary>
+    public const string NotARequest = "NOT_A_REQUEST";
+    /// <summary>A request did not carry the client's current session token (from the answer to its Hello): send Hello again.</summary>
+    public const string ClientSessionInvalid = "CLIENT_SESSION_INVALID";
+    /// <summary>The client has not proved this agent's credentials on its current session: send Login first.</summary>
+    public const string AgentNotAuthorized = "AGENT_NOT_AUTHORIZED";
+    /// <summary>Finesse refused the agent's credentials too often lately; Logins are refused without asking Finesse for a while.</summary>
+    public const string LoginThrottled = "LOGIN_THROTTLED";
+    /// <summary>The request's deadline (set by the driver) passed before the Connector could send it; it was not executed.</summary>
+    public const string RequestExpired = "REQUEST_EXPIRED";
+    /// <summary>No Finesse connection became free in time, or too many requests wait; the request was not sent.</summary>
+    public const string ConnectorBusy = "CONNECTOR_BUSY";
+    /// <summary>The agent has too many requests (or Logins) in progress; this one was refused.</summary>
+    public const string AgentBusy = "AGENT_BUSY";
+    /// <summary>The Connector holds as many clients, agents, or agents of this client as it is configured for.</summary>
+    public const string ConnectorLimitReached = "CONNECTOR_LIMIT_REACHED";
 
     // Connector service and monitor (Connector.Service)
     /// <summary>The service configuration has one or more problems; the service does not start.</summary>

@@ -91,6 +91,9 @@ public static class EventIds
     public static readonly EventId EngineFinesseHealth = new(5016, nameof(EngineFinesseHealth));
     public static readonly EventId EngineBrokerConnectivity = new(5017, nameof(EngineBrokerConnectivity));
     public static readonly EventId EngineStatusChanged = new(5018, nameof(EngineStatusChanged));
+    public static readonly EventId EngineRequestRejected = new(5019, nameof(EngineRequestRejected));
+    public static readonly EventId EngineRejectionsSummarized = new(5020, nameof(EngineRejectionsSummarized));
+    public static readonly EventId EngineClientEvicted = new(5021, nameof(EngineClientEvicted));
     public static readonly EventId NotificationAgentSubscribed = new(5100, nameof(NotificationAgentSubscribed));
     public static readonly EventId NotificationUpdateRejected = new(5102, nameof(NotificationUpdateRejected));
     public static readonly EventId NotificationUpdateIgnored = new(5103, nameof(NotificationUpdateIgnored));

@@ -4,18 +4,40 @@ using SiebelCti.Connector.Messaging;
 namespace SiebelCti.Connector.Engine;
 
 /// <summary>
-/// One agent the engine serves: the clients that connected it, its credentials, and the last state
-/// and calls Finesse reported. Owned by the engine loop; never touched from another thread.
+/// One agent the engine serves: the clients that proved its credentials, the credentials Finesse
+/// last accepted, and the last state and calls Finesse reported. Owned by the engine loop; never
+/// touched from another thread.
 /// </summary>
 internal sealed class AgentSession(string agentId)
 {
     public string AgentId { get; } = agentId;
 
+    /// <summary>
+    /// The clients allowed to act for the agent and to receive its events: each proved the agent's
+    /// credentials with a Login on its current session (docs/security.md).
+    /// </summary>
     public HashSet<string> Clients { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The credentials Finesse accepted last; every REST call and the notification session use them.</summary>
     public AgentCredentials? Credentials { get; set; }
 
+    /// <summary>The extension the agent signed in with through the Connector; changed only by a sign-in Finesse confirmed.</summary>
     public string? Extension { get; set; }
+
+    /// <summary>True while a Login of the agent is being handled; further Logins wait in <see cref="WaitingLogins"/>.</summary>
+    public bool LoginInProgress { get; set; }
+
+    /// <summary>Logins that arrived while another was in progress, in arrival order.</summary>
+    public Queue<Action> WaitingLogins { get; } = new();
+
+    /// <summary>Logins Finesse refused in a row (wrong password, unknown user).</summary>
+    public int FailedLogins { get; set; }
+
+    /// <summary>Until when further Logins are refused without asking Finesse (after too many failures).</summary>
+    public DateTimeOffset LoginsRefusedUntil { get; set; }
+
+    /// <summary>Requests of the agent in progress (waiting for a Finesse slot or for their effect).</summary>
+    public int PendingRequests { get; set; }
 
     /// <summary>True once the agent's notification session is subscribed.</summary>
     public bool Subscribed { get; set; }

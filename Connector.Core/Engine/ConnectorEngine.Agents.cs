@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Connector.Engine.Ports;
 using SiebelCti.Connector.Messaging;
 
@@ -6,72 +9,149 @@ namespace SiebelCti.Connector.Engine;
 public sealed partial class ConnectorEngine
 {
     /// <summary>
-    /// Attaches the agent to the client. The answer is <c>System</c> (the Connector's status) and,
-    /// when another client already signed the agent in, its full state: subscriptions are shared.
+    /// Announces that the client will work with the agent. The answer is <c>System</c> (the
+    /// Connector's status); a client that has proved the agent on its current session also gets the
+    /// agent's full state. Nothing else happens before the client proves the agent's credentials
+    /// with <c>Login</c>: an id is not a proof, and nothing is kept for it.
     /// </summary>
     private void HandleConnect(RequestContext context, string agentId)
     {
-        if (!_agents.TryGetValue(agentId, out var agent))
-        {
-            agent = new AgentSession(agentId);
-            _agents.Add(agentId, agent);
-        }
-
-        agent.Clients.Add(context.Client.ClientId);
-        context.Client.Agents.Add(agentId);
-        Log.AgentConnected(_logger, agentId, context.Client.ClientId, agent.Clients.Count);
         Send(context.Client.ClientId, _status, context.CorrelationId, agentId);
-        if (agent.State is not null)
+        if (_agents.TryGetValue(agentId, out var agent) && agent.Clients.Contains(context.Client.ClientId))
         {
             SendFullState(context.Client.ClientId, agent, context.CorrelationId);
         }
     }
 
-    /// <summary>Detaches the agent from the client; answered by <c>System</c>.</summary>
+    /// <summary>Ends the client's work with the agent (its proof included); answered by <c>System</c>.</summary>
     private void HandleDisconnect(RequestContext context, string agentId)
     {
         Send(context.Client.ClientId, _status, context.CorrelationId, agentId);
-        if (_agents.TryGetValue(agentId, out var agent))
+        if (_agents.TryGetValue(agentId, out var agent) && agent.Clients.Contains(context.Client.ClientId))
         {
             Detach(context.Client, agent, DeadClientPolicy.Keep, "disconnected by its last client");
         }
     }
 
     /// <summary>
-    /// Signs the agent in: first its notification session (so the resulting state change is not
-    /// missed), then the sign-in request. An agent already signed in with that extension is not
-    /// signed in again; the client gets its current state.
+    /// A client proves the agent's credentials and signs the agent in (docs/security.md). One Login
+    /// of an agent at a time; others wait their turn. Nothing of the agent changes unless Finesse
+    /// accepts: the proof is a read of the agent's User with the given credentials (or the very
+    /// credentials Finesse accepted last), so a wrong password never touches the agent's working
+    /// notification session, its extension or its other clients. A proved client is authorized
+    /// once the agent is signed in with the extension asked for (at once when it already is).
     /// </summary>
     private void HandleLogin(RequestContext context, string agentId, Login login)
     {
         if (!_agents.TryGetValue(agentId, out var agent))
         {
+            if (_agents.Count >= _options.MaxAgents)
+            {
+                Fail(context, ErrorCode.ConnectorLimitReached, $"this Connector already holds {_options.MaxAgents} agents; Login was not sent to Finesse");
+                return;
+            }
+
             agent = new AgentSession(agentId);
             _agents.Add(agentId, agent);
         }
 
-        agent.Clients.Add(context.Client.ClientId);
-        context.Client.Agents.Add(agentId);
+        if (agent.LoginInProgress)
+        {
+            if (agent.WaitingLogins.Count >= _options.MaxWaitingLoginsPerAgent)
+            {
+                Fail(context, ErrorCode.AgentBusy, $"agent {agentId} already has {agent.WaitingLogins.Count + 1} Logins in progress");
+                return;
+            }
+
+            // Handled when the current one is done: two Logins of one agent never race (no XMPP conflict).
+            agent.WaitingLogins.Enqueue(() => HandleLogin(context, agentId, login));
+            return;
+        }
+
+        if (!context.Client.Agents.Contains(agentId) && context.Client.Agents.Count >= _options.MaxAgentsPerClient)
+        {
+            FailLogin(context, agent, ErrorCode.ConnectorLimitReached, $"this client already holds {_options.MaxAgentsPerClient} agents");
+            return;
+        }
+
         if (!_status.Status.Equals(SystemStatus.InService, StringComparison.Ordinal))
         {
-            Fail(context, Diagnostics.ErrorCode.ConnectorOutOfService, $"the Connector is out of service ({_status.Reason}); Login was not sent to Finesse");
+            FailLogin(context, agent, ErrorCode.ConnectorOutOfService, $"the Connector is out of service ({_status.Reason}); Login was not sent to Finesse");
+            return;
+        }
+
+        if (string.IsNullOrEmpty(login.Password) || string.IsNullOrWhiteSpace(login.Extension))
+        {
+            FailLogin(context, agent, ErrorCode.MessageInvalid, "Login needs the agent's password and an extension");
             return;
         }
 
         var credentials = new AgentCredentials(agentId, login.Password);
-        var sameCredentials = agent.Credentials == credentials;
-        if (sameCredentials && agent.Subscribed && agent.State is { State: not FinesseStates.Logout } current
-            && string.Equals(agent.EffectiveExtension, login.Extension, StringComparison.Ordinal))
+        agent.LoginInProgress = true;
+        if (agent.Credentials is { } held && SamePassword(held, credentials))
         {
-            Log.AgentAlreadySignedIn(_logger, agentId, context.Client.ClientId, current.State);
-            SendFullState(context.Client.ClientId, agent, context.CorrelationId);
+            // The very credentials Finesse accepted: proved without asking Finesse again.
+            Proved(context, agent, login, credentials, fresh: null);
             return;
         }
 
-        agent.Extension = login.Extension;
-        if (sameCredentials && agent.Subscribed)
+        if (agent.LoginsRefusedUntil > Now)
         {
-            SignIn(context, agent, credentials);
+            FinishLogin(context, agent, ErrorCode.LoginThrottled,
+                $"Finesse refused {agent.FailedLogins} Logins of agent {agentId} in a row; Logins are refused for {(agent.LoginsRefusedUntil - Now).TotalSeconds:0} s so that Finesse does not lock the account");
+            return;
+        }
+
+        AgentState? fresh = null;
+        var queued = CallFinesse(agentId, RequestDeadline(context),
+            async ct => fresh = await _finesse.GetAgentStateAsync(credentials, ct).ConfigureAwait(false),
+            failure =>
+            {
+                if (failure is null)
+                {
+                    agent.FailedLogins = 0;
+                    Proved(context, agent, login, credentials, fresh);
+                    return;
+                }
+
+                if (failure is FinesseGatewayException { Code: ErrorCode.FinesseUnauthorized or ErrorCode.FinesseWrongUser or ErrorCode.FinesseUserNotFound }
+                    && ++agent.FailedLogins >= _options.LoginFailureLimit)
+                {
+                    agent.LoginsRefusedUntil = Now + _options.LoginFailureBackoff;
+                }
+
+                FinishLogin(context, agent, failure);
+            },
+            unsent =>
+            {
+                FailUnsent(context, unsent);
+                FinishLogin(context, agent, ok: false);
+            });
+        if (!queued)
+        {
+            FailQueueFull(context, agent);
+            FinishLogin(context, agent, ok: false);
+        }
+    }
+
+    /// <summary>
+    /// Finesse accepted the credentials (or they are the ones it accepted last). Opens the agent's
+    /// notification session if it has none, then signs the agent in unless it already is with this
+    /// extension, and authorizes the client once that is done.
+    /// </summary>
+    private void Proved(RequestContext context, AgentSession agent, Login login, AgentCredentials credentials, AgentState? fresh)
+    {
+        // Finesse accepted them now: they are the agent's credentials from here on (a changed password
+        // included). The open notification session keeps working with what it authenticated with.
+        agent.Credentials = credentials;
+        if (fresh is not null)
+        {
+            PublishState(agent, fresh, null, force: false);
+        }
+
+        if (agent.Subscribed)
+        {
+            SignInIfNeeded(context, agent, login);
             return;
         }
 
@@ -79,20 +159,98 @@ public sealed partial class ConnectorEngine
         {
             if (failure is not null)
             {
-                FailWith(context, failure);
+                FinishLogin(context, agent, failure);
                 return;
             }
 
-            agent.Credentials = credentials;
             agent.Subscribed = true;
-            SignIn(context, agent, credentials);
+            SignInIfNeeded(context, agent, login);
         });
     }
 
-    private void SignIn(RequestContext context, AgentSession agent, AgentCredentials credentials)
+    private void SignInIfNeeded(RequestContext context, AgentSession agent, Login login)
     {
-        var extension = agent.Extension!;
-        Execute(context, agent, EffectKind.AgentState, null, (id, ct) => _finesse.SignInAsync(credentials, extension, id, ct));
+        if (agent.State is { State: not FinesseStates.Logout } current
+            && string.Equals(agent.EffectiveExtension, login.Extension, StringComparison.Ordinal))
+        {
+            Log.AgentAlreadySignedIn(_logger, agent.AgentId, context.Client.ClientId, current.State);
+            Authorize(context, agent);
+            SendFullState(context.Client.ClientId, agent, context.CorrelationId);
+            FinishLogin(context, agent, ok: true);
+            return;
+        }
+
+        var extension = login.Extension;
+        var credentials = agent.Credentials!;
+        Execute(context, agent, EffectKind.AgentState, null, (id, ct) => _finesse.SignInAsync(credentials, extension, id, ct), ok =>
+        {
+            if (ok)
+            {
+                // Only a sign-in Finesse confirmed changes the agent's extension.
+                agent.Extension = extension;
+                Authorize(context, agent);
+                foreach (var dialog in agent.Dialogs.Values)
+                {
+                    Send(context.Client.ClientId, dialog, context.CorrelationId, agent.AgentId);
+                }
+            }
+
+            FinishLogin(context, agent, ok);
+        });
+    }
+
+    /// <summary>The client proved the agent on its current session: it receives the agent's events and may act for it.</summary>
+    private void Authorize(RequestContext context, AgentSession agent)
+    {
+        if (!_clientSessions.TryGetValue(context.Client.ClientId, out var client) || !ReferenceEquals(client, context.Client))
+        {
+            return; // the client went away, or started a new session, while the Login ran
+        }
+
+        if (agent.Clients.Add(client.ClientId))
+        {
+            client.Agents.Add(agent.AgentId);
+            Log.AgentConnected(_logger, agent.AgentId, client.ClientId, agent.Clients.Count);
+        }
+    }
+
+    private static bool SamePassword(AgentCredentials a, AgentCredentials b) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a.Password), Encoding.UTF8.GetBytes(b.Password));
+
+    /// <summary>Answers a Login that was refused before it started.</summary>
+    private void FailLogin(RequestContext context, AgentSession agent, string code, string message)
+    {
+        Fail(context, code, message);
+        ReleaseIfUnused(agent, "its Login failed");
+    }
+
+    private void FinishLogin(RequestContext context, AgentSession agent, string code, string message)
+    {
+        Fail(context, code, message);
+        FinishLogin(context, agent, ok: false);
+    }
+
+    private void FinishLogin(RequestContext context, AgentSession agent, Exception failure)
+    {
+        FailWith(context, failure);
+        FinishLogin(context, agent, ok: false);
+    }
+
+    /// <summary>The Login in progress is done (answered already); the next waiting Login of the agent starts.</summary>
+    private void FinishLogin(RequestContext context, AgentSession agent, bool ok)
+    {
+        _ = context;
+        agent.LoginInProgress = false;
+        if (agent.WaitingLogins.TryDequeue(out var next))
+        {
+            next();
+            return;
+        }
+
+        if (!ok)
+        {
+            ReleaseIfUnused(agent, "its Login failed");
+        }
     }
 
     /// <summary>
@@ -103,7 +261,7 @@ public sealed partial class ConnectorEngine
     {
         client.Agents.Remove(agent.AgentId);
         agent.Clients.Remove(client.ClientId);
-        if (agent.Clients.Count > 0)
+        if (agent.Clients.Count > 0 || agent.LoginInProgress)
         {
             return;
         }
@@ -114,11 +272,29 @@ public sealed partial class ConnectorEngine
             return;
         }
 
+        ReleaseAgent(agent, policy == DeadClientPolicy.Logout, why);
+    }
+
+    /// <summary>Forgets an agent nobody holds and that is not signed in (a failed first Login, a sign-out).</summary>
+    private void ReleaseIfUnused(AgentSession agent, string why)
+    {
+        if (agent.Clients.Count == 0 && !agent.LoginInProgress && agent.WaitingLogins.Count == 0
+            && agent.State is null or { State: FinesseStates.Logout }
+            && agent.LoginsRefusedUntil <= Now
+            && _agents.TryGetValue(agent.AgentId, out var current) && ReferenceEquals(current, agent))
+        {
+            ReleaseAgent(agent, signOut: false, why);
+        }
+    }
+
+    /// <summary>Drops the agent, its pending requests and (optionally after signing it out) its notification session.</summary>
+    private void ReleaseAgent(AgentSession agent, bool signOut, string why)
+    {
         Log.AgentReleased(_logger, agent.AgentId, why);
         _agents.Remove(agent.AgentId);
         foreach (var pending in _pending.Values.Where(p => p.AgentId == agent.AgentId).ToList())
         {
-            _pending.Remove(pending.FinesseRequestId);
+            EndPending(pending.FinesseRequestId, ok: false);
         }
 
         if (agent.Credentials is not { } credentials || !agent.Subscribed)
@@ -126,33 +302,51 @@ public sealed partial class ConnectorEngine
             return;
         }
 
-        var signOut = policy == DeadClientPolicy.Logout && agent.State is { State: not FinesseStates.Logout };
+        signOut &= agent.State is { State: not FinesseStates.Logout };
         var reasonCodeId = _options.DeadClientLogoutReasonCode is { Length: > 0 } code
             && agent.ReasonCodes.TryGetValue(ReasonCodeCategory.Logout, out var codes)
                 ? codes.Items.FirstOrDefault(c => c.Code == code)?.Id
                 : null;
-        Start(async ct =>
-        {
-            if (signOut)
-            {
-                // CCE signs out only from NOT_READY.
-                if (agent.State?.State != FinesseStates.NotReady)
-                {
-                    await _finesse.ChangeStateAsync(credentials, FinesseStates.NotReady, null, Guid.NewGuid().ToString("N"), ct).ConfigureAwait(false);
-                }
-
-                await _finesse.ChangeStateAsync(credentials, FinesseStates.Logout, reasonCodeId, Guid.NewGuid().ToString("N"), ct).ConfigureAwait(false);
-            }
-
-            await _notifications.UnsubscribeAsync(agent.AgentId, ct).ConfigureAwait(false);
-        }, failure =>
+        var wasNotReady = agent.State?.State == FinesseStates.NotReady;
+        Action<Exception?> logged = failure =>
         {
             if (failure is not null)
             {
                 Log.OperationFailed(_logger, signOut ? "Logout of a released agent" : "Unsubscribe", agent.AgentId, failure);
             }
+        };
+        if (!signOut)
+        {
+            Start(ct => _notifications.UnsubscribeAsync(agent.AgentId, ct), logged);
+            return;
+        }
+
+        var queued = CallFinesse(agent.AgentId, Now + InternalCallPatience, async ct =>
+        {
+            // CCE signs out only from NOT_READY.
+            if (!wasNotReady)
+            {
+                await _finesse.ChangeStateAsync(credentials, FinesseStates.NotReady, null, Guid.NewGuid().ToString("N"), ct).ConfigureAwait(false);
+            }
+
+            await _finesse.ChangeStateAsync(credentials, FinesseStates.Logout, reasonCodeId, Guid.NewGuid().ToString("N"), ct).ConfigureAwait(false);
+        }, failure =>
+        {
+            logged(failure);
+            Start(ct => _notifications.UnsubscribeAsync(agent.AgentId, ct), logged);
+        }, _ =>
+        {
+            logged(new FinesseGatewayException(ErrorCode.ConnectorBusy, "no Finesse connection was free to sign the agent out"));
+            Start(ct => _notifications.UnsubscribeAsync(agent.AgentId, ct), logged);
         });
+        if (!queued)
+        {
+            Start(ct => _notifications.UnsubscribeAsync(agent.AgentId, ct), logged);
+        }
     }
+
+    /// <summary>How long the Connector's own calls (sign-outs, re-reads after failover) may wait for a Finesse connection.</summary>
+    private static readonly TimeSpan InternalCallPatience = TimeSpan.FromMinutes(1);
 
     /// <summary>Sends the agent's state and every call to one client.</summary>
     private void SendFullState(string clientId, AgentSession agent, string? correlationId)
@@ -216,18 +410,10 @@ public sealed partial class ConnectorEngine
 
         AgentState? state = null;
         IReadOnlyList<Dialog> dialogs = [];
-        Start(async ct =>
+        CallFinesse(agent.AgentId, Now + InternalCallPatience, async ct =>
         {
-            await _refreshSlots.WaitAsync(ct).ConfigureAwait(false);
-            try
-            {
-                state = await _finesse.GetAgentStateAsync(credentials, ct).ConfigureAwait(false);
-                dialogs = await _finesse.GetDialogsAsync(credentials, ct).ConfigureAwait(false);
-            }
-            finally
-            {
-                _refreshSlots.Release();
-            }
+            state = await _finesse.GetAgentStateAsync(credentials, ct).ConfigureAwait(false);
+            dialogs = await _finesse.GetDialogsAsync(credentials, ct).ConfigureAwait(false);
         }, failure =>
         {
             if (failure is not null)
@@ -240,7 +426,7 @@ public sealed partial class ConnectorEngine
             {
                 ApplySnapshot(agent, state!, dialogs, force);
             }
-        });
+        }, _ => Log.OperationFailed(_logger, "Refresh", agent.AgentId, new FinesseGatewayException(ErrorCode.ConnectorBusy, "no Finesse connection was free")));
     }
 
     /// <summary>
@@ -264,8 +450,4 @@ public sealed partial class ConnectorEngine
             PublishDialog(agent, dialog, null, force, skipClient);
         }
     }
-
-    // Bounds how many agents are re-read from Finesse at once after a failover (2,000 agents must not
-    // send 4,000 GETs to a Finesse that is just recovering).
-    private readonly SemaphoreSlim _refreshSlots = new(16, 16);
 }

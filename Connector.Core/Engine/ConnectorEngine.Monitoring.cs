@@ -70,18 +70,22 @@ public sealed partial class ConnectorEngine : IConnectorMonitorSource
             Status = new ConnectorStatusInfo(status.Status, status.Reason, _statusSince),
             Finesse = new FinesseInfo(health.ActiveSide, sides),
             Broker = new BrokerInfo(SecretRedactor.RedactUri(_description.BrokerUri), _brokerConnected, _brokerSince, _brokerReconnects),
-            Clients = [.. _clientSessions.Values.Select(c => new ClientInfo(c.ClientId, c.HostName, c.LastSeen, c.Agents.Count)).OrderBy(c => c.ClientId, StringComparer.Ordinal)],
-            Agents = [.. _agents.Values.Select(a => new AgentInfo
+            // Bounded so that invented clients or thousands of agents cannot make every monitor push huge.
+            Clients = [.. _clientSessions.Values.OrderBy(c => c.ClientId, StringComparer.Ordinal).Take(_options.MonitorListLimit)
+                .Select(c => new ClientInfo(c.ClientId, c.HostName, c.LastSeen, c.Agents.Count))],
+            ClientCount = _clientSessions.Count,
+            AgentCount = _agents.Count,
+            Agents = [.. _agents.Values.OrderBy(a => a.AgentId, StringComparer.Ordinal).Take(_options.MonitorListLimit).Select(a => new AgentInfo
             {
                 AgentId = a.AgentId,
-                State = a.State?.State ?? (a.Credentials is null ? "CONNECTED" : "SIGNING_IN"),
+                State = a.State?.State ?? (a.LoginInProgress ? "SIGNING_IN" : "UNKNOWN"),
                 ReasonCode = a.State?.ReasonCode,
                 ReasonCodeLabel = a.State?.ReasonCodeLabel,
                 Extension = a.EffectiveExtension,
                 Calls = [.. a.Dialogs.Values.Select(d => new CallInfo(d.Id, d.State, d.FromAddress, d.ToAddress))],
                 LastEventTime = a.LastEventTime,
                 Clients = [.. a.Clients.Order(StringComparer.Ordinal)],
-            }).OrderBy(a => a.AgentId, StringComparer.Ordinal)],
+            })],
         };
     }
 }

@@ -60,6 +60,12 @@ public sealed partial class ConnectorEngine
                 break;
             case AgentSessionNotification n:
                 Log.AgentSessionLost(_logger, agent.AgentId, n.Reason);
+                if (n.Permanent)
+                {
+                    // It will not come back by itself (e.g. its password changed): the next Login opens a new one.
+                    agent.Subscribed = false;
+                }
+
                 break;
         }
     }
@@ -87,21 +93,21 @@ public sealed partial class ConnectorEngine
         if (agent.Credentials is { } credentials && agent.EffectiveExtension is { } extension)
         {
             var drop = new DialogActionRequest(dialog.Id, FinesseActions.Drop, extension);
-            Start(ct => _finesse.DialogActionAsync(credentials, drop, Guid.NewGuid().ToString("N"), ct), failure =>
+            CallFinesse(agent.AgentId, Now + InternalCallPatience, ct => _finesse.DialogActionAsync(credentials, drop, Guid.NewGuid().ToString("N"), ct), failure =>
             {
                 if (failure is not null)
                 {
                     Log.OperationFailed(_logger, "Drop of a failed call", agent.AgentId, failure);
                 }
-            });
+            }, _ => Log.OperationFailed(_logger, "Drop of a failed call", agent.AgentId, new FinesseGatewayException(ErrorCode.ConnectorBusy, "no Finesse connection was free")));
         }
     }
 
     private void HandleRequestFailed(AgentSession agent, RequestFailedNotification failed)
     {
-        if (failed.RequestId is { Length: > 0 } requestId && _pending.Remove(requestId, out var pending))
+        if (failed.RequestId is { Length: > 0 } requestId && _pending.TryGetValue(requestId, out var pending))
         {
-            SendError(pending.ClientId, pending.CorrelationId, agent.AgentId, failed.Code, failed.Message, pending.RequestType);
+            EndPending(requestId, ok: false, () => SendError(pending.ClientId, pending.CorrelationId, agent.AgentId, failed.Code, failed.Message, pending.RequestType));
             return;
         }
 
@@ -124,25 +130,21 @@ public sealed partial class ConnectorEngine
         {
             // Finesse copies the requestId into every notification a request causes: an ANSWER
             // yields a User update (TALKING) and a Dialogs update; the call request is answered by the latter.
-            return _pending.TryGetValue(requestId, out var exact) && exact.Effect == effect && _pending.Remove(requestId) ? exact : null;
+            return _pending.TryGetValue(requestId, out var exact) && exact.Effect == effect && EndPending(requestId, ok: true) ? exact : null;
         }
 
+        // Only a request that was sent can have caused this.
         PendingRequest? oldest = null;
         foreach (var p in _pending.Values)
         {
-            if (p.AgentId == agentId && p.Effect == effect && (p.DialogId is null || dialogId is null || p.DialogId == dialogId)
+            if (p.AgentId == agentId && p.Effect == effect && p.Sent is not null && (p.DialogId is null || dialogId is null || p.DialogId == dialogId)
                 && (oldest is null || p.Deadline < oldest.Deadline))
             {
                 oldest = p;
             }
         }
 
-        if (oldest is not null)
-        {
-            _pending.Remove(oldest.FinesseRequestId);
-        }
-
-        return oldest;
+        return oldest is not null && EndPending(oldest.FinesseRequestId, ok: true) ? oldest : null;
     }
 
     /// <summary>Publishes the agent's state if it changed, if it answers a request, or when forced.</summary>
@@ -235,11 +237,17 @@ public sealed partial class ConnectorEngine
     private void Housekeeping()
     {
         var now = Now;
+        _calls.ExpireWaiting(now, call => call.Expired(call));
+        DispatchCalls();
         foreach (var pending in _pending.Values.Where(p => p.Deadline <= now).ToList())
         {
-            _pending.Remove(pending.FinesseRequestId);
-            SendError(pending.ClientId, pending.CorrelationId, pending.AgentId, ErrorCode.RequestTimeout,
-                $"Finesse did not confirm {pending.RequestType} within {_options.RequestTimeout.TotalSeconds:0.#} s", pending.RequestType);
+            EndPending(pending.FinesseRequestId, ok: false, () => SendError(pending.ClientId, pending.CorrelationId, pending.AgentId, ErrorCode.RequestTimeout,
+                $"{pending.RequestType} was sent to Finesse, which did not confirm it within {_options.RequestTimeout.TotalSeconds:0.#} s", pending.RequestType));
+        }
+
+        foreach (var (code, count) in _rejections.TakeSummary(now))
+        {
+            Log.RejectionsSummarized(_logger, count, code, _options.RejectionLogInterval.TotalSeconds);
         }
 
         foreach (var client in _clientSessions.Values.Where(c => now - c.LastSeen > _options.ClientTimeout).ToList())

@@ -39,7 +39,11 @@ public sealed partial class ConnectorEngine
 
     private void SendError(string clientId, string? correlationId, string? agentId, string code, string message, string? requestType)
     {
-        Log.RequestFailed(_logger, requestType ?? "?", agentId, clientId, code, message);
+        if (_rejections.ShouldWrite(code, Now))
+        {
+            Log.RequestFailed(_logger, requestType ?? "?", ClientIds.Printable(agentId), clientId, code, message);
+        }
+
         Metrics.RecordError(code, message, agentId);
         Send(clientId, new Error(code, message, requestType), correlationId, agentId);
     }

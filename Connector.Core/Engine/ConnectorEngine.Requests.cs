@@ -1,3 +1,6 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
 using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Connector.Engine.Ports;
 using SiebelCti.Connector.Messaging;
@@ -6,50 +9,91 @@ namespace SiebelCti.Connector.Engine;
 
 public sealed partial class ConnectorEngine
 {
+    /// <summary>
+    /// The gate every message of the request queue passes, in this order (docs/security.md): a valid
+    /// client id (else dropped unanswered: it would name a destination), a request type (anything
+    /// else, an Error above all, is dropped unanswered, so the Connector never answers itself), a
+    /// known client (else <c>CLIENT_UNKNOWN</c>, unless it is the Hello that introduces it), the
+    /// client's current session token (else dropped), the request's deadline (else
+    /// <c>REQUEST_EXPIRED</c>, unexecuted), and for agent requests a proof of the agent's
+    /// credentials by this client (else <c>AGENT_NOT_AUTHORIZED</c>). Rejections are logged
+    /// through <see cref="RejectionLog"/>, so no input can flood the log.
+    /// </summary>
     private void HandleRequest(WireMessage inbound)
     {
         Metrics.RecordMessageIn();
-        if (string.IsNullOrWhiteSpace(inbound.ClientId))
+        var type = inbound.MessageType;
+        if (!ClientIds.IsValid(inbound.ClientId))
         {
-            // Nobody to answer: without a client id there is no reply destination.
-            Log.RequestWithoutClient(_logger, inbound.MessageType, inbound.AgentId);
+            // Nobody to answer: a client id that is no name would become a destination list or another queue.
+            Reject(ErrorCode.ClientIdInvalid, type, inbound.AgentId, inbound.ClientId, "the client id is not 1 to 100 of A-Z a-z 0-9 . _ -; dropped unanswered");
             return;
         }
 
-        var clientId = inbound.ClientId;
+        var clientId = inbound.ClientId!;
+        if (!MessageTypes.IsRequest(type) && MessageTypes.IsEvent(type))
+        {
+            Reject(ErrorCode.NotARequest, type, inbound.AgentId, clientId, "a response or event is not a request; dropped unanswered");
+            return;
+        }
+
+        _clientSessions.TryGetValue(clientId, out var client);
+        var isHello = type == HelloType;
+        if (client is null && !isHello)
+        {
+            // This Connector does not know the client (it restarted, or declared the client dead): it must say Hello.
+            SendError(clientId, inbound.CorrelationId, null, ErrorCode.ClientUnknown,
+                "this Connector does not know the client: send Hello, then Login for each agent again", Printable(type));
+            return;
+        }
+
+        if (client is not null && !isHello && !SessionMatches(client, inbound.Session))
+        {
+            RejectForeignSession(client, inbound);
+            return;
+        }
+
         var agentId = string.IsNullOrWhiteSpace(inbound.AgentId) ? null : inbound.AgentId;
         var decoded = ConnectorWire.Decode(inbound);
         if (!decoded.Success)
         {
-            SendError(clientId, inbound.CorrelationId, agentId, decoded.ErrorCode!, decoded.ErrorMessage!, inbound.MessageType);
+            if (client is null)
+            {
+                Reject(decoded.ErrorCode!, type, agentId, clientId, "a Hello that does not decode; dropped unanswered");
+                return;
+            }
+
+            SendError(clientId, inbound.CorrelationId, agentId, decoded.ErrorCode!, decoded.ErrorMessage!, Printable(type));
             return;
         }
 
         var message = decoded.Envelope!.Message;
         Metrics.RecordRequest(message.MessageType);
-        if (message is Heartbeat && !_clientSessions.ContainsKey(clientId))
+        if (inbound.Deadline is { } deadline && deadline <= Now)
         {
-            SendError(clientId, inbound.CorrelationId, agentId, ErrorCode.ClientUnknown,
-                "this Connector does not know the client: send Hello and Connect again", "Heartbeat");
+            // The driver has told (or is about to tell) Siebel that the command failed: it must never run late.
+            if (client is null)
+            {
+                Reject(ErrorCode.RequestExpired, type, agentId, clientId, "an expired Hello; dropped unanswered");
+                return;
+            }
+
+            SendError(clientId, inbound.CorrelationId, agentId, ErrorCode.RequestExpired,
+                $"{message.MessageType} arrived {(Now - deadline).TotalMilliseconds:0} ms after its deadline and was not executed", message.MessageType);
             return;
         }
 
-        var lastHeard = _clientSessions.TryGetValue(clientId, out var known) ? known.LastSeen : (DateTimeOffset?)null;
-        var client = TouchClient(clientId);
-        var context = new RequestContext(client, inbound.CorrelationId, agentId, message.MessageType);
-        switch (message)
+        if (message is Hello hello)
         {
-            case Hello hello:
-                client.HostName = hello.HostName;
-                Send(clientId, _status, inbound.CorrelationId, null);
-                if (lastHeard is { } since)
-                {
-                    SendResync(client, inbound.CorrelationId, since);
-                }
+            HandleHello(client, clientId, inbound, hello);
+            return;
+        }
 
-                return;
-            case Heartbeat:
-                return;
+        client!.LastSeen = Now;
+        var context = new RequestContext(client, inbound.CorrelationId, agentId, message.MessageType, inbound.Deadline);
+        if (message is Heartbeat)
+        {
+            return;
         }
 
         if (agentId is null)
@@ -71,7 +115,7 @@ public sealed partial class ConnectorEngine
                 return;
         }
 
-        if (!TryGetSignedInAgent(context, agentId, out var agent))
+        if (!TryGetAuthorizedAgent(context, agentId, out var agent))
         {
             return;
         }
@@ -97,6 +141,119 @@ public sealed partial class ConnectorEngine
 
         HandleAction(context, agent, message);
     }
+
+    private const string HelloType = "Hello";
+
+    /// <summary>
+    /// A Hello that names the client's current session resumes it (the driver's broker link came
+    /// back): the client keeps its proved agents and gets its resync snapshot. Any other Hello starts
+    /// a new session: a new token, and the proofs of the old one no longer count (the agents stay
+    /// signed in for their other clients, or under the dead-client policy). The answer is
+    /// <c>System</c> with the token and whether the session was resumed.
+    /// </summary>
+    private void HandleHello(ClientSession? client, string clientId, WireMessage inbound, Hello hello)
+    {
+        var resumed = client is not null && SessionMatches(client, inbound.Session);
+        var lastHeard = client?.LastSeen;
+        if (client is null)
+        {
+            if (!MakeRoomForClient())
+            {
+                SendError(clientId, inbound.CorrelationId, null, ErrorCode.ConnectorLimitReached,
+                    $"this Connector already serves {_options.MaxClients} clients", HelloType);
+                return;
+            }
+
+            client = new ClientSession(clientId, NewSessionToken(), Now);
+            _clientSessions.Add(clientId, client);
+            Log.ClientJoined(_logger, clientId);
+        }
+        else if (!resumed)
+        {
+            ForgetProofs(client, "its driver started a new session");
+            client.Session = NewSessionToken();
+            client.Joined = Now;
+        }
+
+        client.LastSeen = Now;
+        client.HostName = hello.HostName;
+        Send(clientId, _status with { Session = client.Session, Resumed = resumed }, inbound.CorrelationId, null);
+        if (resumed && lastHeard is { } since)
+        {
+            SendResync(client, inbound.CorrelationId, since);
+        }
+    }
+
+    /// <summary>
+    /// A request from a known client without its current session token: someone else using the
+    /// client's id, or a driver that missed its new session. Dropped; a Heartbeat (the driver's own
+    /// probe) is answered <c>CLIENT_SESSION_INVALID</c>, at most once per rejection-log interval, so
+    /// the real driver says Hello again and nobody can flood it with answers.
+    /// </summary>
+    private void RejectForeignSession(ClientSession client, WireMessage inbound)
+    {
+        Reject(ErrorCode.ClientSessionInvalid, inbound.MessageType, inbound.AgentId, client.ClientId, "the request does not carry the client's session token; dropped");
+        if (inbound.MessageType == "Heartbeat" && Now - client.SessionInvalidSentAt >= _options.RejectionLogInterval)
+        {
+            client.SessionInvalidSentAt = Now;
+            Send(client.ClientId, new Error(ErrorCode.ClientSessionInvalid, "this client's session is not valid: send Hello, then Login for each agent again", "Heartbeat"),
+                inbound.CorrelationId, null);
+        }
+    }
+
+    private static bool SessionMatches(ClientSession client, string? session) =>
+        session is not null && session.Length == client.Session.Length
+        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(session), Encoding.ASCII.GetBytes(client.Session));
+
+    private static string NewSessionToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24));
+
+    /// <summary>
+    /// True when a new client fits: below <see cref="EngineOptions.MaxClients"/>, or after dropping the
+    /// longest-idle client that proved no agent (so invented client ids cannot lock real drivers out).
+    /// </summary>
+    private bool MakeRoomForClient()
+    {
+        if (_clientSessions.Count < _options.MaxClients)
+        {
+            return true;
+        }
+
+        var idle = _clientSessions.Values.Where(c => c.Agents.Count == 0).MinBy(c => c.LastSeen);
+        if (idle is null)
+        {
+            return false;
+        }
+
+        _clientSessions.Remove(idle.ClientId);
+        Log.ClientEvicted(_logger, idle.ClientId, _options.MaxClients);
+        return true;
+    }
+
+    /// <summary>The client's proofs no longer count: it stops receiving and acting for its agents.</summary>
+    private void ForgetProofs(ClientSession client, string why)
+    {
+        foreach (var agentId in client.Agents.ToList())
+        {
+            if (_agents.TryGetValue(agentId, out var agent))
+            {
+                Detach(client, agent, DeadClientPolicy.Keep, $"client {client.ClientId}: {why}");
+            }
+        }
+
+        client.Agents.Clear();
+    }
+
+    /// <summary>Logs a rejected message through the rate limit; never answers.</summary>
+    private void Reject(string code, string? messageType, string? agentId, string? clientId, string why)
+    {
+        Metrics.RecordError(code, why, null);
+        if (_rejections.ShouldWrite(code, Now))
+        {
+            Log.RequestRejected(_logger, Printable(messageType), ClientIds.Printable(agentId), ClientIds.Printable(clientId), code, why);
+        }
+    }
+
+    private static string Printable(string? messageType) => MessageTypes.IsRequest(messageType) ? messageType! : ClientIds.Printable(messageType);
 
     private void HandleAction(RequestContext context, AgentSession agent, ConnectorMessage message)
     {
@@ -186,7 +343,7 @@ public sealed partial class ConnectorEngine
             // Digits change nothing Finesse reports, so no notification follows the 202: the
             // accepted request is answered with the call as it stands.
             var finesseRequestId = Guid.NewGuid().ToString("N");
-            Start(ct => _finesse.DialogActionAsync(credentials, action, finesseRequestId, ct), failure =>
+            CallFor(context, agent, ct => _finesse.DialogActionAsync(credentials, action, finesseRequestId, ct), failure =>
             {
                 if (failure is not null)
                 {
@@ -265,7 +422,7 @@ public sealed partial class ConnectorEngine
 
         var credentials = agent.Credentials!;
         IReadOnlyList<ReasonCodeEntry> codes = [];
-        Start(async ct => codes = await _finesse.GetReasonCodesAsync(credentials, category, ct).ConfigureAwait(false), failure =>
+        CallFor(context, agent, async ct => codes = await _finesse.GetReasonCodesAsync(credentials, category, ct).ConfigureAwait(false), failure =>
         {
             if (failure is not null)
             {
@@ -288,7 +445,7 @@ public sealed partial class ConnectorEngine
 
         var credentials = agent.Credentials!;
         IReadOnlyList<WrapUpReasonEntry> reasons = [];
-        Start(async ct => reasons = await _finesse.GetWrapUpReasonsAsync(credentials, ct).ConfigureAwait(false), failure =>
+        CallFor(context, agent, async ct => reasons = await _finesse.GetWrapUpReasonsAsync(credentials, ct).ConfigureAwait(false), failure =>
         {
             if (failure is not null)
             {
@@ -306,7 +463,7 @@ public sealed partial class ConnectorEngine
         var credentials = agent.Credentials!;
         AgentState? state = null;
         IReadOnlyList<Dialog> dialogs = [];
-        Start(async ct =>
+        CallFor(context, agent, async ct =>
         {
             state = await _finesse.GetAgentStateAsync(credentials, ct).ConfigureAwait(false);
             dialogs = await _finesse.GetDialogsAsync(credentials, ct).ConfigureAwait(false);
@@ -324,36 +481,145 @@ public sealed partial class ConnectorEngine
     }
 
     /// <summary>
-    /// Sends a request Finesse answers asynchronously. The pending entry is recorded before the call
-    /// so that a notification arriving before the HTTP answer still completes it.
+    /// Sends a request Finesse answers asynchronously, through the fair queue. The pending entry is
+    /// recorded first so that a notification arriving before the HTTP answer still completes it; its
+    /// confirmation timeout starts when the REST call leaves. <paramref name="finished"/> runs once
+    /// with the outcome.
     /// </summary>
-    private void Execute(RequestContext context, AgentSession agent, EffectKind effect, string? dialogId, Func<string, CancellationToken, Task> call)
+    private void Execute(RequestContext context, AgentSession agent, EffectKind effect, string? dialogId, Func<string, CancellationToken, Task> call, Action<bool>? finished = null)
     {
-        var finesseRequestId = Guid.NewGuid().ToString("N");
-        _pending[finesseRequestId] = new PendingRequest(
-            finesseRequestId, agent.AgentId, context.Client.ClientId, context.CorrelationId, context.RequestType,
-            effect, dialogId, Now, Now + _options.RequestTimeout);
-        Log.RequestSent(_logger, context.RequestType, agent.AgentId, dialogId, finesseRequestId);
-        Start(ct => call(finesseRequestId, ct), failure =>
+        if (agent.PendingRequests >= _options.MaxPendingRequestsPerAgent)
         {
-            if (failure is not null && _pending.Remove(finesseRequestId))
+            Fail(context, ErrorCode.AgentBusy, $"agent {agent.AgentId} already has {agent.PendingRequests} requests in progress; {context.RequestType} was not sent");
+            finished?.Invoke(false);
+            return;
+        }
+
+        var finesseRequestId = Guid.NewGuid().ToString("N");
+        var pending = new PendingRequest(finesseRequestId, agent.AgentId, context.Client.ClientId, context.CorrelationId, context.RequestType, effect, dialogId, Now)
+        {
+            Finished = finished,
+        };
+        _pending[finesseRequestId] = pending;
+        agent.PendingRequests++;
+        var queued = CallFinesse(agent.AgentId, RequestDeadline(context), ct => call(finesseRequestId, ct),
+            failure =>
             {
-                FailWith(context, failure);
-            }
-        });
+                if (failure is not null)
+                {
+                    EndPending(finesseRequestId, ok: false, () => FailWith(context, failure));
+                }
+            },
+            unsent => EndPending(finesseRequestId, ok: false, () => FailUnsent(context, unsent)),
+            () =>
+            {
+                pending.MarkSent(Now, _options.RequestTimeout);
+                Log.RequestSent(_logger, context.RequestType, agent.AgentId, dialogId, finesseRequestId);
+            });
+        if (!queued)
+        {
+            EndPending(finesseRequestId, ok: false, () => FailQueueFull(context, agent));
+        }
     }
 
-    private bool TryGetSignedInAgent(RequestContext context, string agentId, out AgentSession agent)
+    /// <summary>
+    /// Ends a pending request once: removes it, runs <paramref name="answer"/> (which answers the
+    /// client), and queues its <see cref="PendingRequest.Finished"/> hook as the loop's next work.
+    /// False when it had ended already.
+    /// </summary>
+    private bool EndPending(string finesseRequestId, bool ok, Action? answer = null)
     {
-        if (!_agents.TryGetValue(agentId, out agent!) || !agent.Clients.Contains(context.Client.ClientId))
+        if (!_pending.Remove(finesseRequestId, out var pending))
         {
-            Fail(context, ErrorCode.AgentNotConnected, $"agent {agentId} is not connected by this client: send Connect first");
             return false;
         }
 
-        if (agent.Credentials is null)
+        if (_agents.TryGetValue(pending.AgentId, out var agent) && agent.PendingRequests > 0)
         {
-            Fail(context, ErrorCode.AgentNotLoggedIn, $"agent {agentId} has not logged in through the Connector: send Login first");
+            agent.PendingRequests--;
+        }
+
+        answer?.Invoke();
+        if (pending.Finished is { } finished)
+        {
+            // After the work at hand: a notification that completes a request is applied in full
+            // (the agent's new state recorded) before whatever the request's owner does next.
+            _work.Writer.TryWrite(new Work.Completion(() => finished(ok)));
+        }
+
+        return true;
+    }
+
+    /// <summary>A client request's REST call that answers the client itself (reads, DTMF): queued fairly like every call.</summary>
+    private void CallFor(RequestContext context, AgentSession agent, Func<CancellationToken, Task> run, Action<Exception?> completed)
+    {
+        if (!CallFinesse(agent.AgentId, RequestDeadline(context), run, completed, unsent => FailUnsent(context, unsent)))
+        {
+            FailQueueFull(context, agent);
+        }
+    }
+
+    /// <summary>
+    /// Queues a REST call of <paramref name="agentId"/> (see <see cref="FinesseCallQueue"/>) and starts
+    /// what may start. <paramref name="completed"/> runs on the loop with the failure (null on success);
+    /// <paramref name="unsent"/> instead when the deadline passed before a slot was free. False when
+    /// the agent has too many calls waiting (nothing was queued).
+    /// </summary>
+    private bool CallFinesse(string agentId, DateTimeOffset deadline, Func<CancellationToken, Task> run, Action<Exception?> completed,
+        Action<QueuedCall> unsent, Action? started = null)
+    {
+        if (!_calls.TryEnqueue(agentId, new QueuedCall(deadline, Now, run, completed, unsent) { Started = started }))
+        {
+            return false;
+        }
+
+        DispatchCalls();
+        return true;
+    }
+
+    private void DispatchCalls() =>
+        _calls.Dispatch(Now, (agentId, call) =>
+        {
+            call.Started?.Invoke();
+            Start(call.Run, failure =>
+            {
+                _calls.Completed(agentId);
+                call.Completed(failure);
+                DispatchCalls();
+            });
+        }, call => call.Expired(call));
+
+    /// <summary>Until when a client's request may wait for a Finesse connection: its own deadline, at most the queue timeout.</summary>
+    private DateTimeOffset RequestDeadline(RequestContext context)
+    {
+        var limit = Now + _options.QueueTimeout;
+        return context.Deadline is { } deadline && deadline < limit ? deadline : limit;
+    }
+
+    /// <summary>The request never left the Connector: says which stage it was stopped at.</summary>
+    private void FailUnsent(RequestContext context, QueuedCall call)
+    {
+        var waited = (Now - call.Queued).TotalMilliseconds;
+        if (context.Deadline is { } deadline && deadline <= Now)
+        {
+            Fail(context, ErrorCode.RequestExpired,
+                $"{context.RequestType} was not sent to Finesse and will not be: its deadline passed after {waited:0} ms waiting for a Finesse connection ({_calls.InFlight} busy, {_calls.Queued} waiting)");
+            return;
+        }
+
+        Fail(context, ErrorCode.ConnectorBusy,
+            $"{context.RequestType} was not sent to Finesse: no Finesse connection was free within {_options.QueueTimeout.TotalSeconds:0.#} s ({_calls.InFlight} busy, {_calls.Queued} waiting)");
+    }
+
+    private void FailQueueFull(RequestContext context, AgentSession agent) =>
+        Fail(context, ErrorCode.AgentBusy, $"agent {agent.AgentId} already has {_options.MaxQueuedCallsPerAgent} Finesse calls waiting; {context.RequestType} was not sent");
+
+    /// <summary>The agent, if this client proved its credentials on its current session; else the client gets <c>AGENT_NOT_AUTHORIZED</c>.</summary>
+    private bool TryGetAuthorizedAgent(RequestContext context, string agentId, out AgentSession agent)
+    {
+        if (!_agents.TryGetValue(agentId, out agent!) || !agent.Clients.Contains(context.Client.ClientId) || agent.Credentials is null)
+        {
+            Fail(context, ErrorCode.AgentNotAuthorized, $"this client has not logged in agent {ClientIds.Printable(agentId)} on its current session: send Login first");
             return false;
         }
 
@@ -369,19 +635,6 @@ public sealed partial class ConnectorEngine
 
         Fail(context, ErrorCode.InvalidState, $"agent {agent.AgentId} has no extension: log in with one first");
         return null;
-    }
-
-    private ClientSession TouchClient(string clientId)
-    {
-        if (!_clientSessions.TryGetValue(clientId, out var client))
-        {
-            client = new ClientSession(clientId, Now);
-            _clientSessions.Add(clientId, client);
-            Log.ClientJoined(_logger, clientId);
-        }
-
-        client.LastSeen = Now;
-        return client;
     }
 
     private void Fail(RequestContext context, string code, string message) =>
@@ -403,6 +656,6 @@ public sealed partial class ConnectorEngine
         Fail(context, code, message);
     }
 
-    /// <summary>Who asked, and how to answer them.</summary>
-    private sealed record RequestContext(ClientSession Client, string? CorrelationId, string? AgentId, string RequestType);
+    /// <summary>Who asked, how to answer them, and until when the request may still be executed.</summary>
+    private sealed record RequestContext(ClientSession Client, string? CorrelationId, string? AgentId, string RequestType, DateTimeOffset? Deadline = null);
 }

@@ -32,6 +32,8 @@ public sealed partial class ConnectorEngine
     private readonly Dictionary<string, ClientSession> _clientSessions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AgentSession> _agents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PendingRequest> _pending = new(StringComparer.Ordinal);
+    private readonly FinesseCallQueue _calls;
+    private readonly RejectionLog _rejections;
     private bool _brokerConnected;
     private FinesseHealthNotification _finesseHealth = new(false, null, null, "Finesse not checked yet");
     private SystemStatus _status = new(SystemStatus.OutOfService, "starting");
@@ -61,6 +63,8 @@ public sealed partial class ConnectorEngine
         _notifications = notifications;
         _logger = logger;
         _time = timeProvider ?? TimeProvider.System;
+        _calls = new FinesseCallQueue(options.MaxConcurrentFinesseRequests, options.MaxQueuedCallsPerAgent);
+        _rejections = new RejectionLog(options.RejectionLogInterval);
         Metrics = metrics ?? new ConnectorMetrics(_time);
         _description = description ?? new MonitorDescription("", "", []);
         _startedAt = Now;

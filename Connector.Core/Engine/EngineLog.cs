@@ -29,7 +29,7 @@ public sealed partial class ConnectorEngine
         [LoggerMessage(EventId = 5006, EventName = nameof(EventIds.EngineOperationFailed), Level = LogLevel.Error, Message = "{Operation} for agent {AgentId} failed")]
         public static partial void OperationFailed(ILogger logger, string operation, string? agentId, Exception exception);
 
-        [LoggerMessage(EventId = 5007, EventName = nameof(EventIds.EngineClientJoined), Level = LogLevel.Information, Message = "Client {ClientId} joined")]
+        [LoggerMessage(EventId = 5007, EventName = nameof(EventIds.EngineClientJoined), Level = LogLevel.Debug, Message = "Client {ClientId} joined")]
         public static partial void ClientJoined(ILogger logger, string clientId);
 
         [LoggerMessage(EventId = 5008, EventName = nameof(EventIds.EngineClientDead), Level = LogLevel.Warning, Message = "Client {ClientId} stopped sending heartbeats; its {AgentCount} agents are handled by policy {Policy}")]
@@ -61,6 +61,15 @@ public sealed partial class ConnectorEngine
 
         [LoggerMessage(EventId = 5017, EventName = nameof(EventIds.EngineBrokerConnectivity), Level = LogLevel.Information, Message = "Message broker connected: {Connected}")]
         public static partial void BrokerConnectivity(ILogger logger, bool connected);
+
+        [LoggerMessage(EventId = 5019, EventName = nameof(EventIds.EngineRequestRejected), Level = LogLevel.Warning, Message = "Rejected {MessageType} for agent {AgentId} from client {ClientId}: {ErrorCode} {Reason}")]
+        public static partial void RequestRejected(ILogger logger, string messageType, string agentId, string clientId, string errorCode, string reason);
+
+        [LoggerMessage(EventId = 5020, EventName = nameof(EventIds.EngineRejectionsSummarized), Level = LogLevel.Warning, Message = "{Count} more {ErrorCode} answers or rejections in the last {Seconds} s were not logged one by one")]
+        public static partial void RejectionsSummarized(ILogger logger, long count, string errorCode, double seconds);
+
+        [LoggerMessage(EventId = 5021, EventName = nameof(EventIds.EngineClientEvicted), Level = LogLevel.Warning, Message = "Client {ClientId}, which proved no agent, was dropped to make room ({MaxClients} clients at most)")]
+        public static partial void ClientEvicted(ILogger logger, string clientId, int maxClients);
 
         [LoggerMessage(EventId = 5018, EventName = nameof(EventIds.EngineStatusChanged), Level = LogLevel.Warning, Message = "Connector status {Status} ({Reason}), Finesse side {Side}")]
         public static partial void StatusChanged(ILogger logger, string status, string? reason, string? side);

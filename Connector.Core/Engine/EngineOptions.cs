@@ -13,8 +13,54 @@ public enum DeadClientPolicy
 /// <summary>Engine settings. Immutable; validated by <see cref="Validate"/> before the engine starts.</summary>
 public sealed record EngineOptions
 {
-    /// <summary>How long a request may wait for its effect before the client gets <c>REQUEST_TIMEOUT</c>.</summary>
+    /// <summary>
+    /// How long Finesse may take to confirm a request once it was sent (the REST call started) before
+    /// the client gets <c>REQUEST_TIMEOUT</c>. Time spent waiting in the Connector does not count.
+    /// </summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a request without a deadline of its own may wait for a free Finesse connection before
+    /// it is dropped unsent (<c>CONNECTOR_BUSY</c>).
+    /// </summary>
+    public TimeSpan QueueTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Finesse REST calls running at once, shared fairly between agents (one per agent at a time).</summary>
+    public int MaxConcurrentFinesseRequests { get; init; } = 32;
+
+    /// <summary>REST calls one agent may have waiting for a slot.</summary>
+    public int MaxQueuedCallsPerAgent { get; init; } = 16;
+
+    /// <summary>Requests of one agent that may be in progress (sent or waiting) before more are refused with <c>AGENT_BUSY</c>.</summary>
+    public int MaxPendingRequestsPerAgent { get; init; } = 8;
+
+    /// <summary>Logins of one agent that may wait while another login of it is in progress.</summary>
+    public int MaxWaitingLoginsPerAgent { get; init; } = 4;
+
+    /// <summary>Clients (driver instances) the Connector keeps; a new one beyond it replaces the longest-idle client that proved no agent.</summary>
+    public int MaxClients { get; init; } = 1000;
+
+    /// <summary>Agents one client may hold.</summary>
+    public int MaxAgentsPerClient { get; init; } = 2000;
+
+    /// <summary>Agents the Connector holds (signed in, or logging in) at most.</summary>
+    public int MaxAgents { get; init; } = 10000;
+
+    /// <summary>
+    /// Failed logins (credentials Finesse refused) of one agent after which further attempts are
+    /// refused without asking Finesse for <see cref="LoginFailureBackoff"/>: Finesse locks an account
+    /// after five wrong passwords in a row, so the Connector must never be the one that locks it.
+    /// </summary>
+    public int LoginFailureLimit { get; init; } = 3;
+
+    /// <summary>How long logins of an agent are refused after <see cref="LoginFailureLimit"/> failures.</summary>
+    public TimeSpan LoginFailureBackoff { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Interval of the rejected-request log: per code, 10 lines in full, then one summary line.</summary>
+    public TimeSpan RejectionLogInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Agents and clients listed in the Connector Monitor snapshot at most (the totals are always given).</summary>
+    public int MonitorListLimit { get; init; } = 500;
 
     /// <summary>A client whose last message is older than this is dead.</summary>
     public TimeSpan ClientTimeout { get; init; } = TimeSpan.FromSeconds(90);
@@ -39,6 +85,18 @@ public sealed record EngineOptions
         Positive(problems, ClientTimeout, nameof(ClientTimeout));
         Positive(problems, HousekeepingInterval, nameof(HousekeepingInterval));
         Positive(problems, ReasonCodeCacheDuration, nameof(ReasonCodeCacheDuration));
+        Positive(problems, QueueTimeout, nameof(QueueTimeout));
+        Positive(problems, LoginFailureBackoff, nameof(LoginFailureBackoff));
+        Positive(problems, RejectionLogInterval, nameof(RejectionLogInterval));
+        Range(problems, MaxConcurrentFinesseRequests, 1, 1000, nameof(MaxConcurrentFinesseRequests));
+        Range(problems, MaxQueuedCallsPerAgent, 1, 1000, nameof(MaxQueuedCallsPerAgent));
+        Range(problems, MaxPendingRequestsPerAgent, 1, 1000, nameof(MaxPendingRequestsPerAgent));
+        Range(problems, MaxWaitingLoginsPerAgent, 0, 100, nameof(MaxWaitingLoginsPerAgent));
+        Range(problems, MaxClients, 1, 1_000_000, nameof(MaxClients));
+        Range(problems, MaxAgentsPerClient, 1, 1_000_000, nameof(MaxAgentsPerClient));
+        Range(problems, MaxAgents, 1, 1_000_000, nameof(MaxAgents));
+        Range(problems, LoginFailureLimit, 1, 4, nameof(LoginFailureLimit));
+        Range(problems, MonitorListLimit, 1, 100_000, nameof(MonitorListLimit));
         if (HousekeepingInterval > RequestTimeout)
         {
             problems.Add($"{nameof(HousekeepingInterval)} must not exceed {nameof(RequestTimeout)}");
@@ -55,6 +113,14 @@ public sealed record EngineOptions
         }
 
         return problems;
+    }
+
+    private static void Range(List<string> problems, int value, int min, int max, string name)
+    {
+        if (value < min || value > max)
+        {
+            problems.Add($"{name} must be between {min} and {max}");
+        }
     }
 
     private static void Positive(List<string> problems, TimeSpan value, string name)

@@ -18,8 +18,16 @@ public static class ConnectorWire
     /// <summary>The prefix of each client's topic unless configured otherwise.</summary>
     public const string DefaultClientTopicPrefix = "SiebelCti.Client.";
 
-    /// <summary>The destination on which the Connector publishes to <paramref name="clientId"/>.</summary>
-    public static Destination ClientTopic(string prefix, string clientId) => Destination.Topic(prefix + clientId);
+    /// <summary>
+    /// The destination on which the Connector publishes to <paramref name="clientId"/>. Only a
+    /// <see cref="ClientIds.IsValid">valid</see> client id names a destination: ActiveMQ reads a
+    /// comma as a list of destinations and a scheme prefix as another destination kind.
+    /// </summary>
+    /// <exception cref="ArgumentException">The client id is not valid.</exception>
+    public static Destination ClientTopic(string prefix, string clientId) =>
+        ClientIds.IsValid(clientId)
+            ? Destination.Topic(prefix + clientId)
+            : throw new ArgumentException($"'{ClientIds.Printable(clientId)}' is not a valid client id", nameof(clientId));
 
     /// <summary>The TextMessage carrying <paramref name="envelope"/>.</summary>
     /// <exception cref="MessageEncodeException">The body would be too large.</exception>
@@ -30,6 +38,7 @@ public static class ConnectorWire
         {
             Type = envelope.MessageType,
             CorrelationId = envelope.CorrelationId,
+            Expiration = envelope.Deadline,
         };
         if (envelope.AgentId is { } agentId)
         {
@@ -39,6 +48,11 @@ public static class ConnectorWire
         if (envelope.ClientId is { } clientId)
         {
             message.Properties.Set(ConnectorEnvelope.ClientIdProperty, clientId);
+        }
+
+        if (envelope.Session is { } session)
+        {
+            message.Properties.Set(ConnectorEnvelope.SessionProperty, session);
         }
 
         message.Properties.Set(ConnectorEnvelope.ProtocolVersionProperty, envelope.ProtocolVersion);
@@ -55,7 +69,11 @@ public static class ConnectorWire
             message.CorrelationId,
             StringProperty(message, ConnectorEnvelope.AgentIdProperty),
             StringProperty(message, ConnectorEnvelope.ClientIdProperty),
-            VersionProperty(message));
+            VersionProperty(message))
+        {
+            Session = StringProperty(message, ConnectorEnvelope.SessionProperty),
+            Deadline = message.Expiration,
+        };
     }
 
     /// <summary>
@@ -76,7 +94,7 @@ public static class ConnectorWire
         var decoded = ConnectorMessageCodec.Decode(wire.MessageType, wire.Body);
         return decoded.Success
             ? EnvelopeDecodeResult.Ok(new ConnectorEnvelope(decoded.Message!, wire.CorrelationId, wire.AgentId, wire.ClientId,
-                wire.ProtocolVersion ?? ConnectorEnvelope.CurrentProtocolVersion))
+                wire.ProtocolVersion ?? ConnectorEnvelope.CurrentProtocolVersion) { Session = wire.Session, Deadline = wire.Deadline })
             : EnvelopeDecodeResult.Fail(decoded.ErrorCode!, decoded.ErrorMessage!);
     }
 
@@ -99,4 +117,11 @@ public static class ConnectorWire
 }
 
 /// <summary>A received contract message before decoding.</summary>
-public sealed record WireMessage(string? MessageType, string? Body, string? CorrelationId, string? AgentId, string? ClientId, int? ProtocolVersion);
+public sealed record WireMessage(string? MessageType, string? Body, string? CorrelationId, string? AgentId, string? ClientId, int? ProtocolVersion)
+{
+    /// <summary>The <c>clientSession</c> property, if any.</summary>
+    public string? Session { get; init; }
+
+    /// <summary>JMSExpiration, if the sender set one.</summary>
+    public DateTimeOffset? Deadline { get; init; }
+}

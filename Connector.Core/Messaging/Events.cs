@@ -6,11 +6,19 @@ namespace SiebelCti.Connector.Messaging;
 // events can rebuild its view from the latest one.
 
 /// <summary>The Connector's service status (JMSType <c>System</c>).</summary>
+/// <remarks>
+/// The answer to <c>Hello</c> also carries the client's <paramref name="Session"/> token (to be sent
+/// back in the <c>clientSession</c> property of every later request) and whether the Connector
+/// <paramref name="Resumed"/> the session the Hello named: when it did not, the agents the client had
+/// proved must be proved again with <c>Login</c> (docs/security.md).
+/// </remarks>
 public sealed record SystemStatus(
     string Status,
     string? Reason = null,
     string? ActiveSide = null,
-    string? FinesseHost = null) : ConnectorEvent
+    string? FinesseHost = null,
+    string? Session = null,
+    bool? Resumed = null) : ConnectorEvent
 {
     public const string InService = "IN_SERVICE";
     public const string OutOfService = "OUT_OF_SERVICE";

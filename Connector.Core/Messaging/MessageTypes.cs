@@ -50,6 +50,15 @@ public static class MessageTypes
     private static readonly FrozenDictionary<Type, string> NameByType =
         ByName.ToFrozenDictionary(pair => pair.Value.Type, pair => pair.Key);
 
+    private static readonly FrozenSet<string> RequestNames =
+        ByName.Where(pair => pair.Value.Type.IsAssignableTo(typeof(ConnectorRequest))).Select(pair => pair.Key).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>True when <paramref name="name"/> is the <c>JMSType</c> of a request (Driver to Connector).</summary>
+    public static bool IsRequest(string? name) => name is not null && RequestNames.Contains(name);
+
+    /// <summary>True when <paramref name="name"/> is the <c>JMSType</c> of a response or event (Connector to Driver).</summary>
+    public static bool IsEvent(string? name) => name is not null && ByName.ContainsKey(name) && !RequestNames.Contains(name);
+
     /// <summary>Every message type name of contract v1.</summary>
     public static IEnumerable<string> All => ByName.Keys;
 

@@ -18,6 +18,13 @@ public abstract class OpenWireMessage
     /// <summary>JMSReplyTo.</summary>
     public Destination? ReplyTo { get; set; }
 
+    /// <summary>
+    /// JMSExpiration: after this instant the broker discards the message and a consumer should not
+    /// act on it; null (the default) never expires. Carried in milliseconds since the Unix epoch of
+    /// the sender's clock, as every JMS client does.
+    /// </summary>
+    public DateTimeOffset? Expiration { get; set; }
+
     /// <summary>JMSPriority (0..9, default 4).</summary>
     public byte Priority { get; set; } = 4;
 

@@ -33,6 +33,30 @@ public sealed record EngineServiceOptions
     /// <summary>Logout reason code used when agents of a dead client are signed out; null: none.</summary>
     public string? DeadClientLogoutReasonCode { get; init; }
 
+    /// <summary>How long a request may wait for a free Finesse connection when the driver gave it no deadline.</summary>
+    public TimeSpan QueueTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Finesse REST calls in flight at once, shared fairly between agents.</summary>
+    public int MaxConcurrentFinesseRequests { get; init; } = 32;
+
+    /// <summary>Requests of one agent in progress at once.</summary>
+    public int MaxPendingRequestsPerAgent { get; init; } = 8;
+
+    /// <summary>Clients (driver instances) kept at most.</summary>
+    public int MaxClients { get; init; } = 1000;
+
+    /// <summary>Agents one client may hold.</summary>
+    public int MaxAgentsPerClient { get; init; } = 2000;
+
+    /// <summary>Agents the Connector holds at most.</summary>
+    public int MaxAgents { get; init; } = 10000;
+
+    /// <summary>Logins of one agent Finesse may refuse in a row before further ones are refused without asking it (1 to 4; Finesse locks the account at 5).</summary>
+    public int LoginFailureLimit { get; init; } = 3;
+
+    /// <summary>How long Logins of such an agent are refused.</summary>
+    public TimeSpan LoginFailureBackoff { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How long shutdown may take (stop consuming, finish requests in flight, flush logs).</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -48,6 +72,14 @@ public sealed record EngineServiceOptions
             DeadClientAction = r.Enum(nameof(DeadClientAction), d.DeadClientAction),
             DeadClientLogoutReasonCode = r.String(nameof(DeadClientLogoutReasonCode)),
             ShutdownTimeout = r.Duration(nameof(ShutdownTimeout), d.ShutdownTimeout),
+            QueueTimeout = r.Duration(nameof(QueueTimeout), d.QueueTimeout),
+            MaxConcurrentFinesseRequests = r.Int(nameof(MaxConcurrentFinesseRequests), d.MaxConcurrentFinesseRequests),
+            MaxPendingRequestsPerAgent = r.Int(nameof(MaxPendingRequestsPerAgent), d.MaxPendingRequestsPerAgent),
+            MaxClients = r.Int(nameof(MaxClients), d.MaxClients),
+            MaxAgentsPerClient = r.Int(nameof(MaxAgentsPerClient), d.MaxAgentsPerClient),
+            MaxAgents = r.Int(nameof(MaxAgents), d.MaxAgents),
+            LoginFailureLimit = r.Int(nameof(LoginFailureLimit), d.LoginFailureLimit),
+            LoginFailureBackoff = r.Duration(nameof(LoginFailureBackoff), d.LoginFailureBackoff),
         };
         warnings.AddRange(r.UnknownKeys());
         return options;

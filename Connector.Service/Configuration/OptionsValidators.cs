@@ -113,6 +113,12 @@ public sealed class EngineServiceOptionsValidator : IValidateOptions<EngineServi
             problems.Add($"{S}:DeadClientTimeout ({options.DeadClientTimeout}) must be longer than {S}:RequestTimeout ({options.RequestTimeout})");
         }
 
+        // The limits are the engine's own rules: ask the engine's options rather than repeating them.
+        Checks.Positive(problems, $"{S}:QueueTimeout", options.QueueTimeout);
+        Checks.Positive(problems, $"{S}:LoginFailureBackoff", options.LoginFailureBackoff);
+        problems.AddRange(EngineWiring.Engine(options).Validate().Where(p => p.StartsWith("Max", StringComparison.Ordinal) || p.StartsWith("Login", StringComparison.Ordinal))
+            .Where(p => !p.StartsWith("LoginFailureBackoff", StringComparison.Ordinal)).Select(p => $"{S}:{p}"));
+
         return Checks.Result(problems);
     }
 }

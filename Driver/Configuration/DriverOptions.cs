@@ -14,7 +14,8 @@ internal sealed partial class DriverOptions
     public const string DefaultRequestQueue = "SiebelCti.Connector.Requests";
     public const string ClientDestinationPrefix = "SiebelCti.Client.";
     public const string TestHooksVariable = "SIEBELCTI_DRIVER_TEST_HOOKS";
-    public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan DefaultRequestExpiry = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan DefaultHeartbeatInterval = TimeSpan.FromSeconds(30);
 
     private DriverOptions()
@@ -40,7 +41,19 @@ internal sealed partial class DriverOptions
 
     public string ClientId { get; private init; } = "";
 
+    /// <summary>
+    /// How long the driver waits for the Connector's answer before it tells Siebel the command failed.
+    /// Must cover <see cref="RequestExpiry"/> plus the Connector's own Finesse confirmation timeout
+    /// (Engine:RequestTimeout, 10 s by default), so that a command reported failed never runs later.
+    /// </summary>
     public TimeSpan RequestTimeout { get; private init; }
+
+    /// <summary>
+    /// A request's deadline at the Connector (JMSExpiration, this long after the command): a request
+    /// the Connector could not start by then is dropped unexecuted. Default 5 s, at most half of
+    /// <see cref="RequestTimeout"/> unless configured.
+    /// </summary>
+    public TimeSpan RequestExpiry { get; private init; } = DefaultRequestExpiry;
 
     /// <summary>How often the driver sends <c>Heartbeat</c> while the link is up (the Connector's client timeout must be longer).</summary>
     public TimeSpan HeartbeatInterval { get; private init; } = DefaultHeartbeatInterval;
@@ -54,7 +67,7 @@ internal sealed partial class DriverOptions
 
     /// <summary>Every parameter name the driver knows; others are logged and ignored.</summary>
     public static ImmutableArray<string> Known { get; } =
-        ["BrokerUri", "BrokerUser", "BrokerPassword", "ClientId", "RequestTimeout", "HeartbeatInterval", "LogConfig", "RequestQueue", "ClientTopic"];
+        ["BrokerUri", "BrokerUser", "BrokerPassword", "ClientId", "RequestTimeout", "RequestExpiry", "HeartbeatInterval", "LogConfig", "RequestQueue", "ClientTopic"];
 
     /// <summary>
     /// Validates <paramref name="parameters"/> (the <c>datasetParams</c> of
@@ -128,6 +141,11 @@ internal sealed partial class DriverOptions
 
         var timeout = Seconds(values, "RequestTimeout", 0.1, 600, DefaultRequestTimeout, problems);
         var heartbeat = Seconds(values, "HeartbeatInterval", 1, 300, DefaultHeartbeatInterval, problems);
+        var expiry = Seconds(values, "RequestExpiry", 0.1, 600, DefaultRequestExpiry < timeout / 2 ? DefaultRequestExpiry : timeout / 2, problems);
+        if (expiry >= timeout)
+        {
+            problems.Add($"RequestExpiry ({expiry.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s) must be shorter than RequestTimeout ({timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s)");
+        }
 
         var logConfig = values.GetValueOrDefault("LogConfig");
         if (!string.IsNullOrEmpty(logConfig) && !File.Exists(logConfig))
@@ -174,6 +192,7 @@ internal sealed partial class DriverOptions
             BrokerPassword = string.IsNullOrEmpty(password) ? null : password,
             ClientId = clientId,
             RequestTimeout = timeout,
+            RequestExpiry = expiry,
             HeartbeatInterval = heartbeat,
             LogConfigPath = string.IsNullOrEmpty(logConfig) ? null : logConfig,
             RequestQueue = queue,
@@ -184,6 +203,7 @@ internal sealed partial class DriverOptions
     public override string ToString() =>
         $"BrokerUri={BrokerUri}, BrokerUser={BrokerUser ?? "(none)"}, BrokerPassword={(BrokerPassword is null ? "(none)" : "***")}, " +
         $"ClientId={ClientId}, RequestTimeout={RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s, " +
+        $"RequestExpiry={RequestExpiry.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s, " +
         $"HeartbeatInterval={HeartbeatInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s, " +
         $"LogConfig={LogConfigPath ?? "(default)"}, RequestQueue={RequestQueue}, ClientTopic={ClientTopic}";
 

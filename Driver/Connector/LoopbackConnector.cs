@@ -65,7 +65,7 @@ internal sealed class LoopbackConnector : IConnectorLink
     {
         if (r.Message is Hello)
         {
-            Send(null, r.CorrelationId, new SystemStatus(SystemStatus.InService, "loopback connector", "A"));
+            Send(null, r.CorrelationId, new SystemStatus(SystemStatus.InService, "loopback connector", "A", Session: "loopback", Resumed: r.Session == "loopback"));
             return;
         }
         var agentId = r.AgentId ?? "";

@@ -172,7 +172,7 @@ internal sealed class AgentService
             if (pending.Deadline <= now && _pending.TryRemove(id, out _))
             {
                 _work.Writer.TryWrite(new FailureWork(pending.CommandTrackingId, pending.Command, ErrorCode.DriverRequestTimeout,
-                    $"{pending.Command}: the connector did not answer {pending.RequestType} within {_host.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s"));
+                    $"{pending.Command}: the Connector did not answer {pending.RequestType} within {_host.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s; it was not executed and will not be (the request expired at the Connector)"));
             }
         }
     }

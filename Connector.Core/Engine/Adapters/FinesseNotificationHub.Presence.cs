@@ -7,16 +7,14 @@ namespace SiebelCti.Connector.Engine.Adapters;
 /// presence of the <c>finesse</c> user, which every agent session asks to see (reference
 /// finesse.md §4.7, §5.2: unavailable while the Finesse web application has lost the notification
 /// service). A change wakes the health loop at once instead of waiting for the next poll.
+/// Each session keeps its own view, and a view counts only once it is settled: once that session has
+/// seen the user available, which proves its watch was approved. Before that a server answers
+/// "unavailable" for a watch that is merely pending, which says nothing about Finesse; so a newly
+/// subscribing agent can never take the Connector out of service.
 /// </summary>
 public sealed partial class FinesseNotificationHub
 {
     private readonly SemaphoreSlim _recheck = new(0, 1);
-
-    // Resources of the finesse user seen available on the active side, guarded by _gate. The presence
-    // counts only once the user was seen available: a server answers a watch of a user that does not
-    // exist (or has not approved it) with "unavailable" too, which says nothing about Finesse.
-    private readonly HashSet<string> _finesseResources = new(StringComparer.Ordinal);
-    private bool _finessePresenceSeen;
 
     private string? FinesseJid => _options.FinesseUser is { Length: > 0 } user ? user + "@" + _options.Xmpp.Domain : null;
 
@@ -38,7 +36,7 @@ public sealed partial class FinesseNotificationHub
         }
     }
 
-    private void OnPresence(XmppPresenceEvent e)
+    private void OnPresence(AgentSubscription subscription, XmppPresenceEvent e)
     {
         if (FinesseJid is not { } jid || e.From is not { } from || !string.Equals(e.FromBare, jid, StringComparison.OrdinalIgnoreCase))
         {
@@ -51,19 +49,11 @@ public sealed partial class FinesseNotificationHub
             before = FinessePresenceLocked();
             if (e.IsAvailable)
             {
-                _finesseResources.Add(from);
-                _finessePresenceSeen = true;
+                subscription.FinesseAvailable(from);
             }
             else if (e.Type == "unavailable")
             {
-                if (from.Contains('/', StringComparison.Ordinal))
-                {
-                    _finesseResources.Remove(from);
-                }
-                else
-                {
-                    _finesseResources.Clear();
-                }
+                subscription.FinesseUnavailable(from);
             }
             else
             {
@@ -75,38 +65,59 @@ public sealed partial class FinesseNotificationHub
 
         if (before != after)
         {
-            Log.FinessePresence(_logger, after == true ? "available" : "unavailable", jid);
+            Log.FinessePresence(_logger, after == true ? "available" : after == false ? "unavailable" : "not known", jid);
             RequestHealthCheck();
         }
     }
 
-    private bool? FinessePresenceLocked() => _finessePresenceSeen ? _finesseResources.Count > 0 : null;
-
-    /// <summary>Presence seen on one side says nothing about the other: forget it when sessions move.</summary>
-    private void ForgetFinessePresence()
+    /// <summary>
+    /// Available when a settled, connected session sees the user; unavailable when settled,
+    /// connected sessions exist and none sees it; null (not known) without any settled session.
+    /// </summary>
+    private bool? FinessePresenceLocked()
     {
-        lock (_gate)
+        var settled = false;
+        foreach (var subscription in _agents.Values)
         {
-            _finesseResources.Clear();
-            _finessePresenceSeen = false;
+            if (subscription.FinesseSettled && subscription.Client.State == XmppState.Connected)
+            {
+                if (subscription.SeesFinesse)
+                {
+                    return true;
+                }
+
+                settled = true;
+            }
         }
+
+        return settled ? false : null;
     }
 
     private NotificationSideState NotificationState()
     {
         lock (_gate)
         {
-            var sessions = _agents.Count;
-            if (sessions == 0)
+            int sessions = 0, connected = 0, serviceFailures = 0;
+            foreach (var subscription in _agents.Values)
             {
-                // Nobody can see the presence now: what was seen may be stale by the next session.
-                _finesseResources.Clear();
-                _finessePresenceSeen = false;
-                return new NotificationSideState(0, 0, null);
+                var state = subscription.Client.State;
+                if (state == XmppState.Failed)
+                {
+                    continue; // that agent's own trouble: it is not retried and says nothing of the service
+                }
+
+                sessions++;
+                if (state == XmppState.Connected)
+                {
+                    connected++;
+                }
+                else if (subscription.ServiceFailure is not null)
+                {
+                    serviceFailures++;
+                }
             }
 
-            var connected = _agents.Values.Count(a => a.Client.State == XmppState.Connected);
-            return new NotificationSideState(sessions, connected, FinessePresenceLocked());
+            return new NotificationSideState(sessions, connected, FinessePresenceLocked(), serviceFailures);
         }
     }
 
@@ -135,5 +146,42 @@ public sealed partial class FinesseNotificationHub
         await Task.WhenAny(delay, recheck).ConfigureAwait(false);
         await wake.CancelAsync().ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>One session's view of the finesse user (guarded by the hub's gate).</summary>
+    private sealed partial class AgentSubscription
+    {
+        private readonly HashSet<string> _finesseResources = new(StringComparer.Ordinal);
+
+        /// <summary>This session has seen the user available since it connected: its watch is approved.</summary>
+        public bool FinesseSettled { get; private set; }
+
+        /// <summary>This session sees at least one resource of the user available now.</summary>
+        public bool SeesFinesse => _finesseResources.Count > 0;
+
+        public void FinesseAvailable(string fullJid)
+        {
+            _finesseResources.Add(fullJid);
+            FinesseSettled = true;
+        }
+
+        public void FinesseUnavailable(string from)
+        {
+            if (from.Contains('/', StringComparison.Ordinal))
+            {
+                _finesseResources.Remove(from);
+            }
+            else
+            {
+                _finesseResources.Clear();
+            }
+        }
+
+        /// <summary>The session left Connected: what it saw may be stale by the time it is back.</summary>
+        public void ForgetFinessePresence()
+        {
+            _finesseResources.Clear();
+            FinesseSettled = false;
+        }
     }
 }

@@ -26,6 +26,7 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
     private readonly FinesseNotificationParser _parser = new();
     private readonly Channel<FinesseNotification> _channel = Channel.CreateUnbounded<FinesseNotification>(new() { SingleReader = true });
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _opens;
     private readonly Dictionary<string, AgentSubscription> _agents = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private int _disposed;
@@ -45,6 +46,7 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<FinesseNotificationHub>();
         _time = timeProvider ?? TimeProvider.System;
+        _opens = new SemaphoreSlim(options.MaxConcurrentOpens, options.MaxConcurrentOpens);
     }
 
     public ChannelReader<FinesseNotification> Notifications => _channel.Reader;
@@ -52,12 +54,19 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
     /// <summary>Starts following Finesse's health (SystemInfo) until disposed.</summary>
     public void Start() => _healthLoop ??= Task.Run(() => HealthLoopAsync(_stop.Token));
 
+    /// <remarks>
+    /// The engine calls this only for an agent whose credentials Finesse has just accepted and that
+    /// has no working session, one call per agent at a time. A session of the agent that failed for
+    /// good is replaced; a working one with the same credentials is kept. At most
+    /// <see cref="FinesseNotificationOptions.MaxConcurrentOpens"/> sessions open at once, so a
+    /// shift-start burst does not open thousands of TLS connections together.
+    /// </remarks>
     public async Task SubscribeAsync(AgentCredentials agent, CancellationToken cancellationToken)
     {
         AgentSubscription? previous;
         lock (_gate)
         {
-            if (_agents.TryGetValue(agent.AgentId, out previous) && previous.Credentials == agent)
+            if (_agents.TryGetValue(agent.AgentId, out previous) && previous.Credentials == agent && previous.Client.State != XmppState.Failed)
             {
                 return;
             }
@@ -69,7 +78,16 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
         }
 
         var subscription = new AgentSubscription(agent, CreateClient(agent, ActiveHost()));
-        await OpenAsync(subscription, cancellationToken).ConfigureAwait(false);
+        await _opens.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await OpenAsync(subscription, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _opens.Release();
+        }
+
         lock (_gate)
         {
             _agents[agent.AgentId] = subscription;
@@ -95,8 +113,8 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
         var client = subscription.Client;
         var agentId = subscription.Credentials.AgentId;
         client.PubSubEventReceived += (_, e) => OnPubSub(subscription, e);
-        client.StateChanged += (_, e) => OnStateChanged(agentId, e);
-        client.PresenceReceived += (_, e) => OnPresence(e);
+        client.StateChanged += (_, e) => OnStateChanged(subscription, e);
+        client.PresenceReceived += (_, e) => OnPresence(subscription, e);
         try
         {
             await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
@@ -131,18 +149,34 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
     private string ActiveHost() =>
         _rest.ActiveSide == FinesseSide.B && _options.SideBHost is { Length: > 0 } b ? b : _options.Xmpp.Host;
 
-    private void OnStateChanged(string agentId, XmppStateChangedEventArgs e)
+    private void OnStateChanged(AgentSubscription subscription, XmppStateChangedEventArgs e)
     {
+        var agentId = subscription.Credentials.AgentId;
+        lock (_gate)
+        {
+            // Only a failure of the service counts against Finesse's health; an agent's refused
+            // credentials or a resource conflict are that agent's trouble (docs/operations.md, health).
+            subscription.ServiceFailure = e.Current == XmppState.Connected ? null
+                : IsServiceFailure(e.Error) ? e.Error!.Code : subscription.ServiceFailure;
+            if (e.Current != XmppState.Connected)
+            {
+                subscription.ForgetFinessePresence();
+            }
+        }
+
         RequestHealthCheck();
         if (e.Current == XmppState.Connected && e.Previous == XmppState.Reconnecting)
         {
             _channel.Writer.TryWrite(new AgentSessionNotification(agentId, true, null));
         }
-        else if (e.Current is XmppState.Reconnecting or XmppState.Failed && e.Previous == XmppState.Connected)
+        else if (e.Current is XmppState.Reconnecting or XmppState.Failed && e.Previous is XmppState.Connected or XmppState.Reconnecting)
         {
-            _channel.Writer.TryWrite(new AgentSessionNotification(agentId, false, e.Error?.Message ?? e.Current.ToString()));
+            _channel.Writer.TryWrite(new AgentSessionNotification(agentId, false, e.Error?.Message ?? e.Current.ToString(), e.Current == XmppState.Failed));
         }
     }
+
+    private static bool IsServiceFailure(XmppException? error) =>
+        error is { IsPermanent: false, Kind: not (XmppErrorKind.NotAuthorized or XmppErrorKind.AuthenticationFailed or XmppErrorKind.BindFailed) };
 
     private void OnPubSub(AgentSubscription subscription, PubSubEvent e)
     {
@@ -174,6 +208,11 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
                     PublishDialog(subscription, dialog, dialogs.IsRemoved, requestId);
                 }
 
+                break;
+            case SystemInfoUpdated:
+                // Finesse pushes its status changes (CTI failover, side going out of service): judge
+                // its health now instead of at the next poll.
+                RequestHealthCheck();
                 break;
             case ApiErrorUpdate error:
                 var first = error.Errors.FirstOrDefault();
@@ -246,37 +285,57 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
         }
     }
 
-    /// <summary>After a failover, reopens every agent's session on the now active side's notification service.</summary>
+    /// <summary>
+    /// After a failover, reopens every agent's session on the now active side's notification service,
+    /// <see cref="FinesseNotificationOptions.MaxConcurrentOpens"/> at a time.
+    /// </summary>
     private async Task MoveAgentsAsync(CancellationToken cancellationToken)
     {
         var host = ActiveHost();
-        ForgetFinessePresence();
         List<AgentSubscription> moving;
         lock (_gate)
         {
             moving = _agents.Values.Where(a => !string.Equals(a.Client.Options.Host, host, StringComparison.OrdinalIgnoreCase)).ToList();
         }
 
-        foreach (var old in moving)
-        {
-            var replacement = new AgentSubscription(old.Credentials, CreateClient(old.Credentials, host)) { Extension = old.Extension };
-            await CloseAsync(old).ConfigureAwait(false);
-            try
-            {
-                await OpenAsync(replacement, cancellationToken).ConfigureAwait(false);
-                lock (_gate)
-                {
-                    _agents[old.Credentials.AgentId] = replacement;
-                }
+        await Parallel.ForEachAsync(moving, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentOpens, CancellationToken = cancellationToken },
+            async (old, ct) => await MoveAsync(old, host, ct).ConfigureAwait(false)).ConfigureAwait(false);
+    }
 
-                _channel.Writer.TryWrite(new AgentSessionNotification(old.Credentials.AgentId, true, null));
-            }
-            catch (Exception ex) when (ex is FinesseGatewayException or OperationCanceledException)
+    private async Task MoveAsync(AgentSubscription old, string host, CancellationToken cancellationToken)
+    {
+        var agentId = old.Credentials.AgentId;
+        var replacement = new AgentSubscription(old.Credentials, CreateClient(old.Credentials, host)) { Extension = old.Extension };
+        await CloseAsync(old).ConfigureAwait(false);
+        try
+        {
+            await OpenAsync(replacement, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is FinesseGatewayException or OperationCanceledException)
+        {
+            Log.MoveFailed(_logger, agentId, host, ex);
+            _channel.Writer.TryWrite(new AgentSessionNotification(agentId, false, ex.Message));
+            return;
+        }
+
+        bool kept;
+        lock (_gate)
+        {
+            kept = _agents.TryGetValue(agentId, out var current) && ReferenceEquals(current, old);
+            if (kept)
             {
-                Log.MoveFailed(_logger, old.Credentials.AgentId, host, ex);
-                _channel.Writer.TryWrite(new AgentSessionNotification(old.Credentials.AgentId, false, ex.Message));
+                _agents[agentId] = replacement;
             }
         }
+
+        if (!kept)
+        {
+            // Unsubscribed (or subscribed anew) while moving: this session is not wanted.
+            await CloseAsync(replacement).ConfigureAwait(false);
+            return;
+        }
+
+        _channel.Writer.TryWrite(new AgentSessionNotification(agentId, true, null));
     }
 
     private static string SideName(FinesseSide side) => side == FinesseSide.B ? "B" : "A";
@@ -309,9 +368,10 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
         _channel.Writer.TryComplete();
         _stop.Dispose();
         _recheck.Dispose();
+        _opens.Dispose();
     }
 
-    private sealed class AgentSubscription(AgentCredentials credentials, XmppClient client)
+    private sealed partial class AgentSubscription(AgentCredentials credentials, XmppClient client)
     {
         public AgentCredentials Credentials { get; } = credentials;
 
@@ -319,6 +379,9 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
 
         /// <summary>The agent's extension as its User last reported it (to tell when it left a dialog).</summary>
         public string? Extension { get; set; }
+
+        /// <summary>The code of the service failure that took the session down, while it is down for one (guarded by the hub's gate).</summary>
+        public string? ServiceFailure { get; set; }
     }
 
     private static partial class Log

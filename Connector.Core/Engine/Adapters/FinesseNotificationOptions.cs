@@ -25,6 +25,9 @@ public sealed record FinesseNotificationOptions
     /// </summary>
     public string FinesseUser { get; init; } = "finesse";
 
+    /// <summary>Agents' notification sessions opened at once (shift-start logins, moves after a failover).</summary>
+    public int MaxConcurrentOpens { get; init; } = 32;
+
     /// <summary>Every problem with these settings.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -34,6 +37,11 @@ public sealed record FinesseNotificationOptions
         if (HealthPollInterval <= TimeSpan.Zero)
         {
             problems.Add($"{nameof(HealthPollInterval)} must be positive");
+        }
+
+        if (MaxConcurrentOpens is < 1 or > 1000)
+        {
+            problems.Add($"{nameof(MaxConcurrentOpens)} must be between 1 and 1000");
         }
 
         if (FinesseUser.AsSpan().IndexOfAny("@/ ") >= 0)

@@ -34,11 +34,17 @@ public sealed record ConnectorSnapshot
     /// <summary>The ActiveMQ connection.</summary>
     public required BrokerInfo Broker { get; init; }
 
-    /// <summary>Connected driver instances, ordered by client id.</summary>
+    /// <summary>Connected driver instances, ordered by client id; at most the engine's list limit (see <see cref="ClientCount"/>).</summary>
     public IReadOnlyList<ClientInfo> Clients { get; init; } = [];
 
-    /// <summary>Agents the connector holds a session for, ordered by agent id.</summary>
+    /// <summary>All connected driver instances, listed or not.</summary>
+    public int ClientCount { get; init; }
+
+    /// <summary>Agents the connector holds a session for, ordered by agent id; at most the engine's list limit (see <see cref="AgentCount"/>).</summary>
     public IReadOnlyList<AgentInfo> Agents { get; init; } = [];
+
+    /// <summary>All agents the connector holds, listed or not.</summary>
+    public int AgentCount { get; init; }
 
     /// <summary>Message rates over the metrics window.</summary>
     public MessageRates Rates { get; init; } = MessageRates.Empty;

@@ -34,8 +34,11 @@ public sealed record DialogRemovedNotification(string AgentId, string DialogId, 
 /// <summary>Finesse reported that an accepted request failed later (apiErrors in an Update).</summary>
 public sealed record RequestFailedNotification(string AgentId, string? RequestId, string Code, string Message) : FinesseNotification;
 
-/// <summary>The agent's notification session was lost (<c>false</c>) or is back and subscribed (<c>true</c>).</summary>
-public sealed record AgentSessionNotification(string AgentId, bool Up, string? Reason) : FinesseNotification;
+/// <summary>
+/// The agent's notification session was lost (<c>false</c>) or is back and subscribed (<c>true</c>).
+/// <paramref name="Permanent"/>: lost for good (refused credentials, resource conflict); it is not retried.
+/// </summary>
+public sealed record AgentSessionNotification(string AgentId, bool Up, string? Reason, bool Permanent = false) : FinesseNotification;
 
 /// <summary>
 /// Finesse usability changed: SystemInfo status, XMPP link and the <c>finesse</c> presence together.

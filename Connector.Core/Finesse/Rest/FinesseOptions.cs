@@ -36,6 +36,12 @@ public sealed record FinesseOptions
     /// <summary>Deepest XML nesting accepted. Default 32.</summary>
     public int MaxXmlDepth { get; init; } = FinesseXmlLimits.DefaultMaxDepth;
 
+    /// <summary>
+    /// HTTP connections per Finesse side at most: callers beyond it wait for a free connection
+    /// instead of opening more (the engine keeps its own, lower, limit of calls in flight).
+    /// </summary>
+    public int MaxConnectionsPerServer { get; init; } = 64;
+
     internal FinesseXmlLimits XmlLimits => new() { MaxDocumentSize = MaxResponseBytes, MaxDepth = MaxXmlDepth };
 
     /// <summary>Every problem with these options; empty when valid.</summary>
@@ -49,6 +55,11 @@ public sealed record FinesseOptions
         else
         {
             CheckBase(nameof(SideA), SideA, errors);
+        }
+
+        if (MaxConnectionsPerServer is < 1 or > 10_000)
+        {
+            errors.Add("MaxConnectionsPerServer must be between 1 and 10000.");
         }
 
         if (SideB is not null)

@@ -49,6 +49,7 @@ public sealed class FinesseRestClient : IDisposable
             UseCookies = false,
             UseProxy = false,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            MaxConnectionsPerServer = options.MaxConnectionsPerServer,
             AutomaticDecompression = DecompressionMethods.None,
         };
         handler.SslOptions.RemoteCertificateValidationCallback = _trust.Validate;

@@ -54,6 +54,7 @@ internal static class MessageMapper
             Priority = message.Priority,
             ReplyTo = message.ReplyTo?.ToWire(),
             Timestamp = timestamp,
+            Expiration = message.Expiration is { } expiration ? Math.Max(1, expiration.ToUnixTimeMilliseconds()) : 0,
             Type = message.Type,
             Content = content,
             MarshalledProperties = properties,
@@ -94,6 +95,7 @@ internal static class MessageMapper
         message.Priority = m.Priority;
         message.MessageId = m.MessageId?.ToJmsString();
         message.Timestamp = m.Timestamp == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(m.Timestamp);
+        message.Expiration = m.Expiration <= 0 ? null : UnixMilliseconds(m.Expiration);
         message.Destination = Destination.FromWire(m.Destination ?? dispatch.Destination);
         message.Persistent = m.Persistent;
         message.RedeliveryCounter = Math.Max(m.RedeliveryCounter, dispatch.RedeliveryCounter);
@@ -108,6 +110,10 @@ internal static class MessageMapper
         message.Dispatch = dispatch;
         return message;
     }
+
+    // A broker or peer may send any long: beyond the calendar it means "never".
+    private static DateTimeOffset UnixMilliseconds(long value) =>
+        value >= DateTimeOffset.MaxValue.ToUnixTimeMilliseconds() ? DateTimeOffset.MaxValue : DateTimeOffset.FromUnixTimeMilliseconds(value);
 
     private static byte[] Inflate(byte[] compressed)
     {

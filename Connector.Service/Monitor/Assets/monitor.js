@@ -192,7 +192,7 @@ function render(s) {
   fillTable("requests-table", s.requestsByType, (tr, r) => { cell(tr, r.key); cell(tr, r.count, "num"); }, "none yet");
   fillTable("error-codes-table", s.errorsByCode, (tr, r) => { cell(tr, r.key); cell(tr, r.count, "num"); }, "none");
 
-  $("client-count").textContent = s.clients.length + " connected";
+  $("client-count").textContent = (s.clientCount ?? s.clients.length) + " connected" + ((s.clientCount ?? 0) > s.clients.length ? " (" + s.clients.length + " listed)" : "");
   fillTable("clients-table", s.clients, (tr, c) => {
     cell(tr, c.clientId);
     cell(tr, c.host || "–");
@@ -216,7 +216,8 @@ function renderAgents() {
   if (!s) return;
   const filter = $("agent-filter").value.trim();
   const agents = s.agents.filter((a) => agentMatches(a, filter));
-  $("agent-count").textContent = filter ? agents.length + " of " + s.agents.length : s.agents.length + "";
+  const listed = (s.agentCount ?? 0) > s.agents.length ? " (" + s.agents.length + " of " + s.agentCount + " listed)" : "";
+  $("agent-count").textContent = (filter ? agents.length + " of " + s.agents.length : s.agents.length + "") + listed;
   fillTable("agents-table", agents, (tr, a) => {
     tr.dataset.agentId = a.agentId;
     cell(tr, a.agentId);

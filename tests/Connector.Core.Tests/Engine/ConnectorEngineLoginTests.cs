@@ -76,9 +76,8 @@ public sealed class ConnectorEngineLoginTests
 
         var connect2 = h.Request("c2", new Connect(), "a1");
         var status2 = await h.NextAsync("c2");
-        var state2 = await h.NextAsync("c2");
         var login2 = h.Request("c2", new Login("pw-a1", "1001"), "a1");
-        var again = await h.NextAsync("c2");
+        var state2 = await h.NextAsync("c2");
 
         h.Request("c1", new Ready(), "a1");
         var ready = await h.Finesse.NextCallAsync("ChangeState");
@@ -87,8 +86,9 @@ public sealed class ConnectorEngineLoginTests
         var toOther = await h.NextAsync("c2");
 
         Assert.Equal(connect2, status2.CorrelationId);
+        Assert.IsType<SystemStatus>(status2.Message);
         Assert.Equal("NOT_READY", Assert.IsType<AgentState>(state2.Message).State);
-        Assert.Equal(login2, again.CorrelationId);
+        Assert.Equal(login2, state2.CorrelationId);
         Assert.Single(h.Notifications.Subscribed);
         Assert.Single(h.Finesse.AllCalls, c => c.Operation == "SignIn");
         Assert.NotNull(toRequester.CorrelationId);
@@ -147,8 +147,8 @@ public sealed class ConnectorEngineLoginTests
         h.Request("c1", new Ready());
         var noAgent = await h.NextAsync<Error>("c1");
 
-        Assert.Equal(ErrorCode.AgentNotConnected, notConnected.Code);
-        Assert.Equal(ErrorCode.AgentNotLoggedIn, notLoggedIn.Code);
+        Assert.Equal(ErrorCode.AgentNotAuthorized, notConnected.Code);
+        Assert.Equal(ErrorCode.AgentNotAuthorized, notLoggedIn.Code);
         Assert.Equal(ErrorCode.AgentIdMissing, noAgent.Code);
         Assert.Empty(h.Finesse.AllCalls);
     }

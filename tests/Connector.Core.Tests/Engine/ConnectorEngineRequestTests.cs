@@ -226,9 +226,7 @@ public sealed class ConnectorEngineRequestTests
         await using var h = new EngineHarness();
         await h.BringInServiceAsync();
         await h.ConnectAndLoginAsync("c1", "a1");
-        h.Request("c2", new Connect(), "a1");
-        await h.NextAsync<SystemStatus>("c2"); // (draining c2 here raced with the engine answering the Connect)
-        await h.NextAsync<AgentState>("c2");
+        await h.JoinAsync("c2", "a1");
 
         var correlation = h.Request("c1", new Hold("d1"), "a1");
         var call = await h.Finesse.NextCallAsync("DialogAction");
@@ -248,10 +246,12 @@ public sealed class ConnectorEngineRequestTests
         await using var h = new EngineHarness();
         await h.BringInServiceAsync();
 
-        h.RawRequest(new WireMessage("Ready", "{not json", "bad-1", "a1", "c1", 1));
-        h.RawRequest(new WireMessage("Explode", "{}", "bad-2", "a1", "c1", 1));
-        h.RawRequest(new WireMessage("Ready", "{}", "bad-3", "a1", "c1", 2));
-        h.RawRequest(new WireMessage("Ready", "{}", "lost", "a1", null, 1));
+        h.StartSession("c1");
+        var session = h.Broker.Sessions["c1"];
+        h.RawRequest(new WireMessage("Ready", "{not json", "bad-1", "a1", "c1", 1) { Session = session });
+        h.RawRequest(new WireMessage("Explode", "{}", "bad-2", "a1", "c1", 1) { Session = session });
+        h.RawRequest(new WireMessage("Ready", "{}", "bad-3", "a1", "c1", 2) { Session = session });
+        h.RawRequest(new WireMessage("Ready", "{}", "lost", "a1", null, 1) { Session = session });
         var hello = h.Request("c1", new Hello());
 
         var e1 = await h.NextAsync("c1");

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SiebelCti.Connector.Engine;
+using SiebelCti.Connector.Core.Tests.Finesse;
 using SiebelCti.Connector.Engine.Ports;
 using SiebelCti.Connector.Messaging;
 
@@ -22,8 +22,20 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public EngineHarness(EngineOptions? options = null)
     {
-        Engine = new ConnectorEngine(options ?? new EngineOptions(), Broker, Finesse, Notifications, NullLogger<ConnectorEngine>.Instance, Time);
+        Engine = new ConnectorEngine(options ?? new EngineOptions(), Broker, Finesse, Notifications, Log, Time);
         _run = Engine.RunAsync(_stop.Token);
+    }
+
+    /// <summary>Every line the engine logged.</summary>
+    public ListLogger<ConnectorEngine> Log { get; } = new();
+
+    /// <summary>Requests the engine has handled (a Hello's answer proves that everything before it was handled).</summary>
+    public async Task SyncAsync(string clientId = "sync")
+    {
+        var hello = Request(clientId, new SiebelCti.Connector.Messaging.Hello("sync", "host"));
+        while ((await NextAsync(clientId)).CorrelationId != hello)
+        {
+        }
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero));
@@ -49,11 +61,41 @@ internal sealed class EngineHarness : IAsyncDisposable
         }
     }
 
-    public string Request(string clientId, ConnectorMessage message, string? agentId = null)
+    /// <summary>
+    /// Sends <paramref name="message"/> as <paramref name="clientId"/> would, with the client's session
+    /// token. A client without a session says Hello first (its answer is consumed here, so tests see
+    /// only the answers to their own requests); an explicit Hello names the current session.
+    /// </summary>
+    public string Request(string clientId, ConnectorMessage message, string? agentId = null, DateTimeOffset? deadline = null)
     {
+        if (message is not SiebelCti.Connector.Messaging.Hello && !Broker.Sessions.ContainsKey(clientId))
+        {
+            StartSession(clientId);
+        }
+
         var correlationId = $"req-{Interlocked.Increment(ref _correlation)}";
-        Broker.Inbound.Writer.TryWrite(new WireMessage(message.MessageType, ConnectorMessageCodec.Encode(message), correlationId, agentId, clientId, 1));
+        Broker.Inbound.Writer.TryWrite(new WireMessage(message.MessageType, ConnectorMessageCodec.Encode(message), correlationId, agentId, clientId, 1)
+        {
+            Session = Broker.Sessions.GetValueOrDefault(clientId),
+            Deadline = deadline,
+        });
         return correlationId;
+    }
+
+    /// <summary>Starts a session for <paramref name="clientId"/> (a Hello without a token) and consumes its answer.</summary>
+    public SystemStatus StartSession(string clientId)
+    {
+        var correlationId = $"hello-{Interlocked.Increment(ref _correlation)}";
+        Broker.Inbound.Writer.TryWrite(new WireMessage("Hello", ConnectorMessageCodec.Encode(new SiebelCti.Connector.Messaging.Hello("test", "host")), correlationId, null, clientId, 1));
+        using var timeout = new CancellationTokenSource(Wait);
+        while (true)
+        {
+            var envelope = Broker.For(clientId).Reader.ReadAsync(timeout.Token).AsTask().GetAwaiter().GetResult();
+            if (envelope.CorrelationId == correlationId)
+            {
+                return Assert.IsType<SystemStatus>(envelope.Message);
+            }
+        }
     }
 
     public void RawRequest(WireMessage request) => Broker.Inbound.Writer.TryWrite(request);
@@ -82,6 +124,29 @@ internal sealed class EngineHarness : IAsyncDisposable
         var login = Request(clientId, new Login("pw-" + agentId, extension), agentId);
         var signIn = await Finesse.NextCallAsync("SignIn");
         Notify(new AgentStateNotification(agentId, new AgentState("NOT_READY", Extension: extension), signIn.RequestId));
+        var envelope = await NextAsync(clientId);
+        Assert.Equal(login, envelope.CorrelationId);
+        return envelope;
+    }
+
+    /// <summary>The monitor snapshot as of now: lets one housekeeping tick rebuild it first.</summary>
+    public async Task<Connector.Engine.Monitoring.ConnectorSnapshot> FreshSnapshotAsync()
+    {
+        Time.Advance(TimeSpan.FromSeconds(1));
+        await SyncAsync();
+        return Engine.GetSnapshot();
+    }
+
+    /// <summary>
+    /// A second client proves an agent another client signed in: Connect (answered by System only),
+    /// then Login with the same credentials, answered at once (no Finesse call) with the agent's full
+    /// state; returns that state envelope.
+    /// </summary>
+    public async Task<ConnectorEnvelope> JoinAsync(string clientId, string agentId, string extension = "1001")
+    {
+        Request(clientId, new Connect(), agentId);
+        await NextAsync<SystemStatus>(clientId);
+        var login = Request(clientId, new Login("pw-" + agentId, extension), agentId);
         var envelope = await NextAsync(clientId);
         Assert.Equal(login, envelope.CorrelationId);
         return envelope;
@@ -129,9 +194,17 @@ internal sealed class FakeClientChannel : IClientChannel
         return drained;
     }
 
+    /// <summary>Each client's session token, as the Connector's last answer to a Hello gave it.</summary>
+    public ConcurrentDictionary<string, string> Sessions { get; } = new(StringComparer.Ordinal);
+
     public Task PublishAsync(string clientId, ConnectorEnvelope envelope, CancellationToken cancellationToken)
     {
         Assert.Equal(clientId, envelope.ClientId);
+        if (envelope.Message is SystemStatus { Session: { } session })
+        {
+            Sessions[clientId] = session;
+        }
+
         For(clientId).Writer.TryWrite(envelope);
         return Task.CompletedTask;
     }
@@ -149,7 +222,20 @@ internal sealed class FakeFinesseGateway : IFinesseGateway
     /// <summary>When set, an operation of that name throws this instead of succeeding.</summary>
     public ConcurrentDictionary<string, Exception> Failures { get; } = new(StringComparer.Ordinal);
 
-    public Func<AgentCredentials, AgentState> State { get; set; } = a => new AgentState("NOT_READY", Extension: "1001");
+    /// <summary>Agents signed in through this fake, with their extension (a fresh agent is LOGOUT).</summary>
+    public ConcurrentDictionary<string, string> SignedIn { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Passwords Finesse refuses: a read with one of them fails with 401.</summary>
+    public ConcurrentDictionary<string, bool> WrongPasswords { get; } = new(StringComparer.Ordinal);
+
+    public Func<AgentCredentials, AgentState> State { get; set; }
+
+    public FakeFinesseGateway()
+    {
+        State = a => SignedIn.TryGetValue(a.AgentId, out var extension)
+            ? new AgentState("NOT_READY", Extension: extension)
+            : new AgentState("LOGOUT");
+    }
 
     public Func<AgentCredentials, IReadOnlyList<Dialog>> Dialogs { get; set; } = _ => [];
 
@@ -169,17 +255,54 @@ internal sealed class FakeFinesseGateway : IFinesseGateway
         }
     }
 
-    private Task Record(string operation, AgentCredentials agent, string? requestId, object? argument = null, string? detail = null)
+    /// <summary>While set, every call waits for this task before it answers (to hold calls in flight).</summary>
+    public TaskCompletionSource? Gate { get; set; }
+
+    /// <summary>Calls answering now, and the most seen at once.</summary>
+    public int InFlight => _inFlight;
+
+    public int MaxInFlight => _maxInFlight;
+
+    private int _inFlight;
+    private int _maxInFlight;
+
+    private async Task Record(string operation, AgentCredentials agent, string? requestId, object? argument = null, string? detail = null)
     {
-        var call = new GatewayCall(operation, agent.AgentId, requestId, argument, detail);
-        AllCalls.Enqueue(call);
-        _calls.Writer.TryWrite(call);
-        return Failures.TryGetValue(operation, out var failure) ? Task.FromException(failure) : Task.CompletedTask;
+        var now = Interlocked.Increment(ref _inFlight);
+        int seen;
+        while (now > (seen = _maxInFlight) && Interlocked.CompareExchange(ref _maxInFlight, now, seen) != seen)
+        {
+        }
+
+        try
+        {
+            var call = new GatewayCall(operation, agent.AgentId, requestId, argument, detail);
+            AllCalls.Enqueue(call);
+            _calls.Writer.TryWrite(call);
+            if (Gate is { } gate)
+            {
+                await gate.Task.ConfigureAwait(false);
+            }
+
+            if (Failures.TryGetValue(operation, out var failure))
+            {
+                throw failure;
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
     }
 
     public async Task<AgentState> GetAgentStateAsync(AgentCredentials agent, CancellationToken cancellationToken)
     {
         await Record("GetAgentState", agent, null);
+        if (WrongPasswords.ContainsKey(agent.Password))
+        {
+            throw new FinesseGatewayException(Diagnostics.ErrorCode.FinesseUnauthorized, "401 Authorization Failure");
+        }
+
         return State(agent);
     }
 
@@ -189,8 +312,11 @@ internal sealed class FakeFinesseGateway : IFinesseGateway
         return Dialogs(agent);
     }
 
-    public Task SignInAsync(AgentCredentials agent, string extension, string requestId, CancellationToken cancellationToken) =>
-        Record("SignIn", agent, requestId, extension);
+    public async Task SignInAsync(AgentCredentials agent, string extension, string requestId, CancellationToken cancellationToken)
+    {
+        await Record("SignIn", agent, requestId, extension);
+        SignedIn[agent.AgentId] = extension;
+    }
 
     public Task ChangeStateAsync(AgentCredentials agent, string state, string? reasonCodeId, string requestId, CancellationToken cancellationToken) =>
         Record("ChangeState", agent, requestId, state, reasonCodeId);

@@ -31,13 +31,25 @@ public sealed class FinesseHealthEvaluatorTests
     }
 
     [Fact]
-    public void Every_agent_session_down_means_the_notification_service_is_unreachable()
+    public void Every_agent_session_down_by_service_failures_means_the_notification_service_is_unreachable()
     {
-        var health = FinesseHealthEvaluator.Evaluate(null, "A", "fa", new NotificationSideState(2, 0, true));
+        var health = FinesseHealthEvaluator.Evaluate(null, "A", "fa", new NotificationSideState(2, 0, true, ServiceFailures: 2));
 
         Assert.False(health.InService);
         Assert.False(health.XmppConnected);
         Assert.Contains("notification service is unreachable", health.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sessions_not_connected_yet_or_down_for_their_own_reasons_say_nothing_about_the_service()
+    {
+        var connecting = FinesseHealthEvaluator.Evaluate(null, "A", "fa", new NotificationSideState(3, 0, null));
+        var oneDownOthersUp = FinesseHealthEvaluator.Evaluate(null, "A", "fa", new NotificationSideState(3, 2, true, ServiceFailures: 1));
+
+        Assert.True(connecting.InService);
+        Assert.Null(connecting.XmppConnected);
+        Assert.True(oneDownOthersUp.InService);
+        Assert.True(oneDownOthersUp.XmppConnected);
     }
 
     [Fact]
@@ -53,7 +65,7 @@ public sealed class FinesseHealthEvaluatorTests
     [Fact]
     public void SystemInfo_problem_is_the_reason_given_first()
     {
-        var health = FinesseHealthEvaluator.Evaluate("SystemInfo OUT_OF_SERVICE", "B", "fb", new NotificationSideState(1, 0, false));
+        var health = FinesseHealthEvaluator.Evaluate("SystemInfo OUT_OF_SERVICE", "B", "fb", new NotificationSideState(1, 0, false, ServiceFailures: 1));
 
         Assert.False(health.InService);
         Assert.Equal("SystemInfo OUT_OF_SERVICE", health.Reason);
