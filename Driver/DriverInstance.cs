@@ -168,17 +168,19 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
     /// </summary>
     private void SessionStarted(SessionAnswer answer)
     {
+        if (answer.Reprove)
+        {
+            // First the proofs, then what waited: a Ready held meanwhile must not arrive before its agent's Login.
+            Reprove(answer.Release.Where(r => r.Message is Login).Select(r => r.AgentId).OfType<string>().ToHashSet(StringComparer.Ordinal));
+        }
         foreach (var request in answer.Release)
         {
             _link.TrySend(request);
         }
-        if (!answer.Resumed)
-        {
-            Reprove();
-        }
     }
 
-    private void Reprove()
+    /// <summary>Connect and Login again for every agent a service had connected and signed in, but those logging in anew.</summary>
+    private void Reprove(HashSet<string> loggingIn)
     {
         List<AgentService> services;
         lock (_lock)
@@ -189,7 +191,7 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
         var signedIn = new HashSet<string>(StringComparer.Ordinal);
         foreach (var service in services)
         {
-            if (service.AgentId is not { } agentId)
+            if (service.AgentId is not { } agentId || loggingIn.Contains(agentId))
             {
                 continue;
             }

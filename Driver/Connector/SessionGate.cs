@@ -18,6 +18,7 @@ internal sealed class SessionGate
     private string? _token;
     private string? _helloId;
     private DateTimeOffset _helloSentAt;
+    private long _sessions;
 
     /// <summary>The current session token (null before the first answered Hello).</summary>
     public string? Token
@@ -113,6 +114,8 @@ internal sealed class SessionGate
             }
 
             _helloId = null;
+            var hadSession = _sessions > 0;
+            _sessions++;
             _token = answer.Session;
             var release = new List<ConnectorEnvelope>(_waiting.Count);
             while (_waiting.TryDequeue(out var request))
@@ -123,10 +126,14 @@ internal sealed class SessionGate
                 }
             }
 
-            return new SessionAnswer(release, Resumed: answer.Resumed ?? true);
+            // Proofs of an earlier session are lost with it; the first session has none to repeat.
+            return new SessionAnswer(release, Reprove: hadSession && answer.Resumed == false);
         }
     }
 }
 
-/// <summary>What an answered Hello means: the requests to send now, and whether the Connector kept the old session (else the agents must be proved again).</summary>
-internal sealed record SessionAnswer(IReadOnlyList<ConnectorEnvelope> Release, bool Resumed);
+/// <summary>
+/// What an answered Hello means: the requests held meanwhile, to send now, and whether the agents
+/// proved in an earlier session must be proved again (the Connector did not resume it).
+/// </summary>
+internal sealed record SessionAnswer(IReadOnlyList<ConnectorEnvelope> Release, bool Reprove);

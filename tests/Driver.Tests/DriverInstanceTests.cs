@@ -26,6 +26,7 @@ public sealed class DriverInstanceTests : IDisposable
         Assert.Empty(problems);
         _driver = new DriverInstance(options!, "Voice", _link, new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero)), _loggers);
         _driver.Start();
+        _link.Up();
     }
 
     public void Dispose()
@@ -144,8 +145,8 @@ public sealed class DriverInstanceTests : IDisposable
     [Fact]
     public void OnMessage_ErrorWithoutAgent_IsLoggedWithTheConnectorsCode()
     {
-        _link.Sink!.OnLinkStatus(true, "connected");
-        var hello = Assert.Single(_link.Sent, e => e.Message is Hello);
+        _link.Sink!.OnLinkStatus(true, "connected again");
+        var hello = _link.Sent.Last(e => e.Message is Hello);
 
         _link.Sink.OnMessage(Wire(new Error(ErrorCode.ProtocolVersionUnsupported, "protocolVersion 1 is not supported", "Hello"), hello.CorrelationId));
 

@@ -20,4 +20,21 @@ internal sealed class FakeLink : IConnectorLink
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// Brings the link up as the real link does once the broker answers, and answers the driver's
+    /// Hello as the Connector would: with a session (new unless <paramref name="resumed"/>).
+    /// </summary>
+    public ConnectorEnvelope Up(string session = "session-1", bool resumed = false)
+    {
+        Sink!.OnLinkStatus(true, "test link up");
+        var hello = Sent.Last(e => e.Message is Hello);
+        AnswerHello(hello, session, resumed);
+        return hello;
+    }
+
+    /// <summary>The Connector's answer to <paramref name="hello"/>.</summary>
+    public void AnswerHello(ConnectorEnvelope hello, string session, bool resumed) =>
+        Sink!.OnMessage(ConnectorWire.Read(ConnectorWire.ToMessage(new ConnectorEnvelope(
+            new SystemStatus(SystemStatus.InService, "test", "A", Session: session, Resumed: resumed), hello.CorrelationId))));
 }

@@ -83,33 +83,67 @@ public sealed class HeartbeatTests : IDisposable
     }
 
     [Fact]
-    public void Heartbeat_IsSentEveryIntervalOnlyWhileTheLinkIsUp()
+    public void Heartbeat_IsSentEveryIntervalOnlyWhileTheLinkIsUpAndTheSessionAnswered()
     {
         Tick(); // the link is not up yet
         Assert.Empty(Heartbeats);
 
-        _link.Sink!.OnLinkStatus(true, "connected");
+        _link.Up("s1");
         Tick();
         Assert.Single(Heartbeats);
         Tick();
         Assert.Equal(2, Heartbeats.Length);
-        Assert.All(Heartbeats, h => Assert.Equal(("drv-hb", (string?)null), (h.ClientId, h.AgentId)));
+        Assert.All(Heartbeats, h => Assert.Equal(("drv-hb", (string?)null, "s1"), (h.ClientId, h.AgentId, h.Session)));
+        Assert.All(Heartbeats, h => Assert.NotNull(h.Deadline));
         Assert.Equal(2, Heartbeats.Select(h => h.CorrelationId).Distinct().Count());
 
-        _link.Sink.OnLinkStatus(false, "broker gone");
+        _link.Sink!.OnLinkStatus(false, "broker gone");
         Tick();
         Tick();
         Assert.Equal(2, Heartbeats.Length);
 
         _link.Sink.OnLinkStatus(true, "connected again");
+        var hello = _link.Sent.Last(e => e.Message is Hello);
+        Assert.Equal("s1", hello.Session); // names the session so the Connector can resume it
+        _link.AnswerHello(hello, "s1", resumed: true);
         Tick();
         Assert.Equal(3, Heartbeats.Length);
     }
 
     [Fact]
-    public void Heartbeat_NoneIsSentAfterRelease()
+    public void Requests_wait_for_the_answer_to_Hello_and_leave_with_its_session()
     {
         _link.Sink!.OnLinkStatus(true, "connected");
+        var hello = _link.Sent.Single(e => e.Message is Hello);
+        var (service, _) = LogIn("a1");
+        Assert.DoesNotContain(_link.Sent, e => e.AgentId == "a1");
+
+        _link.AnswerHello(hello, "s1", resumed: false);
+
+        var sent = _link.Sent.Where(e => e.AgentId == "a1").ToList();
+        Assert.Equal(["Connect", "Login"], sent.Select(e => e.MessageType));
+        Assert.All(sent, e => Assert.Equal("s1", e.Session));
+        Assert.All(sent, e => Assert.Equal(_time.GetUtcNow() + TimeSpan.FromSeconds(2.5), e.Deadline));
+        Assert.Equal(2, service.PendingCount);
+    }
+
+    [Fact]
+    public void A_Hello_without_an_answer_is_sent_again()
+    {
+        _link.Sink!.OnLinkStatus(true, "connected");
+        Tick(); // 10 s: longer than the request timeout (5 s)
+
+        var hellos = _link.Sent.Where(e => e.Message is Hello).ToList();
+        Assert.Equal(2, hellos.Count);
+        _link.AnswerHello(hellos[1], "s1", resumed: false);
+        Tick();
+        Assert.Single(Heartbeats);
+    }
+
+    [Fact]
+    public void Heartbeat_NoneIsSentAfterRelease()
+    {
+        _link.Up();
         Tick();
         Assert.Single(Heartbeats);
 
@@ -123,15 +157,15 @@ public sealed class HeartbeatTests : IDisposable
     }
 
     [Fact]
-    public void ClientUnknown_SendsHelloThenConnectForConnectedAgentsAndLoginForSignedInOnes_Once()
+    public void ClientUnknown_StartsANewSessionWhoseAnswerProvesEveryAgentAgain_Once()
     {
-        _link.Sink!.OnLinkStatus(true, "connected");
+        _link.Up("s1");
         var (_, signedIn) = LogIn("a1");
         Answer("a1", signedIn, "NOT_READY");
         var (loggedOutService, loggedOut) = LogIn("b2");
         Answer("b2", loggedOut, "NOT_READY");
         Assert.Equal(ScErrorCode.SC_EC_OK, loggedOutService.InvokeCommand("t-logout", "LogOut", null, []));
-        _link.Sink.OnMessage(Wire(new AgentState("LOGOUT", Extension: "1001"), null, "b2"));
+        _link.Sink!.OnMessage(Wire(new AgentState("LOGOUT", Extension: "1001"), null, "b2"));
         Wait.Until(() => loggedOutService.View.AgentState == "LOGOUT");
         _driver.CreateService(new RecordingClient(), null, null); // never logged in: nothing to restore
         Tick();
@@ -140,15 +174,15 @@ public sealed class HeartbeatTests : IDisposable
 
         _link.Sink.OnMessage(Wire(new Error(ErrorCode.ClientUnknown, "this Connector does not know the client", "Heartbeat"), heartbeat.CorrelationId));
 
-        var sent = _link.Sent.ToArray();
-        Assert.Equal(4, sent.Length);
-        Assert.IsType<Hello>(sent[0].Message);
-        Assert.Null(sent[0].AgentId);
-        var rest = sent.Skip(1).Select(e => (e.AgentId, e.MessageType)).ToList();
-        Assert.Equal([("a1", "Connect"), ("a1", "Login"), ("b2", "Connect")], rest);
+        var hello = Assert.Single(_link.Sent);
+        Assert.IsType<Hello>(hello.Message);
+        Assert.Null(hello.Session); // a new session: the old token is forgotten
+        _link.AnswerHello(hello, "s2", resumed: false);
+        var sent = _link.Sent.Skip(1).ToArray();
+        Assert.Equal([("a1", "Connect"), ("a1", "Login"), ("b2", "Connect")], sent.Select(e => (e.AgentId, e.MessageType)));
         var login = (Login)sent.Single(e => e.Message is Login).Message;
         Assert.Equal((Pin, "1001"), (login.Password, login.Extension));
-        Assert.All(sent, e => Assert.Equal("drv-hb", e.ClientId));
+        Assert.All(sent, e => Assert.Equal(("drv-hb", "s2"), (e.ClientId, e.Session)));
         Assert.Single(_logs.GetSnapshot(), r => r.Id.Id == EventIds.ClientRecovered.Id);
 
         // The Connector answers the replayed Login with the agent's state: the toolbar follows it.
@@ -160,11 +194,12 @@ public sealed class HeartbeatTests : IDisposable
         _link.Sink.OnMessage(Wire(new Error(ErrorCode.ClientUnknown, "again", "Heartbeat"), heartbeat.CorrelationId));
         Assert.Empty(_link.Sent);
 
-        // A heartbeat sent after the recovery that is not known either (the Connector restarted again): recovered again.
+        // A heartbeat sent after the recovery whose session is not valid either: recovered again.
         Tick();
         var later = Assert.Single(Heartbeats);
         _link.Sent.Clear();
-        _link.Sink.OnMessage(Wire(new Error(ErrorCode.ClientUnknown, "restarted again", "Heartbeat"), later.CorrelationId));
+        _link.Sink.OnMessage(Wire(new Error(ErrorCode.ClientSessionInvalid, "session not valid", "Heartbeat"), later.CorrelationId));
+        _link.AnswerHello(_link.Sent.Single(), "s3", resumed: false);
         Assert.Equal(["Hello", "Connect", "Login", "Connect"], _link.Sent.Select(e => e.MessageType));
 
         Assert.DoesNotContain(_logs.GetSnapshot(), r => r.Message.Contains(Pin, StringComparison.Ordinal)
@@ -172,12 +207,29 @@ public sealed class HeartbeatTests : IDisposable
     }
 
     [Fact]
+    public void A_resumed_session_proves_nothing_again()
+    {
+        _link.Up("s1");
+        var (_, client) = LogIn("a1");
+        Answer("a1", client, "NOT_READY");
+        _link.Sink!.OnLinkStatus(false, "broker gone");
+        _link.Sink.OnLinkStatus(true, "broker back");
+        var hello = _link.Sent.Last();
+        Assert.Equal(("Hello", "s1"), (hello.MessageType, hello.Session));
+        _link.Sent.Clear();
+
+        _link.AnswerHello(hello, "s1", resumed: true);
+
+        Assert.DoesNotContain(_link.Sent, e => e.AgentId is not null);
+    }
+
+    [Fact]
     public void ClientUnknown_DoesNotReplayALoginTheConnectorRefused()
     {
-        _link.Sink!.OnLinkStatus(true, "connected");
+        _link.Up();
         var (service, client) = LogIn("a1");
         var login = _link.Sent.Single(e => e.Message is Login);
-        _link.Sink.OnMessage(Wire(new Error("FINESSE_REQUEST_FAILED", "wrong password", "Login"), login.CorrelationId, "a1"));
+        _link.Sink!.OnMessage(Wire(new Error("FINESSE_REQUEST_FAILED", "wrong password", "Login"), login.CorrelationId, "a1"));
         Wait.Until(() => client.Calls.Any(c => c.Method == "HandleError"));
         Assert.Equal(1, service.PendingCount); // Connect still waits for its System answer
         Tick();
@@ -185,6 +237,7 @@ public sealed class HeartbeatTests : IDisposable
         _link.Sent.Clear();
 
         _link.Sink.OnMessage(Wire(new Error(ErrorCode.ClientUnknown, "unknown", "Heartbeat"), heartbeat.CorrelationId));
+        _link.AnswerHello(_link.Sent.Single(), "s2", resumed: false);
 
         Assert.Equal([("Hello", null), ("Connect", "a1")], _link.Sent.Select(e => (e.MessageType, e.AgentId)));
     }
