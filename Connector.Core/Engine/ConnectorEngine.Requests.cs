@@ -225,7 +225,11 @@ public sealed partial class ConnectorEngine
         }
 
         _clientSessions.Remove(idle.ClientId);
-        Log.ClientEvicted(_logger, idle.ClientId, _options.MaxClients);
+        if (_rejections.ShouldWrite(ErrorCode.ConnectorLimitReached, Now))
+        {
+            Log.ClientEvicted(_logger, idle.ClientId, _options.MaxClients);
+        }
+
         return true;
     }
 

@@ -66,8 +66,11 @@ public sealed class ConnectorEndToEndTests(ConnectorUnderTest connector)
         var login = await first.SendAsync(new Login("pw-b", "3102"), agent);
         await first.WaitForAsync(e => e.CorrelationId == login, "the Login answer");
 
-        var connect = await second.SendAsync(new Connect(), agent);
-        var shared = await second.WaitForAsync(e => e.CorrelationId == connect && e.Message is AgentState, "the shared agent's state");
+        // The second client proves the agent too (same credentials): answered at once with its state.
+        await second.SendAsync(new Hello());
+        await second.SendAsync(new Connect(), agent);
+        var login2 = await second.SendAsync(new Login("pw-b", "3102"), agent);
+        var shared = await second.WaitForAsync(e => e.CorrelationId == login2 && e.Message is AgentState, "the shared agent's state");
         var ready = await first.SendAsync(new Ready(), agent);
         var toFirst = await first.WaitForAsync(e => e.CorrelationId == ready, "the Ready answer");
         var toSecond = await second.WaitForAsync(e => e.Message is AgentState { State: "READY" }, "READY on the other client");
@@ -81,11 +84,12 @@ public sealed class ConnectorEndToEndTests(ConnectorUnderTest connector)
     public async Task A_request_for_an_agent_that_never_logged_in_gets_an_Error_over_the_broker()
     {
         await using var client = await connector.ClientAsync("siebel-4");
+        await client.SendAsync(new Hello());
 
         var ready = await client.SendAsync(new Ready(), "nobody");
         var error = await client.WaitForAsync(e => e.CorrelationId == ready, "the Error");
 
-        Assert.Equal("AGENT_NOT_CONNECTED", Assert.IsType<Error>(error.Message).Code);
+        Assert.Equal("AGENT_NOT_AUTHORIZED", Assert.IsType<Error>(error.Message).Code);
     }
 
     private static async Task Step(ContractClient client, ConnectorRequest request, string agent, Func<Dialog, bool> expected)

@@ -212,6 +212,8 @@ public sealed class ContractClient : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _pump;
     private readonly List<ConnectorEnvelope> _history = [];
+    private readonly TaskCompletionSource _sessionStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private string? _session;
     private int _next;
 
     private ContractClient(string clientId, OpenWireConnection connection, OpenWireProducer producer, OpenWireConsumer consumer, Destination requests)
@@ -230,6 +232,13 @@ public sealed class ContractClient : IAsyncDisposable
                     var decoded = ConnectorMessageCodec.Decode(wire.MessageType, wire.Body);
                     Assert.True(decoded.Success, decoded.ErrorMessage);
                     var envelope = new ConnectorEnvelope(decoded.Message!, wire.CorrelationId, wire.AgentId, wire.ClientId, wire.ProtocolVersion ?? 0);
+                    if (envelope.Message is SystemStatus { Session: { } session })
+                    {
+                        // The answer to a Hello: later requests carry this session, as the driver's do.
+                        Volatile.Write(ref _session, session);
+                        _sessionStarted.TrySetResult();
+                    }
+
                     lock (_history)
                     {
                         _history.Add(envelope);
@@ -270,13 +279,37 @@ public sealed class ContractClient : IAsyncDisposable
         return new ContractClient(clientId, connection, producer, consumer, Destination.Queue(requestQueue));
     }
 
-    /// <summary>Sends a request; returns its correlation id.</summary>
-    public async Task<string> SendAsync(ConnectorRequest request, string? agentId = null)
+    /// <summary>
+    /// Sends a request with the client's session token (a Hello names the current one, to resume it);
+    /// a request before any answered Hello first waits for that answer, as the driver does.
+    /// </summary>
+    public async Task<string> SendAsync(ConnectorRequest request, string? agentId = null, DateTimeOffset? deadline = null)
     {
+        if (request is not Hello)
+        {
+            await _sessionStarted.Task.WaitAsync(Wait, TestContext.Current.CancellationToken);
+        }
+
         var correlationId = $"{ClientId}-{Interlocked.Increment(ref _next)}";
-        var envelope = new ConnectorEnvelope(request, correlationId, agentId, ClientId);
+        var envelope = new ConnectorEnvelope(request, correlationId, agentId, ClientId) { Session = Volatile.Read(ref _session), Deadline = deadline };
         await _producer.SendAsync(_requests, ConnectorWire.ToMessage(envelope), persistent: true, TestContext.Current.CancellationToken);
         return correlationId;
+    }
+
+    /// <summary>
+    /// Says Hello, waits for its answer (the session), then until the Connector says IN_SERVICE (the
+    /// answer itself, or a later broadcast); returns how many messages the client had by then.
+    /// </summary>
+    public async Task<int> HelloInServiceAsync()
+    {
+        var hello = await SendAsync(new Hello("test", "it-host"));
+        var answer = await WaitForAsync(e => e.CorrelationId == hello, "the Hello answer");
+        if (answer.Message is not SystemStatus { Status: SystemStatus.InService })
+        {
+            await WaitForAsync(e => e.Message is SystemStatus { Status: SystemStatus.InService }, "System IN_SERVICE");
+        }
+
+        return History.Count;
     }
 
     /// <summary>The next event matching <paramref name="match"/>; earlier ones are skipped.</summary>

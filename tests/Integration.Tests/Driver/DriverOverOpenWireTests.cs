@@ -80,10 +80,11 @@ public sealed class DriverOverOpenWireTests
         var service = driver.CreateService(client, null, null);
         try
         {
-            var (_, hello) = await Next(skipHello: false);
+            var (helloRaw, hello) = await Next(skipHello: false);
             Assert.IsType<Hello>(hello);
             await Until(() => client.Calls.Contains("ShowStatusText Connected to the message broker"), ct);
-            await Reply(new SystemStatus(SystemStatus.InService, "ready", "A"), null, null);
+            // The Connector's answer to Hello gives the session every later request carries.
+            await Reply(new SystemStatus(SystemStatus.InService, "ready", "A", Session: "session-7", Resumed: false), helloRaw.CorrelationId, null);
             await Until(() => client.Calls.Contains("HandleEvent ConnectorStatus IN_SERVICE"), ct);
 
             Assert.Equal(ScErrorCode.SC_EC_OK, service.InvokeCommand("t-login", "LogIn", null,
@@ -93,6 +94,8 @@ public sealed class DriverOverOpenWireTests
             Assert.Equal("agent7", connectRaw.Properties.Get<string>(ConnectorEnvelope.AgentIdProperty));
             var (loginRaw, login) = await Next();
             Assert.Equal(new Login("pin-7", "1007"), login);
+            Assert.Equal("session-7", loginRaw.Properties.Get<string>(ConnectorEnvelope.SessionProperty));
+            Assert.NotNull(loginRaw.Expiration); // the deadline travels as JMSExpiration
             await Reply(new AgentState("NOT_READY", Extension: "1007"), connectRaw.CorrelationId, "agent7");
             await Reply(new AgentState("NOT_READY", Extension: "1007"), loginRaw.CorrelationId, "agent7");
             await Until(() => client.Calls.Count(c => c == "HandleEvent AgentStateChanged NOT_READY") == 2 && service.PendingCount == 0, ct);
