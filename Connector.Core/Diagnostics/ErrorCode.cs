@@ -30,6 +30,10 @@ public static class ErrorCode
     public const string OpenWireConnectionClosed = "OPENWIRE_CONNECTION_CLOSED";
     /// <summary>An OpenWire API call was not valid in the current state (e.g. acknowledging in auto mode).</summary>
     public const string OpenWireInvalidOperation = "OPENWIRE_INVALID_OPERATION";
+    /// <summary>The broker refused the connection's user name and password (or an anonymous connection).</summary>
+    public const string OpenWireAuthenticationFailed = "OPENWIRE_AUTHENTICATION_FAILED";
+    /// <summary>The broker's authorization refused reading, writing or creating a destination.</summary>
+    public const string OpenWireNotAuthorized = "OPENWIRE_NOT_AUTHORIZED";
 
     // Finesse REST (Connector.Core/Finesse/Rest)
     /// <summary>Finesse XML was not well-formed (truncated, bad syntax, empty).</summary>

@@ -96,6 +96,7 @@ internal static class MessageMapper
         message.Timestamp = m.Timestamp == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(m.Timestamp);
         message.Destination = Destination.FromWire(m.Destination ?? dispatch.Destination);
         message.Persistent = m.Persistent;
+        message.UserId = m.UserId;
         message.RedeliveryCounter = Math.Max(m.RedeliveryCounter, dispatch.RedeliveryCounter);
         if (m.MarshalledProperties is { } props)
         {

@@ -33,16 +33,20 @@ public sealed class DriverOverOpenWireTests
         var ct = TestContext.Current.CancellationToken;
         var id = Guid.NewGuid().ToString("N")[..12];
         var problems = new List<string>();
+        var driverUser = TestServices.DriverUser;
         var options = DriverOptions.TryCreate(
-            [new("BrokerUri", $"tcp://{TestServices.Host}:{TestServices.ActiveMqPort}"), new("ClientId", $"drv-{id}"),
-             new("RequestQueue", $"test.requests.{id}"), new("RequestTimeout", "20")],
-            "unused", _ => null, problems, []);
+            [new("BrokerUri", $"tcp://{TestServices.Host}:{TestServices.ActiveMqPort}"), new("BrokerUser", driverUser.Name),
+             new("BrokerPassword", driverUser.Password), new("RequestQueue", $"SiebelCti.Test.Requests.{id}"), new("RequestTimeout", "20")],
+            $"drv-{id}", _ => null, problems, []);
         Assert.Empty(problems);
+        Assert.Equal($"{driverUser.Name}.drv-{id}", options!.ClientId); // the default client id under the user's topics
 
-        // The Connector's side: consume the request queue, publish on the client's topic.
+        // The Connector's side, as the Connector's broker user: consume the request queue, publish on the client's topic.
         await using var connector = await OpenWireConnection.ConnectAsync(new OpenWireOptions
         {
-            BrokerUri = options!.BrokerUri,
+            BrokerUri = options.BrokerUri,
+            UserName = TestServices.ConnectorUser.Name,
+            Password = TestServices.ConnectorUser.Password,
             ConnectTimeout = TimeSpan.FromSeconds(10),
         }, cancellationToken: ct);
         var session = await connector.CreateSessionAsync(AcknowledgeMode.Auto, ct);
