@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using SiebelCti.Connector.Messaging;
 using SiebelCti.Connector.OpenWire;
 using SiebelCti.Driver;
@@ -107,6 +109,38 @@ public sealed class DriverOverOpenWireTests
             await Reply(new Error("FINESSE_REJECTED", "not now", "Ready"), readyRaw.CorrelationId, "agent7");
             await Until(() => client.Calls.Any(c => c.StartsWith("HandleError t-ready FINESSE_REJECTED", StringComparison.Ordinal)), ct);
             Assert.Equal(0, service.PendingCount);
+        }
+        finally
+        {
+            driver.Release();
+        }
+    }
+
+    [Fact]
+    public async Task With_a_wrong_broker_password_agents_see_the_refused_login_by_its_code_and_the_password_is_never_logged()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        const string wrong = "Wrong-Driver-Pw-5150";
+        var logs = new FakeLogCollector();
+        using var loggers = new LoggerFactory([new FakeLoggerProvider(logs)]);
+        var problems = new List<string>();
+        var options = DriverOptions.TryCreate(
+            [new("BrokerUri", $"tcp://{TestServices.Host}:{TestServices.ActiveMqPort}"), new("BrokerUser", TestServices.DriverUser.Name), new("BrokerPassword", wrong)],
+            "drv-wrongpw", _ => null, problems, []);
+        Assert.Empty(problems);
+        var driver = new DriverInstance(options!, "Voice", new OpenWireLink(options!, loggers, TimeProvider.System), TimeProvider.System, loggers);
+        driver.Start();
+        var client = new EventsClient();
+        var service = driver.CreateService(client, "agent8", "1008");
+        try
+        {
+            await Until(() => client.Calls.Contains("HandleEvent ConnectorStatus BROKER_DOWN"), ct);
+            Assert.Contains(client.Calls, c => c.StartsWith("ShowStatusText Message broker unavailable: [OPENWIRE_AUTHENTICATION_FAILED]", StringComparison.Ordinal)
+                && c.Contains($"'{TestServices.DriverUser.Name}'", StringComparison.Ordinal));
+            Assert.Equal(ScErrorCode.SC_EC_NETWORK_ERROR, service.InvokeCommand("t-1", "ChangeReadyState", null, []));
+            await Until(() => logs.GetSnapshot().Any(r => r.Message.Contains("[OPENWIRE_AUTHENTICATION_FAILED]", StringComparison.Ordinal)), ct);
+            Assert.DoesNotContain(client.Calls, c => c.Contains(wrong, StringComparison.Ordinal));
+            Assert.DoesNotContain(logs.GetSnapshot(), r => (r.Message + r.Exception).Contains(wrong, StringComparison.Ordinal));
         }
         finally
         {

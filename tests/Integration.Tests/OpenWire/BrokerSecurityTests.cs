@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using SiebelCti.Connector.Engine.Adapters;
 using SiebelCti.Connector.OpenWire;
 
 namespace SiebelCti.Integration.Tests.OpenWire;
@@ -91,6 +92,28 @@ public sealed class BrokerSecurityTests : IDisposable
         AssertNoLogContains(wrong);
         var brokerLog = Path.Combine(Environment.GetEnvironmentVariable("SIEBELCTI_RUN")!, "activemq", "activemq.log");
         Assert.DoesNotContain(wrong, await File.ReadAllTextAsync(brokerLog, Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_connectors_channel_with_a_wrong_password_logs_the_refused_login_by_its_code_and_keeps_trying()
+    {
+        const string wrong = "Wrong-Connector-Pw-8128";
+        var options = new ClientChannelOptions
+        {
+            Broker = As(TestServices.ConnectorUser with { Password = wrong }),
+            RequestQueue = "SiebelCti.Test.Requests." + Unique(),
+            StartRetryDelay = TimeSpan.FromMilliseconds(100),
+        };
+        await using (var channel = new OpenWireClientChannel(options, _loggers))
+        {
+            channel.Start();
+            await UntilLoggedAsync(r => r.Id.Id == 5111 && r.Exception is OpenWireException { Kind: OpenWireErrorKind.AuthenticationFailed }
+                && _logs.GetSnapshot().Count(l => l.Id.Id == 5111) >= 2, "two refused logins of the Connector's channel");
+        }
+
+        Assert.Contains(_logs.GetSnapshot(), r => r.Message.Contains("[OPENWIRE_AUTHENTICATION_FAILED]", StringComparison.Ordinal)
+            && r.Message.Contains($"'{TestServices.ConnectorUser.Name}'", StringComparison.Ordinal));
+        AssertNoLogContains(wrong);
     }
 
     [Fact]
