@@ -218,8 +218,11 @@ public static class ErrorCode
     /// <summary>A monitor login was refused (wrong user or password).</summary>
     public const string MonitorLoginFailed = "MONITOR_LOGIN_FAILED";
 
-    /// <summary>Too many failed monitor logins; further attempts are refused for a while.</summary>
+    /// <summary>A monitor login attempt was refused: earlier attempts of its address or user already took the turns of the next 30 s.</summary>
     public const string MonitorLoginThrottled = "MONITOR_LOGIN_THROTTLED";
+
+    /// <summary>A monitor login attempt got no password-check slot in time (too many checks at once).</summary>
+    public const string MonitorLoginBusy = "MONITOR_LOGIN_BUSY";
 
     /// <summary>The monitor source could not produce a snapshot.</summary>
     public const string MonitorSnapshotFailed = "MONITOR_SNAPSHOT_FAILED";
