@@ -86,7 +86,9 @@ $(for u in $drivers; do
           <authorizationEntry queue=">" read="testers" write="testers" admin="testers"/>
           <authorizationEntry topic=">" read="testers" write="testers" admin="testers"/>
           <authorizationEntry queue="SiebelCti.Connector.Requests" read="connectors,testers" write="drivers,connectors,testers" admin="connectors,testers"/>
-          <authorizationEntry queue="SiebelCti.Test.Requests.>" read="connectors,testers" write="drivers,connectors,testers" admin="connectors,testers"/>
+          <!-- Lab only: the tests' own request queues are created by whichever side comes first, so
+               drivers may create them too (SiebelCti.Connector.Requests is declared above instead). -->
+          <authorizationEntry queue="SiebelCti.Test.Requests.>" read="connectors,testers" write="drivers,connectors,testers" admin="drivers,connectors,testers"/>
           <authorizationEntry topic="SiebelCti.Client.>" read="testers" write="connectors,testers" admin="connectors,testers"/>
 $(for u in $drivers; do driver_entries "$u"; done)
           <authorizationEntry topic="ActiveMQ.Advisory.>" read="testers" write="testers" admin="drivers,connectors,testers"/>
