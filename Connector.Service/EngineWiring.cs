@@ -43,6 +43,7 @@ internal static class EngineWiring
             BrokerUri = broker.Uri,
             UserName = broker.User,
             Password = broker.Password,
+            TrustedCaCertificatesPath = broker.TrustedCertificatesPath,
             ClientId = $"SiebelCti.Connector.{Environment.MachineName}.{Environment.ProcessId}",
             ConnectTimeout = broker.ConnectTimeout,
         },

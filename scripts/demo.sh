@@ -62,8 +62,11 @@ curl -fsS "http://127.0.0.1:$FINESSE_PORT/finesse/api/SystemInfo" >/dev/null || 
 
 service_dir="$SIEBELCTI_ROOT/Connector.Service/bin/$config/net10.0"
 hash=$(cd "$service_dir" && printf '%s' "$MONITOR_PASSWORD" | dotnet SiebelCti.Connector.Service.dll --hash-password | tail -1)
-log "starting the connector (log: $demo/connector.log)"
-(cd "$service_dir" && SIEBELCTI_LOG_DIR="$demo/connector-logs" exec dotnet SiebelCti.Connector.Service.dll \
+log "starting the connector as broker user $SIEBELCTI_AMQ_CONNECTOR_USER (log: $demo/connector.log)"
+# Secrets go through the environment, never the command line (visible to every user in ps).
+(cd "$service_dir" && SIEBELCTI_LOG_DIR="$demo/connector-logs" \
+  SIEBELCTI_Broker__User="$SIEBELCTI_AMQ_CONNECTOR_USER" SIEBELCTI_Broker__Password="$SIEBELCTI_AMQ_CONNECTOR_PASSWORD" \
+  exec dotnet SiebelCti.Connector.Service.dll \
   --Broker:Uri="failover:(tcp://127.0.0.1:$SIEBELCTI_AMQ_PORT)" \
   --Finesse:SideAUrl="http://127.0.0.1:$FINESSE_PORT" --Finesse:XmppHostA=127.0.0.1 \
   --Finesse:XmppPort="$SIEBELCTI_XMPP_PORT" --Finesse:XmppDomain="$SIEBELCTI_XMPP_DOMAIN" --Finesse:XmppTls=StartTls \
@@ -81,10 +84,14 @@ echo "Finesse emulator:  http://127.0.0.1:$FINESSE_PORT/  (agent $AGENT, extensi
 echo "Inject a call:     curl -X POST -H 'Content-Type: application/json' -d '{\"extension\":\"$EXTENSION\",\"ani\":\"0612345678\"}' http://127.0.0.1:$FINESSE_PORT/emulator/calls"
 echo
 
+# The toolbar's driver is the broker's driver user; its client id starts with that user, so its topic is
+# one the broker lets that user (and only it) read. Passwords through the environment, as for the connector.
 toolbar=(dotnet "$SIEBELCTI_ROOT/samples/ConsoleToolbar/bin/$config/net10.0/SiebelCti.ConsoleToolbar.dll"
   --library "$SIEBELCTI_ROOT/artifacts/driver/libSiebelCtiDriver.so"
-  --broker "failover:(tcp://127.0.0.1:$SIEBELCTI_AMQ_PORT)" --agent "$AGENT" --password "$PIN" --extension "$EXTENSION"
-  --emulator "http://127.0.0.1:$FINESSE_PORT" --client-id "demo-toolbar")
+  --broker "failover:(tcp://127.0.0.1:$SIEBELCTI_AMQ_PORT)" --broker-user "$SIEBELCTI_AMQ_DRIVER_USER"
+  --agent "$AGENT" --extension "$EXTENSION"
+  --emulator "http://127.0.0.1:$FINESSE_PORT" --client-id "$SIEBELCTI_AMQ_DRIVER_USER.demo-toolbar")
+export SIEBELCTI_AGENT_PASSWORD="$PIN" SIEBELCTI_BROKER_PASSWORD="$SIEBELCTI_AMQ_DRIVER_PASSWORD"
 if [ "$mode" = script ]; then
   set +e
   "${toolbar[@]}" --script </dev/null 2>&1 | tee "$demo/toolbar.log"

@@ -30,6 +30,10 @@ public static class ErrorCode
     public const string OpenWireConnectionClosed = "OPENWIRE_CONNECTION_CLOSED";
     /// <summary>An OpenWire API call was not valid in the current state (e.g. acknowledging in auto mode).</summary>
     public const string OpenWireInvalidOperation = "OPENWIRE_INVALID_OPERATION";
+    /// <summary>The broker refused the connection's user name and password (or an anonymous connection).</summary>
+    public const string OpenWireAuthenticationFailed = "OPENWIRE_AUTHENTICATION_FAILED";
+    /// <summary>The broker's authorization refused reading, writing or creating a destination.</summary>
+    public const string OpenWireNotAuthorized = "OPENWIRE_NOT_AUTHORIZED";
 
     // Finesse REST (Connector.Core/Finesse/Rest)
     /// <summary>Finesse XML was not well-formed (truncated, bad syntax, empty).</summary>
@@ -232,8 +236,11 @@ public static class ErrorCode
     /// <summary>A monitor login was refused (wrong user or password).</summary>
     public const string MonitorLoginFailed = "MONITOR_LOGIN_FAILED";
 
-    /// <summary>Too many failed monitor logins; further attempts are refused for a while.</summary>
+    /// <summary>A monitor login attempt was refused: earlier attempts of its address or user already took the turns of the next 30 s.</summary>
     public const string MonitorLoginThrottled = "MONITOR_LOGIN_THROTTLED";
+
+    /// <summary>A monitor login attempt got no password-check slot in time (too many checks at once).</summary>
+    public const string MonitorLoginBusy = "MONITOR_LOGIN_BUSY";
 
     /// <summary>The monitor source could not produce a snapshot.</summary>
     public const string MonitorSnapshotFailed = "MONITOR_SNAPSHOT_FAILED";

@@ -120,6 +120,8 @@ public static class EventIds
     public static readonly EventId MonitorDemoMode = new(6013, nameof(MonitorDemoMode));
     public static readonly EventId FinesseCertificateChecksDisabled = new(6014, nameof(FinesseCertificateChecksDisabled));
     public static readonly EventId MonitorPlainHttpOnNetwork = new(6015, nameof(MonitorPlainHttpOnNetwork));
+    public static readonly EventId MonitorLoginBusy = new(6016, nameof(MonitorLoginBusy));
+    public static readonly EventId MonitorLogout = new(6017, nameof(MonitorLogout));
 
     // 9xxx Native boundary and driver (Driver)
     public static readonly EventId NativeCallFailed = new(9000, nameof(NativeCallFailed));

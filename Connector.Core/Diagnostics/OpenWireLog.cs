@@ -62,8 +62,8 @@ internal static partial class OpenWireLog
     public static partial void ReconnectGaveUp(ILogger logger, string clientId, int attempts);
 
     [LoggerMessage(EventId = 2004, EventName = nameof(EventIds.OpenWireBrokerRefused), Level = LogLevel.Warning,
-        Message = "OpenWire broker refused {Operation} [" + ErrorCode.OpenWireBrokerError + "]: {ExceptionClass}: {Reason}")]
-    public static partial void BrokerRefused(ILogger logger, string operation, string? exceptionClass, string? reason);
+        Message = "OpenWire broker refused {Operation} [{ErrorCode}]: {ExceptionClass}: {Reason}")]
+    public static partial void BrokerRefused(ILogger logger, string operation, string errorCode, string? exceptionClass, string? reason);
 
     [LoggerMessage(EventId = 2005, EventName = nameof(EventIds.OpenWireDispatchUnknownConsumer), Level = LogLevel.Debug,
         Message = "OpenWire dropped a dispatch for consumer {ConsumerId} that is no longer open (the broker redelivers it)")]

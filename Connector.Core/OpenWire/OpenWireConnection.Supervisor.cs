@@ -27,10 +27,16 @@ public sealed partial class OpenWireConnection
                         _supervisor = Task.Run(SuperviseAsync, CancellationToken.None);
                         return;
                     }
-                    catch (OpenWireException e) when (e.IsTransient)
+                    catch (OpenWireException e)
                     {
+                        // Every failure is logged here, with its code; only transient ones are retried
+                        // (a refused login or a bad certificate does not get better by itself).
                         last = e;
                         OpenWireLog.ConnectFailed(_logger, endpoint.ToString(), e.ErrorCode, e.Message);
+                        if (!e.IsTransient)
+                        {
+                            throw;
+                        }
                     }
                 }
 
@@ -94,17 +100,7 @@ public sealed partial class OpenWireConnection
             var token = linked.Token;
             try
             {
-                await transport.RequestAsync(new ConnectionInfo
-                {
-                    ConnectionId = new ConnectionId(ConnectionId),
-                    ClientId = ClientId,
-                    UserName = _options.UserName,
-                    Password = _options.Password,
-                    Manageable = true,
-                    ClientMaster = true,
-                    FaultTolerant = _uri.IsFailover,
-                    FailoverReconnect = generation > 1,
-                }, token).ConfigureAwait(false);
+                await RegisterConnectionAsync(transport, endpoint, generation, token).ConfigureAwait(false);
 
                 var sessions = _sessions.Values.ToList();
                 var producers = 0;
@@ -153,6 +149,35 @@ public sealed partial class OpenWireConnection
         {
             await transport.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>Sends the ConnectionInfo; a security refusal of it is the broker refusing our credentials.</summary>
+    private async Task RegisterConnectionAsync(OpenWireTransport transport, BrokerEndpoint endpoint, long generation, CancellationToken token)
+    {
+        try
+        {
+            await transport.RequestAsync(new ConnectionInfo
+            {
+                ConnectionId = new ConnectionId(ConnectionId),
+                ClientId = ClientId,
+                UserName = _options.UserName,
+                Password = _options.Password,
+                Manageable = true,
+                ClientMaster = true,
+                FaultTolerant = _uri.IsFailover,
+                FailoverReconnect = generation > 1,
+            }, token).ConfigureAwait(false);
+        }
+        catch (OpenWireException e) when (e.Kind == OpenWireErrorKind.NotAuthorized)
+        {
+            var who = _options.UserName is null
+                ? "an anonymous connection (no user name is configured; the broker requires one)"
+                : $"the login of broker user '{_options.UserName}' (wrong user name or password)";
+            throw new OpenWireException(OpenWireErrorKind.AuthenticationFailed, $"{endpoint} refused {who}: {e.Message}", e)
+            {
+                BrokerExceptionClass = e.BrokerExceptionClass,
+            };
         }
     }
 

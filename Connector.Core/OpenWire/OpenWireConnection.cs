@@ -183,7 +183,7 @@ public sealed partial class OpenWireConnection : IAsyncDisposable, ITransportLis
             {
                 await t.RequestAsync(info, CancellationToken.None).ConfigureAwait(false);
             }
-            catch (OpenWireException e) when (e.Kind == OpenWireErrorKind.BrokerError)
+            catch (OpenWireException e) when (e.Kind is OpenWireErrorKind.BrokerError or OpenWireErrorKind.NotAuthorized)
             {
                 entity.MarkRegistered(-1);
                 throw;
@@ -228,9 +228,9 @@ public sealed partial class OpenWireConnection : IAsyncDisposable, ITransportLis
         {
             throw new OpenWireException(OpenWireErrorKind.ConnectionClosed, $"{operation}: the connection is closed");
         }
-        catch (OpenWireException e) when (e.Kind == OpenWireErrorKind.BrokerError)
+        catch (OpenWireException e) when (e.Kind is OpenWireErrorKind.BrokerError or OpenWireErrorKind.NotAuthorized)
         {
-            OpenWireLog.BrokerRefused(_logger, operation, e.BrokerExceptionClass, e.Message);
+            OpenWireLog.BrokerRefused(_logger, operation, e.ErrorCode, e.BrokerExceptionClass, e.Message);
             throw;
         }
     }

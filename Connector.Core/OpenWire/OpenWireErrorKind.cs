@@ -29,4 +29,10 @@ public enum OpenWireErrorKind
 
     /// <summary>The call is not valid in the current state (<c>OPENWIRE_INVALID_OPERATION</c>).</summary>
     InvalidOperation,
+
+    /// <summary>The broker refused the connection's user name and password, or an anonymous connection (<c>OPENWIRE_AUTHENTICATION_FAILED</c>).</summary>
+    AuthenticationFailed,
+
+    /// <summary>The broker's authorization refused the operation on a destination: read, write or create (<c>OPENWIRE_NOT_AUTHORIZED</c>).</summary>
+    NotAuthorized,
 }

@@ -30,7 +30,7 @@ public sealed class OpenWireException : Exception
 
     public OpenWireErrorKind Kind { get; }
 
-    /// <summary>For <see cref="OpenWireErrorKind.BrokerError"/> and <see cref="OpenWireErrorKind.ConnectionError"/>: the Java exception class the broker named.</summary>
+    /// <summary>For <see cref="OpenWireErrorKind.BrokerError"/>, <see cref="OpenWireErrorKind.ConnectionError"/>, <see cref="OpenWireErrorKind.AuthenticationFailed"/> and <see cref="OpenWireErrorKind.NotAuthorized"/>: the Java exception class the broker named.</summary>
     public string? BrokerExceptionClass { get; init; }
 
     /// <summary>For <see cref="OpenWireErrorKind.InvalidOptions"/>: every problem found.</summary>
@@ -42,6 +42,18 @@ public sealed class OpenWireException : Exception
     public bool IsTransient => Kind is OpenWireErrorKind.ConnectFailed or OpenWireErrorKind.ConnectionError
         or OpenWireErrorKind.ProtocolViolation or OpenWireErrorKind.Timeout or OpenWireErrorKind.ConnectionClosed;
 
+    /// <summary>
+    /// The exception for a broker's refusal (ExceptionResponse): <see cref="OpenWireErrorKind.NotAuthorized"/>
+    /// when the broker names a security exception, <see cref="OpenWireErrorKind.BrokerError"/> otherwise.
+    /// </summary>
+    internal static OpenWireException Refused(string? exceptionClass, string? reason) => IsSecurityRefusal(exceptionClass)
+        ? new OpenWireException(OpenWireErrorKind.NotAuthorized, $"the broker refused access: {reason ?? "(no message)"}") { BrokerExceptionClass = exceptionClass }
+        : new OpenWireException(OpenWireErrorKind.BrokerError, $"the broker refused the command: {reason ?? "(no message)"}") { BrokerExceptionClass = exceptionClass };
+
+    /// <summary>ActiveMQ's authentication and authorization refusals: <c>java.lang.SecurityException</c>, <c>javax.jms.JMSSecurityException</c>.</summary>
+    internal static bool IsSecurityRefusal(string? exceptionClass) =>
+        exceptionClass is not null && exceptionClass.EndsWith("SecurityException", StringComparison.Ordinal);
+
     public static string CodeOf(OpenWireErrorKind kind) => kind switch
     {
         OpenWireErrorKind.InvalidOptions => Diagnostics.ErrorCode.OpenWireInvalidOptions,
@@ -52,6 +64,8 @@ public sealed class OpenWireException : Exception
         OpenWireErrorKind.ProtocolViolation => Diagnostics.ErrorCode.OpenWireProtocolViolation,
         OpenWireErrorKind.Timeout => Diagnostics.ErrorCode.OpenWireTimeout,
         OpenWireErrorKind.InvalidOperation => Diagnostics.ErrorCode.OpenWireInvalidOperation,
+        OpenWireErrorKind.AuthenticationFailed => Diagnostics.ErrorCode.OpenWireAuthenticationFailed,
+        OpenWireErrorKind.NotAuthorized => Diagnostics.ErrorCode.OpenWireNotAuthorized,
         _ => Diagnostics.ErrorCode.OpenWireConnectionClosed,
     };
 }

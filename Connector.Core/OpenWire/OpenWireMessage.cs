@@ -47,6 +47,13 @@ public abstract class OpenWireMessage
 
     public bool Redelivered => RedeliveryCounter > 0;
 
+    /// <summary>
+    /// JMSXUserID of a received message: the broker user that sent it. Trustworthy only from a broker
+    /// that stamps it itself (ActiveMQ <c>populateJMSXUserID="true"</c>, see docs/operations.md);
+    /// otherwise whatever the sender put there, or null.
+    /// </summary>
+    public string? UserId { get; internal set; }
+
     internal MessageDispatch? Dispatch { get; set; }
 
     internal long Generation { get; set; }

@@ -14,6 +14,9 @@ public sealed record BrokerOptions
     /// <summary>Password for the broker; null for none. Never logged or shown (see <see cref="ToString"/>).</summary>
     public string? Password { get; init; }
 
+    /// <summary>PEM file of the CA certificate(s) to trust for <c>ssl://</c> brokers; null for the system trust store.</summary>
+    public string? TrustedCertificatesPath { get; init; }
+
     /// <summary>Queue the connector consumes requests from.</summary>
     public string RequestQueue { get; init; } = "SiebelCti.Connector.Requests";
 
@@ -25,7 +28,7 @@ public sealed record BrokerOptions
 
     /// <summary>Prints the settings without the password.</summary>
     public override string ToString() =>
-        $"BrokerOptions {{ Uri = {Engine.Monitoring.SecretRedactor.RedactUri(Uri)}, User = {User}, Password = {(Password is null ? "(none)" : "***")}, RequestQueue = {RequestQueue}, ClientTopicPrefix = {ClientTopicPrefix}, ConnectTimeout = {ConnectTimeout} }}";
+        $"BrokerOptions {{ Uri = {Engine.Monitoring.SecretRedactor.RedactUri(Uri)}, User = {User}, Password = {(Password is null ? "(none)" : "***")}, TrustedCertificatesPath = {TrustedCertificatesPath ?? "(system store)"}, RequestQueue = {RequestQueue}, ClientTopicPrefix = {ClientTopicPrefix}, ConnectTimeout = {ConnectTimeout} }}";
 
     internal static BrokerOptions Read(IConfiguration configuration, List<string> problems, List<string> warnings)
     {
@@ -36,6 +39,7 @@ public sealed record BrokerOptions
             Uri = r.String(nameof(Uri), defaults.Uri)!,
             User = r.String(nameof(User)),
             Password = r.String(nameof(Password)),
+            TrustedCertificatesPath = r.String(nameof(TrustedCertificatesPath)),
             RequestQueue = r.String(nameof(RequestQueue), defaults.RequestQueue)!,
             ClientTopicPrefix = r.String(nameof(ClientTopicPrefix), defaults.ClientTopicPrefix)!,
             ConnectTimeout = r.Duration(nameof(ConnectTimeout), defaults.ConnectTimeout),

@@ -17,6 +17,7 @@ public sealed class BrokerOptionsValidator : IValidateOptions<BrokerOptions>
             problems.Add($"{S}:Password is set but {S}:User is not");
         }
 
+        Checks.FileExists(problems, $"{S}:TrustedCertificatesPath", options.TrustedCertificatesPath);
         CheckDestination(problems, $"{S}:RequestQueue", options.RequestQueue);
         CheckDestination(problems, $"{S}:ClientTopicPrefix", options.ClientTopicPrefix);
         Checks.Positive(problems, $"{S}:ConnectTimeout", options.ConnectTimeout);

@@ -32,8 +32,14 @@ internal static partial class Log
     [LoggerMessage(EventId = 6009, EventName = nameof(EventIds.MonitorLoginFailed), Level = LogLevel.Warning, Message = "MONITOR_LOGIN_FAILED: wrong user or password from {Remote}")]
     public static partial void MonitorLoginFailed(ILogger logger, string? remote);
 
-    [LoggerMessage(EventId = 6010, EventName = nameof(EventIds.MonitorLoginThrottled), Level = LogLevel.Warning, Message = "MONITOR_LOGIN_THROTTLED: too many failed logins from {Remote}; refused until {Until}")]
-    public static partial void MonitorLoginThrottled(ILogger logger, string? remote, DateTimeOffset until);
+    [LoggerMessage(EventId = 6010, EventName = nameof(EventIds.MonitorLoginThrottled), Level = LogLevel.Warning, Message = "MONITOR_LOGIN_THROTTLED: a login attempt from {Remote} was refused, the next turn is in {RetryAfterSeconds} s ({NotLogged} more attempts refused since the last such line)")]
+    public static partial void MonitorLoginThrottled(ILogger logger, string? remote, int retryAfterSeconds, int notLogged);
+
+    [LoggerMessage(EventId = 6016, EventName = nameof(EventIds.MonitorLoginBusy), Level = LogLevel.Warning, Message = "MONITOR_LOGIN_BUSY: a login attempt from {Remote} got no password check within {Seconds} s ({NotLogged} more attempts refused since the last such line)")]
+    public static partial void MonitorLoginBusy(ILogger logger, string? remote, double seconds, int notLogged);
+
+    [LoggerMessage(EventId = 6017, EventName = nameof(EventIds.MonitorLogout), Level = LogLevel.Information, Message = "Monitor logout of {User} from {Remote}: the session is ended")]
+    public static partial void MonitorLogout(ILogger logger, string? user, string? remote);
 
     [LoggerMessage(EventId = 6011, EventName = nameof(EventIds.MonitorSnapshotFailed), Level = LogLevel.Error, Message = "MONITOR_SNAPSHOT_FAILED: the monitor source threw")]
     public static partial void MonitorSnapshotFailed(ILogger logger, Exception exception);

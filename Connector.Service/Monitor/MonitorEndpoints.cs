@@ -1,9 +1,7 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Connector.Engine.Monitoring;
@@ -16,11 +14,16 @@ namespace SiebelCti.Connector.Service.Monitor;
 /// <summary>
 /// The Connector Monitor over HTTP: the page (<c>/monitor/</c>), the JSON API under
 /// <c>/api/monitor</c> (login, logout, session, snapshot, Server-Sent Events) and <c>/health</c>.
-/// Everything except the page, its assets, login and health needs a login cookie.
+/// Everything except the page, its assets, login and health needs a login cookie, which carries
+/// only the key of a session held by <see cref="MonitorSessionStore"/>; login and logout are
+/// <see cref="MonitorLogin"/>'s.
 /// </summary>
 internal static class MonitorEndpoints
 {
     public const string CookieName = "SiebelCti.Monitor";
+
+    /// <summary>One year; only on answers given over HTTPS (browsers ignore it over HTTP anyway).</summary>
+    public const string StrictTransportSecurity = "max-age=31536000";
 
     private const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
@@ -30,6 +33,11 @@ internal static class MonitorEndpoints
         services.AddSingleton<MonitorAssets>();
         services.AddSingleton<MonitorLog>();
         services.AddSingleton(sp => new LoginThrottle(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new PasswordCheckGate(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new KnownDevices(sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new MonitorSessionStore(sp.GetRequiredService<TimeProvider>()));
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<MonitorSessionStore>((cookie, sessions) => cookie.SessionStore = sessions);
         services.AddAuthorization();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>
@@ -63,6 +71,12 @@ internal static class MonitorEndpoints
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            if (context.Request.IsHttps)
+            {
+                // Browsers that once reached the monitor over HTTPS never try plain HTTP for it again.
+                headers.StrictTransportSecurity = StrictTransportSecurity;
+            }
+
             return next(context);
         });
         app.UseAuthentication();
@@ -73,8 +87,8 @@ internal static class MonitorEndpoints
         app.MapGet("/health", Health);
 
         var api = app.MapGroup("/api/monitor");
-        api.MapPost("/login", (Delegate)LoginAsync);
-        api.MapPost("/logout", (Delegate)LogoutAsync);
+        api.MapPost("/login", (Delegate)MonitorLogin.LoginAsync);
+        api.MapPost("/logout", (Delegate)MonitorLogin.LogoutAsync);
         var secured = api.MapGroup(string.Empty).RequireAuthorization();
         secured.MapGet("/session", (ClaimsPrincipal user) =>
             Json(new SessionInfo(user.Identity?.Name ?? string.Empty), MonitorJsonContext.Default.SessionInfo));
@@ -111,49 +125,6 @@ internal static class MonitorEndpoints
             Log.MonitorSnapshotFailed(log.Logger, exception);
             return Results.Text(ErrorCode.MonitorSnapshotFailed, "text/plain", statusCode: 500);
         }
-    }
-
-    private static async Task<IResult> LoginAsync(HttpContext context, MonitorOptions options, LoginThrottle throttle, MonitorLog log)
-    {
-        var remote = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (!throttle.IsAllowed(remote, out var until))
-        {
-            Log.MonitorLoginThrottled(log.Logger, remote, until);
-            return Error(StatusCodes.Status429TooManyRequests, ErrorCode.MonitorLoginThrottled, "Too many failed logins; try again later.");
-        }
-
-        LoginRequest? request;
-        try
-        {
-            request = await context.Request.ReadFromJsonAsync(MonitorJsonContext.Default.LoginRequest, context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException or BadHttpRequestException)
-        {
-            return Error(StatusCodes.Status400BadRequest, ErrorCode.MonitorBadRequest, "Send a JSON object {\"user\": ..., \"password\": ...}.");
-        }
-
-        // Both checks always run, so the answer time does not tell whether the user name was right.
-        var userMatches = CryptographicOperations.FixedTimeEquals(
-            Encoding.UTF8.GetBytes(request?.User ?? string.Empty), Encoding.UTF8.GetBytes(options.User));
-        var passwordMatches = MonitorPasswordHasher.Verify(request?.Password, options.PasswordHash);
-        if (!userMatches || !passwordMatches)
-        {
-            throttle.Failed(remote);
-            Log.MonitorLoginFailed(log.Logger, remote);
-            return Error(StatusCodes.Status401Unauthorized, ErrorCode.MonitorLoginFailed, "Wrong user or password.");
-        }
-
-        throttle.Succeeded(remote);
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, options.User)], CookieAuthenticationDefaults.AuthenticationScheme);
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity)).ConfigureAwait(false);
-        Log.MonitorLoginSucceeded(log.Logger, options.User, remote);
-        return Json(new SessionInfo(options.User), MonitorJsonContext.Default.SessionInfo);
-    }
-
-    private static async Task<IResult> LogoutAsync(HttpContext context)
-    {
-        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
-        return Results.NoContent();
     }
 
     private static IResult Snapshot(HttpContext context, IConnectorMonitorSource source, MonitorLog log)

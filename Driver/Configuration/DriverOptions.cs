@@ -39,6 +39,9 @@ internal sealed partial class DriverOptions
     /// <summary>Never logged; <see cref="ToString"/> redacts it.</summary>
     public string? BrokerPassword { get; private init; }
 
+    /// <summary>PEM file of the CA certificate(s) to trust for <c>ssl://</c> brokers instead of the system store.</summary>
+    public string? BrokerTrustedCertificates { get; private init; }
+
     public string ClientId { get; private init; } = "";
 
     /// <summary>
@@ -67,7 +70,7 @@ internal sealed partial class DriverOptions
 
     /// <summary>Every parameter name the driver knows; others are logged and ignored.</summary>
     public static ImmutableArray<string> Known { get; } =
-        ["BrokerUri", "BrokerUser", "BrokerPassword", "ClientId", "RequestTimeout", "RequestExpiry", "HeartbeatInterval", "LogConfig", "RequestQueue", "ClientTopic"];
+        ["BrokerUri", "BrokerUser", "BrokerPassword", "BrokerTrustedCertificates", "ClientId", "RequestTimeout", "RequestExpiry", "HeartbeatInterval", "LogConfig", "RequestQueue", "ClientTopic"];
 
     /// <summary>
     /// Validates <paramref name="parameters"/> (the <c>datasetParams</c> of
@@ -132,11 +135,22 @@ internal sealed partial class DriverOptions
         var clientId = values.GetValueOrDefault("ClientId");
         if (string.IsNullOrEmpty(clientId))
         {
-            clientId = defaultClientId;
+            // With a broker user the default client id starts with it: its topic is then
+            // SiebelCti.Client.<user>.<...>, which a broker can give that user alone to read
+            // (one authorization entry per user, docs/operations.md).
+            clientId = !string.IsNullOrEmpty(user) && NamePattern().IsMatch(user) && user.Length + 1 + defaultClientId.Length <= 100
+                ? $"{user}.{defaultClientId}"
+                : defaultClientId;
         }
         if (!NamePattern().IsMatch(clientId))
         {
             problems.Add($"ClientId '{clientId}' must be 1 to 100 characters from A-Z a-z 0-9 . _ -");
+        }
+
+        var trusted = values.GetValueOrDefault("BrokerTrustedCertificates");
+        if (!string.IsNullOrEmpty(trusted) && !File.Exists(trusted))
+        {
+            problems.Add($"BrokerTrustedCertificates '{trusted}' does not exist");
         }
 
         var timeout = Seconds(values, "RequestTimeout", 0.1, 600, DefaultRequestTimeout, problems);
@@ -190,6 +204,7 @@ internal sealed partial class DriverOptions
             Loopback = loopback,
             BrokerUser = string.IsNullOrEmpty(user) ? null : user,
             BrokerPassword = string.IsNullOrEmpty(password) ? null : password,
+            BrokerTrustedCertificates = string.IsNullOrEmpty(trusted) ? null : trusted,
             ClientId = clientId,
             RequestTimeout = timeout,
             RequestExpiry = expiry,
@@ -202,6 +217,7 @@ internal sealed partial class DriverOptions
 
     public override string ToString() =>
         $"BrokerUri={BrokerUri}, BrokerUser={BrokerUser ?? "(none)"}, BrokerPassword={(BrokerPassword is null ? "(none)" : "***")}, " +
+        $"BrokerTrustedCertificates={BrokerTrustedCertificates ?? "(system store)"}, " +
         $"ClientId={ClientId}, RequestTimeout={RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s, " +
         $"RequestExpiry={RequestExpiry.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s, " +
         $"HeartbeatInterval={HeartbeatInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s, " +

@@ -70,8 +70,11 @@ internal sealed class OpenWireLink(DriverOptions options, ILoggerFactory loggers
             }
             catch (Exception ex)
             {
-                Log.ConnectorLinkFailed(_logger, $"broker link to {options.BrokerUri} failed: {ex.Message}", null);
-                SetOpen(false, ex.Message);
+                // With the OpenWire client's stable code: a refused login (OPENWIRE_AUTHENTICATION_FAILED)
+                // or a refused destination (OPENWIRE_NOT_AUTHORIZED) reads differently from a broker that is down.
+                var reason = ex is OpenWireException openWire ? $"[{openWire.ErrorCode}] {openWire.Message}" : ex.Message;
+                Log.ConnectorLinkFailed(_logger, $"broker link to {options.BrokerUri} failed: {reason}", null);
+                SetOpen(false, reason);
             }
             try
             {
@@ -91,6 +94,7 @@ internal sealed class OpenWireLink(DriverOptions options, ILoggerFactory loggers
             BrokerUri = options.BrokerUri,
             UserName = options.BrokerUser,
             Password = options.BrokerPassword,
+            TrustedCaCertificatesPath = options.BrokerTrustedCertificates,
             ClientId = options.ClientId,
         };
         await using var connection = await OpenWireConnection.ConnectAsync(openWire, loggers, time, token).ConfigureAwait(false);

@@ -29,7 +29,13 @@ return 0;
 
 static async Task<string> RunOursAsync(string uri, string queueName, int count, int size)
 {
-    await using var connection = await OpenWireConnection.ConnectAsync(new OpenWireOptions { BrokerUri = uri });
+    // The lab broker's privileged test user (scripts/env.sh exports it; the Java client reads the same variables).
+    await using var connection = await OpenWireConnection.ConnectAsync(new OpenWireOptions
+    {
+        BrokerUri = uri,
+        UserName = Environment.GetEnvironmentVariable("SIEBELCTI_AMQ_TEST_USER"),
+        Password = Environment.GetEnvironmentVariable("SIEBELCTI_AMQ_TEST_PASSWORD"),
+    });
     var session = await connection.CreateSessionAsync(AcknowledgeMode.Auto);
     var queue = Destination.Queue(queueName);
     var producer = await session.CreateProducerAsync(queue);

@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using SiebelCti.ConsoleToolbar;
 
 // A console stand-in for the Siebel communications toolbar: it loads the real native driver through
 // the Siebel C API and prints every callback. See README.md.
-var options = ToolbarOptions.Parse(args);
+var options = ToolbarOptions.Parse(args, Environment.GetEnvironmentVariable, SecretPrompt.Read);
 if (options is null)
 {
     Console.Error.WriteLine(ToolbarOptions.Usage);
@@ -35,11 +34,7 @@ var printer = Task.Run(() =>
 });
 
 Console.WriteLine($"APIVersion = {driver.ApiVersion()}");
-var rc = driver.CreateDriver([
-    new("BrokerUri", options.BrokerUri),
-    new("ClientId", options.ClientId),
-    new("RequestTimeout", ScriptTour.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)),
-]);
+var rc = driver.CreateDriver(options.DriverParameters(ScriptTour.RequestTimeout));
 Console.WriteLine($"CreateISCDriverInstance = {rc}");
 if (rc != 0)
 {
@@ -73,52 +68,6 @@ return exit;
 
 namespace SiebelCti.ConsoleToolbar
 {
-    /// <summary>The command line of the toolbar.</summary>
-    internal sealed record ToolbarOptions(string Library, string BrokerUri, string AgentId, string Password, string Extension,
-        string EmulatorUrl, string ClientId, bool Script, TimeSpan Timeout)
-    {
-        public const string Usage = """
-            usage: SiebelCti.ConsoleToolbar --broker <uri> --agent <id> --password <pin> --extension <ext>
-                   [--library artifacts/driver/libSiebelCtiDriver.so] [--emulator http://127.0.0.1:8082]
-                   [--client-id ConsoleToolbar] [--script] [--timeout <seconds, default 30>]
-            """;
-
-        public static ToolbarOptions? Parse(string[] args)
-        {
-            var values = new Dictionary<string, string>(StringComparer.Ordinal);
-            var script = false;
-            for (var i = 0; i < args.Length; i++)
-            {
-                if (args[i] == "--script")
-                {
-                    script = true;
-                }
-                else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length)
-                {
-                    values[args[i][2..]] = args[++i];
-                }
-                else
-                {
-                    Console.Error.WriteLine($"unexpected argument '{args[i]}'");
-                    return null;
-                }
-            }
-            string Get(string key, string fallback) => values.TryGetValue(key, out var v) ? v : fallback;
-            if (!values.ContainsKey("broker") || !values.ContainsKey("agent") || !values.ContainsKey("password") || !values.ContainsKey("extension"))
-            {
-                return null;
-            }
-            if (!int.TryParse(Get("timeout", "30"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds < 1)
-            {
-                Console.Error.WriteLine("--timeout must be a positive number of seconds");
-                return null;
-            }
-            return new ToolbarOptions(Get("library", "artifacts/driver/libSiebelCtiDriver.so"), values["broker"], values["agent"],
-                values["password"], values["extension"], Get("emulator", "http://127.0.0.1:8082").TrimEnd('/'),
-                Get("client-id", "ConsoleToolbar"), script, TimeSpan.FromSeconds(seconds));
-        }
-    }
-
     /// <summary>The prompt: one line, one Siebel command.</summary>
     internal static class Interactive
     {

@@ -46,6 +46,7 @@ public sealed class ConnectorServiceOptionsTests
             ["Broker:RequestQueue"] = "bad queue",
             ["Broker:ClientTopicPrefix"] = "Client.>",
             ["Broker:ConnectTimeout"] = "soon",
+            ["Broker:TrustedCertificatesPath"] = "/nonexistent/broker-ca.pem",
             ["Finesse:SideBUrl"] = "ftp://finesse-b",
             ["Finesse:XmppPort"] = "70000",
             ["Finesse:XmppTls"] = "Sometimes",
@@ -72,6 +73,7 @@ public sealed class ConnectorServiceOptionsTests
             "Broker:RequestQueue: 'bad queue'",
             "Broker:ClientTopicPrefix: 'Client.>'",
             "Broker:ConnectTimeout: 'soon' is not a duration",
+            "Broker:TrustedCertificatesPath: file '/nonexistent/broker-ca.pem' does not exist",
             "Finesse:SideAUrl is required",
             "Finesse:SideBUrl: 'ftp://finesse-b' is not an absolute http:// or https:// URL",
             "Finesse:XmppPort: 70000 is not a port",
@@ -95,6 +97,31 @@ public sealed class ConnectorServiceOptionsTests
 
         Assert.Equal(expected.Length, problems.Count);
         Assert.DoesNotContain(problems, p => p.Contains("orphan", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_BrokerCredentialsAndCa_ReachTheOpenWireOptionsOfTheChannel()
+    {
+        var ca = Path.GetTempFileName();
+        try
+        {
+            var values = Minimal();
+            values["Broker:Uri"] = "ssl://amq.example:61617";
+            values["Broker:User"] = "connector";
+            values["Broker:Password"] = "Connector-Pw-2718";
+            values["Broker:TrustedCertificatesPath"] = ca;
+
+            var options = ConnectorServiceOptions.Load(Config(values), out var problems, out _);
+            var channel = EngineWiring.BrokerChannel(options.Broker);
+
+            Assert.Empty(problems);
+            Assert.Equal(("connector", "Connector-Pw-2718", ca), (channel.Broker.UserName, channel.Broker.Password, channel.Broker.TrustedCaCertificatesPath));
+            Assert.DoesNotContain("Connector-Pw-2718", options.Broker.ToString() + channel.Broker, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(ca);
+        }
     }
 
     [Fact]

@@ -28,17 +28,28 @@ public sealed class MonitorApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Login_RightUserAndPassword_SetsHttpOnlyStrictCookieAndOpensApi()
+    public async Task Login_RightUserAndPassword_SetsHttpOnlyStrictCookiesAndOpensApi()
     {
         using var client = _service.NewClient();
 
         using var login = await client.PostAsync("/api/monitor/login", TestService.LoginBody(TestService.MonitorUser, TestService.MonitorPassword), Ct);
 
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
-        var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"));
-        Assert.StartsWith("SiebelCti.Monitor=", cookie, StringComparison.Ordinal);
-        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        var cookies = login.Headers.GetValues("Set-Cookie").ToList();
+        Assert.Equal(2, cookies.Count);
+        var sessionCookie = Assert.Single(cookies, c => c.StartsWith("SiebelCti.Monitor=", StringComparison.Ordinal));
+        var device = Assert.Single(cookies, c => c.StartsWith("SiebelCti.Monitor.Device=", StringComparison.Ordinal));
+        Assert.Contains("path=/api/monitor/login", device, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("max-age=2592000", device, StringComparison.OrdinalIgnoreCase);
+        foreach (var cookie in cookies)
+        {
+            Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("secure", cookie, StringComparison.OrdinalIgnoreCase); // plain HTTP here; see MonitorHttpsTests
+        }
+
+        Assert.DoesNotContain("expires", sessionCookie, StringComparison.OrdinalIgnoreCase); // a browser-session cookie
+        Assert.False(login.Headers.Contains("Strict-Transport-Security"));
         using var session = JsonDocument.Parse(await login.Content.ReadAsStringAsync(Ct));
         Assert.Equal(TestService.MonitorUser, session.RootElement.GetProperty("user").GetString());
 
@@ -254,23 +265,6 @@ public sealed class MonitorApiTests : IAsyncLifetime
         {
             Assert.DoesNotContain(secret, all, StringComparison.Ordinal);
         }
-    }
-
-    [Fact]
-    public async Task Login_TooManyFailures_ThrottledEvenWithRightPassword()
-    {
-        await using var service = await TestService.StartAsync();
-        using var client = service.NewClient();
-        for (var i = 0; i < 10; i++)
-        {
-            using var failed = await client.PostAsync("/api/monitor/login", TestService.LoginBody(TestService.MonitorUser, "guess" + i), Ct);
-            Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
-        }
-
-        using var blocked = await client.PostAsync("/api/monitor/login", TestService.LoginBody(TestService.MonitorUser, TestService.MonitorPassword), Ct);
-
-        Assert.Equal((HttpStatusCode)429, blocked.StatusCode);
-        Assert.Contains("MONITOR_LOGIN_THROTTLED", await blocked.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     internal static async Task<JsonElement> NextSnapshotAsync(StreamReader reader, Func<JsonElement, bool> condition)

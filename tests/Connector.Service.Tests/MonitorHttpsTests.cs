@@ -11,7 +11,8 @@ namespace SiebelCti.Connector.Service.Tests;
 /// The Connector Monitor over HTTPS (Monitor:Urls with an https URL and Monitor:CertificatePath), with
 /// a throwaway self-signed certificate made in the test, as a PFX with password and as PEM
 /// certificate + key: the TLS handshake presents exactly that certificate, login sets a Secure
-/// cookie, the JSON API answers over TLS and shows no secret.
+/// session and device cookie, every answer carries Strict-Transport-Security, the JSON API answers
+/// over TLS and shows no secret.
 /// </summary>
 public sealed class MonitorHttpsTests : IDisposable
 {
@@ -83,8 +84,13 @@ public sealed class MonitorHttpsTests : IDisposable
         Assert.Equal(_certificate.Thumbprint, presented);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
-        var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"));
-        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        var cookies = login.Headers.GetValues("Set-Cookie").ToList();
+        Assert.Equal(2, cookies.Count); // the session and the device cookie, both Secure over HTTPS
+        Assert.All(cookies, cookie => Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase));
+        foreach (var answer in new[] { anonymous, login, snapshot })
+        {
+            Assert.Equal("max-age=31536000", answer.Headers.GetValues("Strict-Transport-Security").Single());
+        }
         Assert.Equal(HttpStatusCode.OK, snapshot.StatusCode);
         using var json = JsonDocument.Parse(body);
         Assert.Equal("9.9.9-test", json.RootElement.GetProperty("version").GetString());

@@ -34,6 +34,8 @@ internal sealed class TestService : IAsyncDisposable
 
     public InMemoryConnectorMonitorSource Source { get; }
 
+    public IServiceProvider Services => _host.Services;
+
     public Uri BaseAddress { get; }
 
     public static Dictionary<string, string?> Settings() => new()
@@ -49,7 +51,10 @@ internal sealed class TestService : IAsyncDisposable
         ["Monitor:PushInterval"] = "00:00:00.2",
     };
 
-    public static async Task<TestService> StartAsync(Action<Dictionary<string, string?>>? adjust = null, IConnectorMonitorSource? source = null)
+    /// <param name="adjust">Changes to <see cref="Settings"/>.</param>
+    /// <param name="source">The monitor source (default: <see cref="SampleSnapshot"/> in memory).</param>
+    /// <param name="time">The service's clock (login backoff, sessions, cookies); the real one when null.</param>
+    public static async Task<TestService> StartAsync(Action<Dictionary<string, string?>>? adjust = null, IConnectorMonitorSource? source = null, TimeProvider? time = null)
     {
         var settings = Settings();
         adjust?.Invoke(settings);
@@ -57,7 +62,14 @@ internal sealed class TestService : IAsyncDisposable
         var host = ConnectorServiceHost.Build(
             [],
             settings,
-            services => services.AddSingleton(source ?? memory),
+            services =>
+            {
+                services.AddSingleton(source ?? memory);
+                if (time is not null)
+                {
+                    services.AddSingleton(time);
+                }
+            },
             useNLog: false);
         await host.StartAsync(TestContext.Current.CancellationToken);
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

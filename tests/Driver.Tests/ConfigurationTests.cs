@@ -25,12 +25,68 @@ public sealed class ConfigurationTests
         Assert.True(options.Failover);
         Assert.Equal(["tcp://mq1:61616/", "ssl://mq2:61617/"], options.Brokers.Select(b => b.ToString()));
         Assert.Equal(TimeSpan.FromSeconds(2.5), options.RequestTimeout);
-        Assert.Equal("SiebelCti-host-1-1", options.ClientId);
-        Assert.Equal("SiebelCti.Client.SiebelCti-host-1-1", options.ClientTopic);
+        Assert.Equal("siebel.SiebelCti-host-1-1", options.ClientId);
+        Assert.Equal("SiebelCti.Client.siebel.SiebelCti-host-1-1", options.ClientTopic);
         Assert.Equal(DriverOptions.DefaultRequestQueue, options.RequestQueue);
         Assert.Equal(TimeSpan.FromSeconds(30), options.HeartbeatInterval);
         Assert.DoesNotContain("s3cret", options.ToString(), StringComparison.Ordinal);
         Assert.Contains("BrokerPassword=***", options.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_broker_user_the_default_client_id_is_the_host_process_one()
+    {
+        var problems = new List<string>();
+        var options = Create(problems, null, ("BrokerUri", "tcp://mq:61616"));
+
+        Assert.Empty(problems);
+        Assert.Equal("SiebelCti-host-1-1", options!.ClientId);
+        Assert.Equal("SiebelCti.Client.SiebelCti-host-1-1", options.ClientTopic);
+        Assert.Null(options.BrokerTrustedCertificates);
+    }
+
+    [Theory]
+    [InlineData("crm01", "crm01.fixed")]
+    [InlineData("siebel@example.com", "fixed")]
+    public void A_configured_ClientId_is_used_as_it_is_whatever_the_broker_user(string user, string clientId)
+    {
+        var problems = new List<string>();
+        var options = Create(problems, null, ("BrokerUri", "tcp://mq:61616"), ("BrokerUser", user), ("BrokerPassword", "pw-1"), ("ClientId", clientId));
+
+        Assert.Empty(problems);
+        Assert.Equal(clientId, options!.ClientId);
+    }
+
+    [Fact]
+    public void A_broker_user_that_cannot_start_a_client_id_leaves_the_default_as_it_is()
+    {
+        var problems = new List<string>();
+        var options = Create(problems, null, ("BrokerUri", "tcp://mq:61616"), ("BrokerUser", "siebel@example.com"), ("BrokerPassword", "pw-1"));
+
+        Assert.Empty(problems);
+        Assert.Equal("SiebelCti-host-1-1", options!.ClientId);
+    }
+
+    [Fact]
+    public void BrokerTrustedCertificates_names_an_existing_pem_file()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var problems = new List<string>();
+            var options = Create(problems, null, ("BrokerUri", "ssl://mq:61617"), ("BrokerTrustedCertificates", file));
+            var missing = new List<string>();
+            Assert.Null(Create(missing, null, ("BrokerUri", "ssl://mq:61617"), ("BrokerTrustedCertificates", file + ".missing")));
+
+            Assert.Empty(problems);
+            Assert.Equal(file, options!.BrokerTrustedCertificates);
+            Assert.Contains($"BrokerTrustedCertificates={file}", options.ToString(), StringComparison.Ordinal);
+            Assert.Equal([$"BrokerTrustedCertificates '{file}.missing' does not exist"], missing);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]

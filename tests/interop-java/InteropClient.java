@@ -8,13 +8,15 @@ import org.apache.activemq.ActiveMQConnectionFactory;
  *   send PORT QUEUE COUNT            text messages with non-ASCII text, every property type, correlation ids
  *   receive PORT QUEUE COUNT MILLIS  prints one line per message (fields tab-separated, text as UTF-8 hex)
  *   bench PORT QUEUE COUNT SIZE      prints "java send_per_s=.. receive_per_s=.. rtt_p50_us=.. rtt_p99_us=.."
+ * Connects as the lab broker's privileged test user (SIEBELCTI_AMQ_TEST_USER and _PASSWORD, exported
+ * by scripts/env.sh).
  */
 public class InteropClient {
   static final String TEXT = "h\u00e9llo \u20ac \ud834\udd1e \u65e5\u672c #";
 
   public static void main(String[] a) throws Exception {
     ActiveMQConnectionFactory f = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + a[1]);
-    Connection c = f.createConnection();
+    Connection c = f.createConnection(System.getenv("SIEBELCTI_AMQ_TEST_USER"), System.getenv("SIEBELCTI_AMQ_TEST_PASSWORD"));
     c.start();
     try {
       switch (a[0]) {

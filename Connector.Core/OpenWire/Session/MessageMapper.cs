@@ -98,6 +98,7 @@ internal static class MessageMapper
         message.Expiration = m.Expiration <= 0 ? null : UnixMilliseconds(m.Expiration);
         message.Destination = Destination.FromWire(m.Destination ?? dispatch.Destination);
         message.Persistent = m.Persistent;
+        message.UserId = m.UserId;
         message.RedeliveryCounter = Math.Max(m.RedeliveryCounter, dispatch.RedeliveryCounter);
         if (m.MarshalledProperties is { } props)
         {

@@ -383,11 +383,7 @@ internal sealed class OpenWireTransport : IAsyncDisposable
                 {
                     if (response is ExceptionResponse error)
                     {
-                        tcs.TrySetException(new OpenWireException(OpenWireErrorKind.BrokerError,
-                            $"the broker refused the command: {error.Exception?.Message ?? "(no message)"}")
-                        {
-                            BrokerExceptionClass = error.Exception?.ExceptionClass,
-                        });
+                        tcs.TrySetException(OpenWireException.Refused(error.Exception?.ExceptionClass, error.Exception?.Message));
                     }
                     else
                     {
@@ -407,6 +403,11 @@ internal sealed class OpenWireTransport : IAsyncDisposable
                 BrokerInfo = brokerInfo;
                 OpenWireLog.TransportConnected(_logger, _endpoint.ToString(), brokerInfo.BrokerName, WireFormatVersion, InactivityDuration);
                 _listener?.OnCommand(this, brokerInfo);
+                break;
+            case ConnectionError { Exception: var refusal } when OpenWireException.IsSecurityRefusal(refusal?.ExceptionClass):
+                // A one-way command (a non-persistent send) the broker's authorization refused: the
+                // broker reports it this way but keeps the connection, and so do we.
+                OpenWireLog.BrokerRefused(_logger, "a one-way command", ErrorCode.OpenWireNotAuthorized, refusal?.ExceptionClass, refusal?.Message);
                 break;
             case ConnectionError connectionError:
                 Fault(new OpenWireException(OpenWireErrorKind.ConnectionError,

@@ -35,7 +35,8 @@ function showLogin(message) {
 
 async function login(event) {
   event.preventDefault();
-  $("login-error").textContent = "";
+  // After repeated failures the service makes an attempt wait for its turn (up to 30 s).
+  $("login-error").textContent = "Checking…";
   const body = JSON.stringify({ user: $("login-user").value, password: $("login-password").value });
   let response;
   try {
@@ -47,6 +48,7 @@ async function login(event) {
     return;
   }
   $("login-password").value = "";
+  $("login-error").textContent = "";
   if (response.ok) {
     const session = await response.json();
     startMonitor(session.user);

@@ -103,7 +103,11 @@ public sealed class ConnectorUnderTest : IAsyncLifetime
         var logs = NullLoggerFactory.Instance;
         _channel = new OpenWireClientChannel(new ClientChannelOptions
         {
-            Broker = new OpenWireOptions { BrokerUri = BrokerUri, ClientId = "connector-" + RequestQueue },
+            Broker = new OpenWireOptions
+            {
+                BrokerUri = BrokerUri, ClientId = "connector-" + RequestQueue,
+                UserName = TestServices.ConnectorUser.Name, Password = TestServices.ConnectorUser.Password,
+            },
             RequestQueue = RequestQueue,
         }, logs);
         _rest = new FinesseRestClient(new FinesseOptions { SideA = Emulator, SideB = EmulatorSideB, AllowHttp = true });
@@ -120,9 +124,16 @@ public sealed class ConnectorUnderTest : IAsyncLifetime
         _engineRun = Engine.RunAsync(_stop.Token);
     }
 
-    /// <summary>A new client (driver instance) connected to the broker and listening on its topic.</summary>
+    /// <summary>A new client (driver instance) connected to the broker as the privileged test user and listening on its topic.</summary>
     public async Task<ContractClient> ClientAsync(string name) =>
-        await ContractClient.ConnectAsync(BrokerUri, RequestQueue, $"{name}-{RequestQueue}", TestContext.Current.CancellationToken);
+        await ContractClient.ConnectAsync(BrokerUri, RequestQueue, $"{name}-{RequestQueue}", TestServices.TestUser, TestContext.Current.CancellationToken);
+
+    /// <summary>
+    /// A new client connected as the driver user <paramref name="user"/>, as a driver does: its client id
+    /// is <c>&lt;user&gt;.&lt;name&gt;-&lt;unique&gt;</c>, so its topic is one the user may read.
+    /// </summary>
+    public async Task<ContractClient> ClientAsync(string name, BrokerUser user) =>
+        await ContractClient.ConnectAsync(BrokerUri, RequestQueue, user.ClientId($"{name}-{Guid.NewGuid().ToString("N")[..8]}"), user, TestContext.Current.CancellationToken);
 
     /// <summary>Offers a customer call to <paramref name="extension"/> through the emulator's control API.</summary>
     public async Task OfferCallAsync(string extension, string callVariable1)
@@ -270,9 +281,10 @@ public sealed class ContractClient : IAsyncDisposable
         }
     }
 
-    public static async Task<ContractClient> ConnectAsync(string brokerUri, string requestQueue, string clientId, CancellationToken ct)
+    public static async Task<ContractClient> ConnectAsync(string brokerUri, string requestQueue, string clientId, BrokerUser user, CancellationToken ct)
     {
-        var connection = await OpenWireConnection.ConnectAsync(new OpenWireOptions { BrokerUri = brokerUri, ClientId = clientId }, cancellationToken: ct);
+        var connection = await OpenWireConnection.ConnectAsync(
+            new OpenWireOptions { BrokerUri = brokerUri, ClientId = clientId, UserName = user.Name, Password = user.Password }, cancellationToken: ct);
         var session = await connection.CreateSessionAsync(AcknowledgeMode.Auto, ct);
         var consumer = await session.CreateConsumerAsync(ConnectorWire.ClientTopic(ConnectorWire.DefaultClientTopicPrefix, clientId), cancellationToken: ct);
         var producer = await session.CreateProducerAsync(null, ct);

@@ -74,7 +74,8 @@ public sealed class DriverHeartbeatTests(ShortClientTimeoutConnector fixture) : 
     {
         var problems = new List<string>();
         var options = DriverOptions.TryCreate(
-            [new("BrokerUri", ConnectorUnderTest.BrokerUri), new("ClientId", clientId), new("RequestQueue", _connector.RequestQueue),
+            [new("BrokerUri", ConnectorUnderTest.BrokerUri), new("BrokerUser", TestServices.TestUser.Name), new("BrokerPassword", TestServices.TestUser.Password),
+             new("ClientId", clientId), new("RequestQueue", _connector.RequestQueue),
              new("RequestTimeout", "30"), new("HeartbeatInterval", heartbeatSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture))],
             "unused", _ => null, problems, []);
         Assert.Empty(problems);

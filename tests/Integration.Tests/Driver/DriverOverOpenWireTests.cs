@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using SiebelCti.Connector.Messaging;
 using SiebelCti.Connector.OpenWire;
 using SiebelCti.Driver;
@@ -33,16 +35,20 @@ public sealed class DriverOverOpenWireTests
         var ct = TestContext.Current.CancellationToken;
         var id = Guid.NewGuid().ToString("N")[..12];
         var problems = new List<string>();
+        var driverUser = TestServices.DriverUser;
         var options = DriverOptions.TryCreate(
-            [new("BrokerUri", $"tcp://{TestServices.Host}:{TestServices.ActiveMqPort}"), new("ClientId", $"drv-{id}"),
-             new("RequestQueue", $"test.requests.{id}"), new("RequestTimeout", "20")],
-            "unused", _ => null, problems, []);
+            [new("BrokerUri", $"tcp://{TestServices.Host}:{TestServices.ActiveMqPort}"), new("BrokerUser", driverUser.Name),
+             new("BrokerPassword", driverUser.Password), new("RequestQueue", $"SiebelCti.Test.Requests.{id}"), new("RequestTimeout", "20")],
+            $"drv-{id}", _ => null, problems, []);
         Assert.Empty(problems);
+        Assert.Equal($"{driverUser.Name}.drv-{id}", options!.ClientId); // the default client id under the user's topics
 
-        // The Connector's side: consume the request queue, publish on the client's topic.
+        // The Connector's side, as the Connector's broker user: consume the request queue, publish on the client's topic.
         await using var connector = await OpenWireConnection.ConnectAsync(new OpenWireOptions
         {
-            BrokerUri = options!.BrokerUri,
+            BrokerUri = options.BrokerUri,
+            UserName = TestServices.ConnectorUser.Name,
+            Password = TestServices.ConnectorUser.Password,
             ConnectTimeout = TimeSpan.FromSeconds(10),
         }, cancellationToken: ct);
         var session = await connector.CreateSessionAsync(AcknowledgeMode.Auto, ct);
@@ -106,6 +112,38 @@ public sealed class DriverOverOpenWireTests
             await Reply(new Error("FINESSE_REJECTED", "not now", "Ready"), readyRaw.CorrelationId, "agent7");
             await Until(() => client.Calls.Any(c => c.StartsWith("HandleError t-ready FINESSE_REJECTED", StringComparison.Ordinal)), ct);
             Assert.Equal(0, service.PendingCount);
+        }
+        finally
+        {
+            driver.Release();
+        }
+    }
+
+    [Fact]
+    public async Task With_a_wrong_broker_password_agents_see_the_refused_login_by_its_code_and_the_password_is_never_logged()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        const string wrong = "Wrong-Driver-Pw-5150";
+        var logs = new FakeLogCollector();
+        using var loggers = new LoggerFactory([new FakeLoggerProvider(logs)]);
+        var problems = new List<string>();
+        var options = DriverOptions.TryCreate(
+            [new("BrokerUri", $"tcp://{TestServices.Host}:{TestServices.ActiveMqPort}"), new("BrokerUser", TestServices.DriverUser.Name), new("BrokerPassword", wrong)],
+            "drv-wrongpw", _ => null, problems, []);
+        Assert.Empty(problems);
+        var driver = new DriverInstance(options!, "Voice", new OpenWireLink(options!, loggers, TimeProvider.System), TimeProvider.System, loggers);
+        driver.Start();
+        var client = new EventsClient();
+        var service = driver.CreateService(client, "agent8", "1008");
+        try
+        {
+            await Until(() => client.Calls.Contains("HandleEvent ConnectorStatus BROKER_DOWN"), ct);
+            Assert.Contains(client.Calls, c => c.StartsWith("ShowStatusText Message broker unavailable: [OPENWIRE_AUTHENTICATION_FAILED]", StringComparison.Ordinal)
+                && c.Contains($"'{TestServices.DriverUser.Name}'", StringComparison.Ordinal));
+            Assert.Equal(ScErrorCode.SC_EC_NETWORK_ERROR, service.InvokeCommand("t-1", "ChangeReadyState", null, []));
+            await Until(() => logs.GetSnapshot().Any(r => r.Message.Contains("[OPENWIRE_AUTHENTICATION_FAILED]", StringComparison.Ordinal)), ct);
+            Assert.DoesNotContain(client.Calls, c => c.Contains(wrong, StringComparison.Ordinal));
+            Assert.DoesNotContain(logs.GetSnapshot(), r => (r.Message + r.Exception).Contains(wrong, StringComparison.Ordinal));
         }
         finally
         {

@@ -74,8 +74,10 @@ public sealed class SiebelHost : IAsyncDisposable
         start.Environment.Remove("SIEBELCTI_DRIVER_TEST_HOOKS"); // the real connector, never the loopback
         var host = new SiebelHost(Process.Start(start) ?? throw new InvalidOperationException($"cannot start {HostPath}"));
         await host.WaitForLineAsync(null, "HELLO", _ => true, 0);
-        var clientId = "e2e-" + Guid.NewGuid().ToString("N")[..12];
-        var rc = await host.CommandAsync("driver", "BrokerUri=" + ConnectorUnderTest.BrokerUri, "ClientId=" + clientId,
+        // A driver user of the lab broker, as on a Siebel server: it may read only its own client topics.
+        var user = TestServices.DriverUser;
+        var clientId = user.ClientId("e2e-" + Guid.NewGuid().ToString("N")[..12]);
+        var rc = await host.CommandAsync("driver", "BrokerUri=" + ConnectorUnderTest.BrokerUri, "BrokerUser=" + user.Name, "BrokerPassword=" + user.Password, "ClientId=" + clientId,
             "RequestQueue=" + connector.RequestQueue, "RequestTimeout=" + requestTimeoutSeconds.ToString(CultureInfo.InvariantCulture));
         Assert.True(rc == 0, $"CreateISCDriverInstance returned {rc}");
         return host;
