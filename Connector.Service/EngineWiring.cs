@@ -24,7 +24,7 @@ internal static class EngineWiring
         services.AddSingleton(sp => new FinesseNotificationHub(
             Notifications(options.Finesse), sp.GetRequiredService<FinesseRestClient>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ConnectorEngine(
-            Engine(options.Engine),
+            Engine(options.Engine) with { BindClientIdsToBrokerUsers = options.Broker.BindClientIdsToUsers },
             sp.GetRequiredService<OpenWireClientChannel>(),
             new FinesseRestGateway(sp.GetRequiredService<FinesseRestClient>()),
             sp.GetRequiredService<FinesseNotificationHub>(),

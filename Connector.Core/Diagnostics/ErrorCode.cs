@@ -212,6 +212,8 @@ public static class ErrorCode
     public const string ConnectorStopping = "CONNECTOR_STOPPING";
     /// <summary>The client id is not 1 to 100 characters from A-Z a-z 0-9 . _ -; the request was dropped unanswered.</summary>
     public const string ClientIdInvalid = "CLIENT_ID_INVALID";
+    /// <summary>The client id does not belong to the broker user that sent the request (JMSXUserID); dropped unanswered.</summary>
+    public const string ClientIdNotOwned = "CLIENT_ID_NOT_OWNED";
     /// <summary>A message that is not a request (an event or an Error) reached the request queue; dropped unanswered.</summary>
     public const string NotARequest = "NOT_A_REQUEST";
     /// <summary>A request did not carry the client's current session token (from the answer to its Hello): send Hello again.</summary>

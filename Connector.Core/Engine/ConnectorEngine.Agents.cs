@@ -141,8 +141,6 @@ public sealed partial class ConnectorEngine
     /// </summary>
     private void Proved(RequestContext context, AgentSession agent, Login login, AgentCredentials credentials, AgentState? fresh)
     {
-        // The Login has started in time; its next steps are not held to the request's deadline.
-        context = context with { Deadline = null };
         // Finesse accepted them now: they are the agent's credentials from here on (a changed password
         // included). The open notification session keeps working with what it authenticated with.
         agent.Credentials = credentials;

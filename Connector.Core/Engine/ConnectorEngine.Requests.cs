@@ -11,7 +11,8 @@ public sealed partial class ConnectorEngine
 {
     /// <summary>
     /// The gate every message of the request queue passes, in this order (docs/security.md): a valid
-    /// client id (else dropped unanswered: it would name a destination), a request type (anything
+    /// client id (else dropped unanswered: it would name a destination), owned by the broker user that
+    /// sent it when so configured (else dropped unanswered), a request type (anything
     /// else, an Error above all, is dropped unanswered, so the Connector never answers itself), a
     /// known client (else <c>CLIENT_UNKNOWN</c>, unless it is the Hello that introduces it), the
     /// client's current session token (else dropped), the request's deadline (else
@@ -31,6 +32,14 @@ public sealed partial class ConnectorEngine
         }
 
         var clientId = inbound.ClientId!;
+        if (_options.BindClientIdsToBrokerUsers && !ClientIds.BelongsTo(clientId, inbound.BrokerUser))
+        {
+            Reject(ErrorCode.ClientIdNotOwned, type, inbound.AgentId, clientId, inbound.BrokerUser is null
+                ? "the message carries no broker user (JMSXUserID): the broker must authenticate users and stamp it (populateJMSXUserID); dropped unanswered"
+                : $"the client id does not belong to broker user '{ClientIds.Printable(inbound.BrokerUser)}'; dropped unanswered");
+            return;
+        }
+
         if (!MessageTypes.IsRequest(type) && MessageTypes.IsEvent(type))
         {
             Reject(ErrorCode.NotARequest, type, inbound.AgentId, clientId, "a response or event is not a request; dropped unanswered");
@@ -90,7 +99,7 @@ public sealed partial class ConnectorEngine
         }
 
         client!.LastSeen = Now;
-        var context = new RequestContext(client, inbound.CorrelationId, agentId, message.MessageType, inbound.Deadline);
+        var context = new RequestContext(client, inbound.CorrelationId, agentId, message.MessageType, inbound.Deadline) { Arrived = Now };
         if (message is Heartbeat)
         {
             return;
@@ -606,8 +615,10 @@ public sealed partial class ConnectorEngine
         var waited = (Now - call.Queued).TotalMilliseconds;
         if (context.Deadline is { } deadline && deadline <= Now)
         {
+            // Every call that changes something in Finesse (a Login's sign-in too) must leave before the
+            // deadline: the driver reports the command failed soon after it, and it must not run later.
             Fail(context, ErrorCode.RequestExpired,
-                $"{context.RequestType} was not sent to Finesse and will not be: its deadline passed after {waited:0} ms waiting for a Finesse connection ({_calls.InFlight} busy, {_calls.Queued} waiting)");
+                $"{context.RequestType} was not sent to Finesse and will not be: its deadline passed {(Now - context.Arrived).TotalMilliseconds:0} ms after it reached the Connector ({waited:0} ms waiting for a Finesse connection; {_calls.InFlight} busy, {_calls.Queued} waiting)");
             return;
         }
 
@@ -661,5 +672,9 @@ public sealed partial class ConnectorEngine
     }
 
     /// <summary>Who asked, how to answer them, and until when the request may still be executed.</summary>
-    private sealed record RequestContext(ClientSession Client, string? CorrelationId, string? AgentId, string RequestType, DateTimeOffset? Deadline = null);
+    private sealed record RequestContext(ClientSession Client, string? CorrelationId, string? AgentId, string RequestType, DateTimeOffset? Deadline = null)
+    {
+        /// <summary>When the request reached the engine.</summary>
+        public DateTimeOffset Arrived { get; init; }
+    }
 }

@@ -59,6 +59,14 @@ public sealed record EngineOptions
     /// <summary>Interval of the rejected-request log: per code, 10 lines in full, then one summary line.</summary>
     public TimeSpan RejectionLogInterval { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Accept a request only when its client id belongs to the broker user that sent it (JMSXUserID,
+    /// stamped by a broker with <c>populateJMSXUserID="true"</c>): the id is the user's name or starts
+    /// with it and a dot. Then nobody can speak for another user's clients, not even to start a new
+    /// session for them. Needs a broker that authenticates users and stamps the id.
+    /// </summary>
+    public bool BindClientIdsToBrokerUsers { get; init; }
+
     /// <summary>Agents and clients listed in the Connector Monitor snapshot at most (the totals are always given).</summary>
     public int MonitorListLimit { get; init; } = 500;
 

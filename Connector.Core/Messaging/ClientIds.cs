@@ -15,6 +15,15 @@ public static partial class ClientIds
     /// <summary>True when <paramref name="clientId"/> may name a client.</summary>
     public static bool IsValid(string? clientId) => clientId is not null && Pattern().IsMatch(clientId);
 
+    /// <summary>
+    /// True when <paramref name="clientId"/> belongs to broker user <paramref name="user"/>: it is the
+    /// user's name, or starts with the name and a dot (the user's topics are <c>SiebelCti.Client.&lt;user&gt;</c>
+    /// and <c>SiebelCti.Client.&lt;user&gt;.&gt;</c>, docs/operations.md §2).
+    /// </summary>
+    public static bool BelongsTo(string clientId, string? user) =>
+        !string.IsNullOrEmpty(user)
+        && (clientId == user || (clientId.Length > user.Length + 1 && clientId.StartsWith(user, StringComparison.Ordinal) && clientId[user.Length] == '.'));
+
     /// <summary>A form of any received id that is safe to put in a log line: at most 40 printable ASCII characters.</summary>
     public static string Printable(string? value)
     {

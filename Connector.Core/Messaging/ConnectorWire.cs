@@ -73,6 +73,7 @@ public static class ConnectorWire
         {
             Session = StringProperty(message, ConnectorEnvelope.SessionProperty),
             Deadline = message.Expiration,
+            BrokerUser = message.UserId,
         };
     }
 
@@ -124,4 +125,7 @@ public sealed record WireMessage(string? MessageType, string? Body, string? Corr
 
     /// <summary>JMSExpiration, if the sender set one.</summary>
     public DateTimeOffset? Deadline { get; init; }
+
+    /// <summary>JMSXUserID: the broker user that sent the message, as a broker that stamps it says (null otherwise).</summary>
+    public string? BrokerUser { get; init; }
 }

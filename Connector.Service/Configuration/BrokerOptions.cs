@@ -23,12 +23,19 @@ public sealed record BrokerOptions
     /// <summary>Prefix of each client's topic; the client id follows.</summary>
     public string ClientTopicPrefix { get; init; } = "SiebelCti.Client.";
 
+    /// <summary>
+    /// Accept a request only from the broker user its client id belongs to (the id is the user's name
+    /// or starts with it and a dot; the broker must stamp JMSXUserID). On by default; turn off only
+    /// for a broker without authentication (docs/security.md).
+    /// </summary>
+    public bool BindClientIdsToUsers { get; init; } = true;
+
     /// <summary>How long one connection attempt may take.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Prints the settings without the password.</summary>
     public override string ToString() =>
-        $"BrokerOptions {{ Uri = {Engine.Monitoring.SecretRedactor.RedactUri(Uri)}, User = {User}, Password = {(Password is null ? "(none)" : "***")}, TrustedCertificatesPath = {TrustedCertificatesPath ?? "(system store)"}, RequestQueue = {RequestQueue}, ClientTopicPrefix = {ClientTopicPrefix}, ConnectTimeout = {ConnectTimeout} }}";
+        $"BrokerOptions {{ Uri = {Engine.Monitoring.SecretRedactor.RedactUri(Uri)}, User = {User}, Password = {(Password is null ? "(none)" : "***")}, TrustedCertificatesPath = {TrustedCertificatesPath ?? "(system store)"}, RequestQueue = {RequestQueue}, ClientTopicPrefix = {ClientTopicPrefix}, BindClientIdsToUsers = {BindClientIdsToUsers}, ConnectTimeout = {ConnectTimeout} }}";
 
     internal static BrokerOptions Read(IConfiguration configuration, List<string> problems, List<string> warnings)
     {
@@ -43,6 +50,7 @@ public sealed record BrokerOptions
             RequestQueue = r.String(nameof(RequestQueue), defaults.RequestQueue)!,
             ClientTopicPrefix = r.String(nameof(ClientTopicPrefix), defaults.ClientTopicPrefix)!,
             ConnectTimeout = r.Duration(nameof(ConnectTimeout), defaults.ConnectTimeout),
+            BindClientIdsToUsers = r.Bool(nameof(BindClientIdsToUsers), defaults.BindClientIdsToUsers),
         };
         warnings.AddRange(r.UnknownKeys());
         return options;

@@ -51,6 +51,28 @@ public sealed class ConnectorEngineTrustTests
     }
 
     [Fact]
+    public async Task With_client_ids_bound_to_broker_users_only_the_owner_speaks_for_a_client()
+    {
+        await using var h = new EngineHarness(new EngineOptions { BindClientIdsToBrokerUsers = true });
+        await h.BringInServiceAsync();
+
+        h.RawRequest(new WireMessage("Hello", "{}", "own", null, "siebel1.profile", 1) { BrokerUser = "siebel1" });
+        var answer = await h.NextAsync("siebel1.profile");
+        h.RawRequest(new WireMessage("Hello", "{}", "foreign", null, "siebel1.profile", 1) { BrokerUser = "siebel2" });
+        h.RawRequest(new WireMessage("Hello", "{}", "prefix-trick", null, "siebel1x.profile", 1) { BrokerUser = "siebel1" });
+        h.RawRequest(new WireMessage("Hello", "{}", "unstamped", null, "siebel1.other", 1));
+        h.RawRequest(new WireMessage("Hello", "{}", "exact", null, "siebel3", 1) { BrokerUser = "siebel3" });
+        var exact = await h.NextAsync("siebel3");
+
+        Assert.Equal("own", answer.CorrelationId);
+        Assert.Equal("exact", exact.CorrelationId);
+        Assert.Empty(h.Broker.DrainAll("siebel1.profile"));
+        Assert.Empty(h.Broker.DrainAll("siebel1x.profile"));
+        Assert.Empty(h.Broker.DrainAll("siebel1.other"));
+        Assert.Equal(3, h.Log.Entries.Count(e => e.Message.Contains(ErrorCode.ClientIdNotOwned, StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Connect_with_an_id_proves_nothing_the_agent_stays_untouched_and_sends_nothing_to_the_intruder()
     {
         await using var h = new EngineHarness();

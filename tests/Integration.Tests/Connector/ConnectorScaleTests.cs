@@ -40,6 +40,10 @@ public sealed class ConnectorScaleTests(ScaleConnector lab) : IAsyncLifetime
 {
     private readonly List<ContractClient> _clients = [];
 
+    // The Connector answers every request in the end (its own queue timeout is 30 s here); on a
+    // loaded 2-core machine a burst of 100 through 4 REST slots takes a while, so the test waits longer.
+    private static readonly TimeSpan BurstPatience = TimeSpan.FromSeconds(120);
+
     private ConnectorUnderTest Connector => lab.Connector;
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
@@ -87,7 +91,7 @@ public sealed class ConnectorScaleTests(ScaleConnector lab) : IAsyncLifetime
 
         foreach (var (client, correlation, agent) in logins)
         {
-            var answer = await client.WaitForAsync(e => e.CorrelationId == correlation, $"the Login answer of {agent}");
+            var answer = await client.WaitForAsync(e => e.CorrelationId == correlation, $"the Login answer of {agent}", BurstPatience);
             Assert.True(answer.Message is AgentState, $"{agent}: Login answered {answer.Message}");
         }
 
@@ -107,7 +111,7 @@ public sealed class ConnectorScaleTests(ScaleConnector lab) : IAsyncLifetime
 
         foreach (var (client, correlation, agent) in readies)
         {
-            var answer = await client.WaitForAsync(e => e.CorrelationId == correlation, $"the Ready answer of {agent}");
+            var answer = await client.WaitForAsync(e => e.CorrelationId == correlation, $"the Ready answer of {agent}", BurstPatience);
             Assert.True(answer.Message is AgentState { State: "READY" }, $"{agent}: Ready answered {answer.Message}");
         }
 
@@ -119,7 +123,7 @@ public sealed class ConnectorScaleTests(ScaleConnector lab) : IAsyncLifetime
 
         foreach (var (client, correlation, agent) in notReadies)
         {
-            var answer = await client.WaitForAsync(e => e.CorrelationId == correlation, $"the NotReady answer of {agent}");
+            var answer = await client.WaitForAsync(e => e.CorrelationId == correlation, $"the NotReady answer of {agent}", BurstPatience);
             Assert.True(answer.Message is AgentState { State: "NOT_READY" }, $"{agent}: NotReady answered {answer.Message}");
         }
 

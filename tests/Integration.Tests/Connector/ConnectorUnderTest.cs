@@ -325,10 +325,10 @@ public sealed class ContractClient : IAsyncDisposable
     }
 
     /// <summary>The next event matching <paramref name="match"/>; earlier ones are skipped.</summary>
-    public async Task<ConnectorEnvelope> WaitForAsync(Func<ConnectorEnvelope, bool> match, string what)
+    public async Task<ConnectorEnvelope> WaitForAsync(Func<ConnectorEnvelope, bool> match, string what, TimeSpan? patience = null)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(Wait);
+        timeout.CancelAfter(patience ?? Wait);
         var seen = new List<string>();
         try
         {
@@ -345,7 +345,7 @@ public sealed class ContractClient : IAsyncDisposable
         }
         catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"{ClientId}: no {what} within {Wait.TotalSeconds} s; saw: {string.Join(" | ", seen)}");
+            throw new TimeoutException($"{ClientId}: no {what} within {(patience ?? Wait).TotalSeconds} s; saw: {string.Join(" | ", seen)}");
         }
     }
 

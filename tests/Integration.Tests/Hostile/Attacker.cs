@@ -28,9 +28,12 @@ public sealed class Attacker : IAsyncDisposable
     /// <summary>Everything received on the topics listened to, by topic name.</summary>
     public ConcurrentDictionary<string, ConcurrentQueue<OpenWireMessage>> Received { get; } = new(StringComparer.Ordinal);
 
-    public static async Task<Attacker> ConnectAsync(string brokerUri, string requestQueue, CancellationToken ct)
+    public static async Task<Attacker> ConnectAsync(string brokerUri, string requestQueue, BrokerUser user, CancellationToken ct)
     {
-        var connection = await OpenWireConnection.ConnectAsync(new OpenWireOptions { BrokerUri = brokerUri, ClientId = "attacker-" + Guid.NewGuid().ToString("N")[..8] }, cancellationToken: ct);
+        var connection = await OpenWireConnection.ConnectAsync(new OpenWireOptions
+        {
+            BrokerUri = brokerUri, ClientId = user.ClientId("raw-" + Guid.NewGuid().ToString("N")[..8]), UserName = user.Name, Password = user.Password,
+        }, cancellationToken: ct);
         var session = await connection.CreateSessionAsync(AcknowledgeMode.Auto, ct);
         var producer = await session.CreateProducerAsync(null, ct);
         return new Attacker(connection, session, producer, Destination.Queue(requestQueue));
@@ -60,7 +63,7 @@ public sealed class Attacker : IAsyncDisposable
     public Task SendAsync(ConnectorRequest request, string clientId, string? agentId = null, string? session = null, DateTimeOffset? deadline = null) =>
         SendAsync(request.MessageType, ConnectorMessageCodec.Encode(request), clientId, agentId, session, deadline);
 
-    /// <summary>Subscribes to <paramref name="topic"/> and records what arrives there.</summary>
+    /// <summary>Subscribes to <paramref name="topic"/> and records what arrives there; throws what the broker answers a refusal with.</summary>
     public async Task ListenAsync(string topic)
     {
         var consumer = await _session.CreateConsumerAsync(Destination.Topic(topic), cancellationToken: TestContext.Current.CancellationToken);

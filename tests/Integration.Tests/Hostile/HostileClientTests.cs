@@ -1,5 +1,6 @@
 using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.OpenWire;
 using SiebelCti.Integration.Tests.Connector;
 
 namespace SiebelCti.Integration.Tests.Hostile;
@@ -30,9 +31,9 @@ public sealed class HostileClientTests(HostileLab lab) : IAsyncLifetime
         }
     }
 
-    private async Task<ContractClient> ClientAsync(string name)
+    private async Task<ContractClient> ClientAsync(string name, BrokerUser user)
     {
-        var client = await lab.ClientAsync(name);
+        var client = await lab.ClientAsync(name, user);
         _owned.Add(client);
         return client;
     }
@@ -47,7 +48,7 @@ public sealed class HostileClientTests(HostileLab lab) : IAsyncLifetime
     /// <summary>The victim's own client with the victim signed in and on a live call.</summary>
     private async Task<(ContractClient Victim, string DialogId)> VictimOnACallAsync(string name)
     {
-        var victim = await ClientAsync(name);
+        var victim = await ClientAsync(name, TestServices.VictimUser);
         await lab.SignInReadyAsync(victim, lab.Victim);
         var dialog = await lab.ActiveCallAsync(victim, lab.Victim, "secret-account-4711");
         return (victim, dialog);
@@ -63,7 +64,7 @@ public sealed class HostileClientTests(HostileLab lab) : IAsyncLifetime
     public async Task Connect_without_a_password_gives_no_control_of_the_victim_and_none_of_its_data()
     {
         var (victim, dialog) = await VictimOnACallAsync("victim-1");
-        var intruder = await ClientAsync("intruder-1");
+        var intruder = await ClientAsync("intruder-1", TestServices.AttackerUser);
 
         await intruder.SendAsync(new Connect(), lab.Victim.LoginId);
         var attempts = new List<string>();
@@ -90,6 +91,38 @@ public sealed class HostileClientTests(HostileLab lab) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Another_broker_user_cannot_even_restart_the_victims_session()
+    {
+        var (victim, dialog) = await VictimOnACallAsync("victim-8");
+        var attacker = await AttackerAsync();
+
+        await attacker.SendAsync(new Hello("x", "x"), victim.ClientId);
+        await attacker.SendAsync(new Hold(dialog), victim.ClientId, lab.Victim.LoginId);
+        var probe = await victim.SendAsync(new Hold(dialog), lab.Victim.LoginId);
+        var held = await victim.WaitForAsync(e => e.CorrelationId == probe, "the victim's own Hold");
+
+        Assert.IsType<Dialog>(held.Message); // the victim's session was not replaced: its token still works
+        Assert.Equal("HELD", await lab.ParticipantStateAsync(lab.Victim, dialog));
+        Assert.Single(victim.History, e => e.Message is SystemStatus { Session: not null });
+        var retrieve = await victim.SendAsync(new Retrieve(dialog), lab.Victim.LoginId);
+        await victim.WaitForAsync(e => e.CorrelationId == retrieve, "the Retrieve answer");
+        await EndCallAsync(victim, dialog);
+    }
+
+    [Fact]
+    public async Task The_broker_does_not_let_another_driver_user_read_the_victims_topic()
+    {
+        var victim = await ClientAsync("victim-7", TestServices.VictimUser);
+        var attacker = await AttackerAsync();
+
+        var refused = await Assert.ThrowsAsync<OpenWireException>(() => attacker.ListenAsync(ConnectorWire.DefaultClientTopicPrefix + victim.ClientId));
+        var wildcard = await Assert.ThrowsAsync<OpenWireException>(() => attacker.ListenAsync(ConnectorWire.DefaultClientTopicPrefix + ">"));
+
+        Assert.Equal(ErrorCode.OpenWireNotAuthorized, refused.ErrorCode);
+        Assert.Equal(ErrorCode.OpenWireNotAuthorized, wildcard.ErrorCode);
+    }
+
+    [Fact]
     public async Task Using_the_victims_client_id_without_its_session_is_dropped()
     {
         var (victim, dialog) = await VictimOnACallAsync("victim-2");
@@ -112,9 +145,11 @@ public sealed class HostileClientTests(HostileLab lab) : IAsyncLifetime
     [InlineData("x,SiebelCti.Client.{victim}")]
     public async Task A_client_id_naming_other_destinations_is_dropped_and_the_Connector_never_answers_itself(string clientIdTemplate)
     {
-        var victim = await ClientAsync("victim-3");
+        var victim = await ClientAsync("victim-3", TestServices.VictimUser);
         var attacker = await AttackerAsync();
-        await attacker.ListenAsync("SiebelCti.Client.x");
+        var observer = await lab.ObserverAsync();
+        _owned.Add(observer);
+        await observer.ListenAsync("SiebelCti.Client.x");
         var clientId = clientIdTemplate.Replace("{queue}", lab.RequestQueue, StringComparison.Ordinal).Replace("{victim}", victim.ClientId, StringComparison.Ordinal);
         var loggedBefore = lab.ConnectorLogLines().Count;
 
@@ -130,7 +165,7 @@ public sealed class HostileClientTests(HostileLab lab) : IAsyncLifetime
         var (snapshot, _) = await lab.MonitorSnapshotAsync();
 
         Assert.NotNull(probe);
-        Assert.True(attacker.Received["SiebelCti.Client.x"].IsEmpty, "the Connector published to a destination the attacker named");
+        Assert.True(observer.Received["SiebelCti.Client.x"].IsEmpty, "the Connector published to a destination the attacker named");
         Assert.DoesNotContain(victim.History, e => e.Message is Error);
         Assert.Equal(SystemStatus.InService, snapshot.RootElement.GetProperty("status").GetProperty("status").GetString());
         Assert.True(lab.ConnectorLogLines().Count - loggedBefore < 20, "the poison flooded the log");
@@ -173,7 +208,7 @@ public sealed class HostileClientTests(HostileLab lab) : IAsyncLifetime
     public async Task Wrong_passwords_for_the_victim_change_nothing_and_never_reach_the_Finesse_lockout()
     {
         var (victim, dialog) = await VictimOnACallAsync("victim-5");
-        var intruder = await ClientAsync("intruder-5");
+        var intruder = await ClientAsync("intruder-5", TestServices.AttackerUser);
 
         var codes = new List<string>();
         for (var i = 0; i < 6; i++)
@@ -200,7 +235,7 @@ public sealed class HostileClientTests(HostileLab lab) : IAsyncLifetime
     [Fact]
     public async Task Thousands_of_invented_clients_and_agents_leave_memory_log_and_monitor_bounded()
     {
-        var victim = await ClientAsync("victim-6");
+        var victim = await ClientAsync("victim-6", TestServices.VictimUser);
         var attacker = await AttackerAsync();
         _ = await lab.MonitorSnapshotAsync();
         var rssBefore = lab.ConnectorRssKiB();

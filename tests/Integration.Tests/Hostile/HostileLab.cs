@@ -25,7 +25,8 @@ public sealed class HostileLab : IAsyncLifetime
     private WebApplication? _emulator;
     private Process? _connector;
 
-    public string RequestQueue { get; } = "SiebelCti.Hostile.Requests." + Guid.NewGuid().ToString("N")[..8];
+    // Under SiebelCti.Test.Requests.>, which the lab broker lets driver users write (scripts/activemq.sh).
+    public string RequestQueue { get; } = "SiebelCti.Test.Requests.hostile-" + Guid.NewGuid().ToString("N")[..8];
 
     /// <summary>The victim agent (extension 3201).</summary>
     public TestAgent Victim { get; } = new("v" + Guid.NewGuid().ToString("N")[..10], "victim-pw", "3201");
@@ -78,6 +79,7 @@ public sealed class HostileLab : IAsyncLifetime
             "exec", dll,
             $"--Broker:Uri=failover:(tcp://{TestServices.Host}:{TestServices.ActiveMqPort})?initialReconnectDelay=100",
             $"--Broker:RequestQueue={RequestQueue}",
+            $"--Broker:User={TestServices.ConnectorUser.Name}",
             $"--Finesse:SideAUrl={Emulator.ToString().TrimEnd('/')}",
             "--Finesse:XmppHostA=127.0.0.1",
             $"--Finesse:XmppPort={TestServices.XmppPort}",
@@ -95,6 +97,7 @@ public sealed class HostileLab : IAsyncLifetime
         }
 
         start.Environment["SIEBELCTI_LOG_DIR"] = LogDirectory;
+        start.Environment["SIEBELCTI_Broker__Password"] = TestServices.ConnectorUser.Password; // secrets in the environment, as in production
         _connector = Process.Start(start)!;
         _connector.OutputDataReceived += (_, _) => { };
         _connector.ErrorDataReceived += (_, _) => { };
@@ -102,16 +105,22 @@ public sealed class HostileLab : IAsyncLifetime
         _connector.BeginErrorReadLine();
     }
 
-    /// <summary>A client of the Connector process (a driver instance's stand-in) after its Hello was answered IN_SERVICE.</summary>
-    public async Task<ContractClient> ClientAsync(string name)
+    /// <summary>
+    /// A client of the Connector process (a driver instance's stand-in) connected as broker user
+    /// <paramref name="user"/> (its client id under that user's name), after its Hello was answered IN_SERVICE.
+    /// </summary>
+    public async Task<ContractClient> ClientAsync(string name, BrokerUser user)
     {
-        var client = await ContractClient.ConnectAsync(ConnectorUnderTest.BrokerUri, RequestQueue, $"{name}-{RequestQueue[^8..]}", TestContext.Current.CancellationToken);
+        var client = await ContractClient.ConnectAsync(ConnectorUnderTest.BrokerUri, RequestQueue, user.ClientId($"{name}-{RequestQueue[^8..]}"), user, TestContext.Current.CancellationToken);
         await client.HelloInServiceAsync();
         return client;
     }
 
-    /// <summary>A raw broker client that sends whatever it likes.</summary>
-    public Task<Attacker> AttackerAsync() => Attacker.ConnectAsync(ConnectorUnderTest.BrokerUri, RequestQueue, TestContext.Current.CancellationToken);
+    /// <summary>A raw broker client, logged in as the attacker's own broker user, that sends whatever it likes.</summary>
+    public Task<Attacker> AttackerAsync() => Attacker.ConnectAsync(ConnectorUnderTest.BrokerUri, RequestQueue, TestServices.AttackerUser, TestContext.Current.CancellationToken);
+
+    /// <summary>A privileged watcher (the lab's test user) that may listen anywhere: to see what the Connector publishes where.</summary>
+    public Task<Attacker> ObserverAsync() => Attacker.ConnectAsync(ConnectorUnderTest.BrokerUri, RequestQueue, TestServices.TestUser, TestContext.Current.CancellationToken);
 
     /// <summary>Signs <paramref name="agent"/> in through <paramref name="client"/> and makes it READY.</summary>
     public async Task SignInReadyAsync(ContractClient client, TestAgent agent)
