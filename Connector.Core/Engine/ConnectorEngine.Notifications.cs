@@ -124,7 +124,8 @@ public sealed partial class ConnectorEngine
         {
             // Finesse copies the requestId into every notification a request causes: an ANSWER
             // yields a User update (TALKING) and a Dialogs update; the call request is answered by the latter.
-            return _pending.TryGetValue(requestId, out var exact) && exact.Effect == effect && _pending.Remove(requestId) ? exact : null;
+            // Every participant's session gets it: only the requesting agent's completes the request.
+            return _pending.TryGetValue(requestId, out var exact) && exact.Effect == effect && exact.AgentId == agentId && _pending.Remove(requestId) ? exact : null;
         }
 
         PendingRequest? oldest = null;

@@ -506,7 +506,8 @@ internal sealed class AgentService
         var wasConnected = previous?.MyState is "ACTIVE" or "HELD";
         if (!wasConnected && dialog.MyState is "ACTIVE" or "HELD")
         {
-            Event(consult ? "ConsultEstablished" : "CallEstablished", fields);
+            // ConsultEstablished is the agent's own consult call connecting; the consulted agent's leg is a call like any other.
+            Event(consult && outbound ? "ConsultEstablished" : "CallEstablished", fields);
             Call("WorkItemStarted", () => _client.WorkItemStarted(dialog.Id, null, description, extension, now));
         }
         if (previous?.MyState != "HELD" && dialog.MyState == "HELD")

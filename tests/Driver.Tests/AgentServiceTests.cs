@@ -169,6 +169,24 @@ public sealed class AgentServiceTests
         service.Release();
     }
 
+    [Fact]
+    public void The_consulted_agent_sees_the_consult_call_ring_and_connect_as_an_ordinary_inbound_call()
+    {
+        var (service, client, _) = Start();
+        var fromColleague = new Dialog("d5", "ALERTING", "CONSULT", "1002", "1001",
+            [new Participant("1002", "ACTIVE", []), new Participant("1001", "ALERTING", [])], new Dictionary<string, string>(), new Dictionary<string, string>());
+
+        service.Deliver(new ConnectorEnvelope(fromColleague, null, "a1"));
+        service.Deliver(new ConnectorEnvelope(fromColleague with { State = "ACTIVE", Participants = [new Participant("1002", "ACTIVE", []), new Participant("1001", "ACTIVE", [])] }, null, "a1"));
+        Wait.Until(() => client.Has(c => c.Method == "WorkItemStarted"));
+
+        Assert.Single(client.Events("CallRinging"));
+        Assert.Single(client.Events("CallEstablished"));
+        Assert.Empty(client.Events("ConsultEstablished")); // that is the consulting agent's own leg connecting
+        Assert.Equal("SC_WM_INBOUND", client.Calls.Single(c => c.Method == "IndicateNewWorkItem").B);
+        service.Release();
+    }
+
     [Theory]
     [InlineData("NotReady", "READY", new[] { "NotReady:9", "Disconnect" })]
     [InlineData("NotReady", "TALKING", new[] { "NotReady:9", "Disconnect" })]
