@@ -485,11 +485,7 @@ public sealed class DialogStateMachineTests
     public void An_inbound_delete_carries_only_the_agents_own_participant()
     {
         using var h = new Harness();
-        h.SignIn("5001", "3001");
-        h.Ready("5001");
-        var d = h.Inject();
-        h.Act("5001", d, "ANSWER");
-        h.Take();
+        var d = h.AnsweredInboundCall();
 
         h.Act("5001", d, "DROP");
         var delete = h.Take().DialogUpdates("5001").Single(n => n.Event == "DELETE").DialogOf();
