@@ -25,10 +25,7 @@ internal static unsafe class DriverCalls
         _ = NativeText.Read(connectString, nameof(connectString), ref repaired);
         var parameters = NativeInput.ReadKeyValues(datasetParams, nameof(datasetParams), problems, ref repaired);
         NoteInput("CreateISCDriverInstance", repaired, problems);
-        if (string.IsNullOrEmpty(mediaType))
-        {
-            throw new DriverException(ScErrorCode.SC_EC_MEDIA_TYPE_NOT_SUPPORTED, ErrorCode.DriverMediaTypeNotSupported, "the channel string (mediaTypeStr) is empty");
-        }
+        RequireChannel("CreateISCDriverInstance", mediaType);
 
         var abi = AbiSettings.Current;
         if (abi.Problems.Count > 0)
@@ -63,6 +60,23 @@ internal static unsafe class DriverCalls
         *handle = DriverRegistry.Drivers.Add(instance);
         Log.DriverCreated(logger, mediaType, options.ToString());
         return ScErrorCode.SC_EC_OK;
+    }
+
+    /// <summary>Refuses a channel string (<c>mediaTypeStr</c>) the driver does not serve (<c>SC_EC_MEDIA_TYPE_NOT_SUPPORTED</c>).</summary>
+    public static void RequireChannel(string export, [System.Diagnostics.CodeAnalysis.NotNull] string? mediaType)
+    {
+        var served = AbiSettings.Current.ChannelStrings;
+        if (string.IsNullOrWhiteSpace(mediaType))
+        {
+            throw new DriverException(ScErrorCode.SC_EC_MEDIA_TYPE_NOT_SUPPORTED, ErrorCode.DriverMediaTypeNotSupported,
+                $"{export}: the channel string (mediaTypeStr) is empty; this driver serves {string.Join(", ", served.Select(c => $"'{c}'"))}");
+        }
+        if (!AbiSettings.Current.Serves(mediaType))
+        {
+            var shown = mediaType.Length > 100 ? mediaType[..100] + "..." : mediaType;
+            throw new DriverException(ScErrorCode.SC_EC_MEDIA_TYPE_NOT_SUPPORTED, ErrorCode.DriverMediaTypeNotSupported,
+                $"{export}: the channel string '{shown}' is not served by this driver, which serves {string.Join(", ", served.Select(c => $"'{c}'"))} (ChannelStrings in {AbiSettings.FileName})");
+        }
     }
 
     public static ScErrorCode ReleaseDriver(nint handle)

@@ -50,6 +50,8 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
 
     public TimeSpan RequestTimeout => Options.RequestTimeout;
 
+    public CommandDefaults Defaults => new(Options.NotReadyReasonCode, Options.LogoutReasonCode);
+
     public StatusReport? LastStatus => _lastStatus;
 
     /// <summary>Heartbeat intervals the loop has handled (a heartbeat sent or, with the link down, skipped); for tests and diagnostics.</summary>
@@ -260,21 +262,54 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
         }
     }
 
+    /// <summary>
+    /// Releases one service. If no other service of this driver has its agent connected, first queues what
+    /// <see cref="DriverOptions.ReleaseAction"/> asks for a signed-in agent (Not Ready, or Not Ready
+    /// and sign-out) and <c>Disconnect</c>, so that an agent who closed Siebel is not left Ready
+    /// receiving calls without a toolbar. Only queues: never waits for the Connector.
+    /// </summary>
     public void ReleaseService(AgentService service)
     {
+        bool lastOfAgent;
         lock (_lock)
         {
             _services.Remove(service);
+            lastOfAgent = true;
             if (service.AgentId is { } agent && _byAgent.TryGetValue(agent, out var list))
             {
                 list.Remove(service);
+                lastOfAgent = !list.Any(s => s.Connected);
                 if (list.Count == 0)
                 {
                     _byAgent.Remove(agent);
                 }
             }
         }
+        if (lastOfAgent)
+        {
+            SendFarewell(service);
+        }
         service.Release();
+    }
+
+    private void SendFarewell(AgentService service)
+    {
+        try
+        {
+            if (service.AgentId is not { } agentId)
+            {
+                return;
+            }
+            foreach (var request in service.FarewellRequests(Options.ReleaseAction, Options.ReleaseReasonCode, Options.LogoutReasonCode))
+            {
+                var sent = TrySend(new ConnectorEnvelope(request, NewRequestId(), agentId));
+                Log.ServiceFarewell(_logger, agentId, request.MessageType, sent);
+            }
+        }
+        catch (Exception ex)
+        {
+            Log.ConnectorLinkFailed(_logger, "telling the Connector about a released service failed", ex);
+        }
     }
 
     public void OnLinkStatus(bool up, string reason)

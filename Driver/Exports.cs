@@ -18,15 +18,13 @@ namespace SiebelCti.Driver;
 /// </summary>
 internal static unsafe class Exports
 {
-    /// <summary>The channel string the driver serves when Siebel asks for its media types.</summary>
-    public const string MediaType = "Voice";
-
     /// <summary><c>ISCAPI long APIVersion();</c> — the first call of the documented load sequence.</summary>
     [UnmanagedCallersOnly(EntryPoint = "APIVersion", CallConvs = [typeof(CallConvCdecl)])]
     public static CLong APIVersion()
     {
         try
         {
+            ModulePin.Ensure();
             return new CLong(AbiSettings.Current.ScapiVersion);
         }
         catch (Exception)
@@ -40,6 +38,7 @@ internal static unsafe class Exports
     {
         try
         {
+            ModulePin.Ensure();
             return NativeGuard.Ok(DriverCalls.Create(mediaTypeStr, languageCode, connectString, datasetParams, handle));
         }
         catch (Exception ex)
@@ -53,8 +52,9 @@ internal static unsafe class Exports
     {
         try
         {
+            ModulePin.Ensure();
             NativeGuard.Require(mediaTypeList != null, nameof(mediaTypeList));
-            *mediaTypeList = StrParamLists.Allocate([MediaType]);
+            *mediaTypeList = StrParamLists.Allocate(AbiSettings.Current.ChannelStrings);
             return NativeGuard.Ok(ScErrorCode.SC_EC_OK);
         }
         catch (Exception ex)
@@ -68,10 +68,14 @@ internal static unsafe class Exports
     {
         try
         {
+            ModulePin.Ensure();
             NativeGuard.Require(commandList != null, nameof(commandList));
             NativeGuard.Require(eventList != null, nameof(eventList));
+            *commandList = default;
+            *eventList = default;
             var repaired = false;
-            _ = NativeText.Read(mediaTypeStr, nameof(mediaTypeStr), ref repaired);
+            var mediaType = NativeText.Read(mediaTypeStr, nameof(mediaTypeStr), ref repaired);
+            DriverCalls.RequireChannel("RequestCommandEventList", mediaType);
             *commandList = StrParamLists.Allocate(CommandMapping.Commands);
             *eventList = StrParamLists.Allocate(CommandMapping.Events);
             return NativeGuard.Ok(ScErrorCode.SC_EC_OK);

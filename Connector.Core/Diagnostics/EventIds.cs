@@ -151,4 +151,6 @@ public static class EventIds
     public static readonly EventId ConnectorErrorReported = new(9024, nameof(ConnectorErrorReported));
     public static readonly EventId ClientRecovered = new(9025, nameof(ClientRecovered));
     public static readonly EventId ClientRecoverySkipped = new(9026, nameof(ClientRecoverySkipped));
+    public static readonly EventId ServiceFarewell = new(9027, nameof(ServiceFarewell));
+    public static readonly EventId ModulePinFailed = new(9028, nameof(ModulePinFailed));
 }

@@ -130,7 +130,8 @@ public sealed partial class ConnectorEngine
         {
             // Finesse copies the requestId into every notification a request causes: an ANSWER
             // yields a User update (TALKING) and a Dialogs update; the call request is answered by the latter.
-            return _pending.TryGetValue(requestId, out var exact) && exact.Effect == effect && EndPending(requestId, ok: true) ? exact : null;
+            // Every participant's session gets it: only the requesting agent's completes the request.
+            return _pending.TryGetValue(requestId, out var exact) && exact.Effect == effect && exact.AgentId == agentId && EndPending(requestId, ok: true) ? exact : null;
         }
 
         // Only a request that was sent can have caused this.

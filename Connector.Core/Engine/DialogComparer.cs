@@ -17,6 +17,7 @@ internal static class DialogComparer
             && string.Equals(a.FromAddress, b.FromAddress, StringComparison.Ordinal)
             && string.Equals(a.ToAddress, b.ToAddress, StringComparison.Ordinal)
             && string.Equals(a.Dnis, b.Dnis, StringComparison.Ordinal)
+            && string.Equals(a.DialedNumber, b.DialedNumber, StringComparison.Ordinal)
             && string.Equals(a.WrapUpReason, b.WrapUpReason, StringComparison.Ordinal)
             && string.Equals(a.AssociatedDialogId, b.AssociatedDialogId, StringComparison.Ordinal)
             && SameParticipants(a.Participants, b.Participants)

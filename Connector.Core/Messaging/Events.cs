@@ -42,10 +42,17 @@ public sealed record Participant(
 
 /// <summary>The full state of one call (a Finesse dialog) of the agent.</summary>
 /// <remarks>
+/// <para>
+/// <see cref="Dnis"/> and <see cref="DialedNumber"/> are Finesse's <c>mediaProperties</c> as sent: on
+/// Unified CCE <c>DNIS</c> is the device the call was delivered to (the agent's own extension) and
+/// <c>dialedNumber</c> the number the caller dialled (the service number).
+/// </para>
+/// <para>
 /// <see cref="CallType"/>, <see cref="FromAddress"/> and <see cref="ToAddress"/> are always on the
 /// wire, as JSON null when Finesse has none (a call being dialled has no toAddress yet): a decoder
 /// requires every constructor parameter without a default, so omitting them would make the message
 /// unreadable.
+/// </para>
 /// </remarks>
 public sealed record Dialog(
     string Id,
@@ -58,7 +65,8 @@ public sealed record Dialog(
     IReadOnlyDictionary<string, string> EccVariables,
     string? Dnis = null,
     string? WrapUpReason = null,
-    string? AssociatedDialogId = null) : ConnectorEvent;
+    string? AssociatedDialogId = null,
+    string? DialedNumber = null) : ConnectorEvent;
 
 /// <summary>The call is gone for this agent.</summary>
 public sealed record DialogEnded(string DialogId, string? Reason = null) : ConnectorEvent;

@@ -6,8 +6,10 @@ namespace SiebelCti.Driver.Configuration;
 
 /// <summary>
 /// The ABI facts Oracle does not publish, as this deployment uses them: the <c>SCAPI_VERSION</c>
-/// that <c>APIVersion</c> reports and the slot order of <c>ISC_CLIENT_INTERFACE</c>. Compiled-in
-/// defaults come from <see cref="ScapiVersion"/> and <see cref="ClientInterfaceLayout.Default"/>;
+/// that <c>APIVersion</c> reports and the slot order of <c>ISC_CLIENT_INTERFACE</c>; and the
+/// channel strings the driver serves (asked before any driver parameter is known, so they cannot be
+/// a driver parameter). Compiled-in defaults come from <see cref="ScapiVersion"/>,
+/// <see cref="ClientInterfaceLayout.Default"/> and <see cref="DefaultChannelStrings"/>;
 /// a deployer overrides them without a rebuild in <c>SiebelCtiDriver.abi.conf</c> beside the
 /// library (or the file named by the environment variable <c>SIEBELCTI_DRIVER_ABI_CONF</c>).
 /// </summary>
@@ -18,7 +20,22 @@ internal sealed partial record AbiSettings(int ScapiVersion, ClientInterfaceLayo
 
     private static readonly Lazy<AbiSettings> Loaded = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>The channel string of the shipped driver record (samples/siebel/SiebelCtiDriver.def).</summary>
+    public static IReadOnlyList<string> DefaultChannelStrings { get; } = ["Voice"];
+
+    // Declared after DefaultChannelStrings: static initializers run in declaration order.
     public static AbiSettings Defaults { get; } = new(Interop.ScapiVersion.Default, ClientInterfaceLayout.Default, null, []);
+
+    /// <summary>
+    /// The channel strings (<c>mediaTypeStr</c>) this driver serves: <c>RequestMediaTypeList</c> lists
+    /// them, and <c>CreateISCDriverInstance</c> and <c>RequestCommandEventList</c> refuse any other
+    /// with <c>SC_EC_MEDIA_TYPE_NOT_SUPPORTED</c>. Compared case-insensitively.
+    /// </summary>
+    public IReadOnlyList<string> ChannelStrings { get; init; } = DefaultChannelStrings;
+
+    /// <summary>True when <paramref name="mediaType"/> is one of <see cref="ChannelStrings"/> (ignoring case and surrounding blanks).</summary>
+    public bool Serves(string? mediaType) =>
+        mediaType is not null && ChannelStrings.Any(c => string.Equals(c, mediaType.Trim(), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The settings of this process, read once.</summary>
     public static AbiSettings Current => Loaded.Value;
@@ -29,6 +46,7 @@ internal sealed partial record AbiSettings(int ScapiVersion, ClientInterfaceLayo
         var problems = new List<string>();
         var version = Defaults.ScapiVersion;
         var layout = Defaults.ClientInterface;
+        var channels = DefaultChannelStrings;
         var number = 0;
         foreach (var raw in lines)
         {
@@ -82,12 +100,24 @@ internal sealed partial record AbiSettings(int ScapiVersion, ClientInterfaceLayo
                     layout = created;
                 }
             }
+            else if (key.Equals("ChannelStrings", StringComparison.OrdinalIgnoreCase))
+            {
+                var names = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                if (names.Length == 0 || names.Any(n => n.Length > 100 || n.Any(char.IsControl)))
+                {
+                    problems.Add($"{source}:{number}: ChannelStrings must list one or more channel strings, separated by commas (at most 100 characters each)");
+                }
+                else
+                {
+                    channels = names;
+                }
+            }
             else
             {
-                problems.Add($"{source}:{number}: unknown key '{key}' (expected ScapiVersion or ClientInterface)");
+                problems.Add($"{source}:{number}: unknown key '{key}' (expected ScapiVersion, ClientInterface or ChannelStrings)");
             }
         }
-        return new AbiSettings(version, layout, source, problems);
+        return new AbiSettings(version, layout, source, problems) { ChannelStrings = channels };
     }
 
     private static AbiSettings Load()

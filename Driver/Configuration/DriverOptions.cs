@@ -68,9 +68,26 @@ internal sealed partial class DriverOptions
     /// <summary>The topic the connector publishes this client's responses and events on.</summary>
     public string ClientTopic { get; private init; } = "";
 
+    /// <summary>
+    /// The Finesse Not Ready reason code (its code number, or its label) that <c>ChangeNotReadyState</c>
+    /// sends when the command carries no <c>ReasonCode</c>; null = none (then a UCCE with Not Ready
+    /// reason codes refuses the change).
+    /// </summary>
+    public string? NotReadyReasonCode { get; private init; }
+
+    /// <summary>The Finesse sign-out reason code that <c>LogOut</c> sends when the command carries none; null = none.</summary>
+    public string? LogoutReasonCode { get; private init; }
+
+    /// <summary>What <c>ReleaseISCServiceInstance</c> does to the service's agent while it is signed in.</summary>
+    public ReleaseAction ReleaseAction { get; private init; } = ReleaseAction.NotReady;
+
+    /// <summary>The Not Ready reason code of <see cref="ReleaseAction"/>; defaults to <see cref="NotReadyReasonCode"/>.</summary>
+    public string? ReleaseReasonCode { get; private init; }
+
     /// <summary>Every parameter name the driver knows; others are logged and ignored.</summary>
     public static ImmutableArray<string> Known { get; } =
-        ["BrokerUri", "BrokerUser", "BrokerPassword", "BrokerTrustedCertificates", "ClientId", "RequestTimeout", "RequestExpiry", "HeartbeatInterval", "LogConfig", "RequestQueue", "ClientTopic"];
+        ["BrokerUri", "BrokerUser", "BrokerPassword", "BrokerTrustedCertificates", "ClientId", "RequestTimeout", "RequestExpiry", "HeartbeatInterval", "LogConfig", "RequestQueue", "ClientTopic",
+         "NotReadyReasonCode", "LogoutReasonCode", "ReleaseAction", "ReleaseReasonCode"];
 
     /// <summary>
     /// Validates <paramref name="parameters"/> (the <c>datasetParams</c> of
@@ -187,6 +204,16 @@ internal sealed partial class DriverOptions
             problems.Add($"ClientTopic '{topic}' must be 1 to 100 characters from A-Z a-z 0-9 . _ -");
         }
 
+        var notReadyReason = ReasonCode(values, "NotReadyReasonCode", problems);
+        var logoutReason = ReasonCode(values, "LogoutReasonCode", problems);
+        var releaseReason = ReasonCode(values, "ReleaseReasonCode", problems) ?? notReadyReason;
+        var releaseAction = ReleaseAction.NotReady;
+        if (values.TryGetValue("ReleaseAction", out var releaseText) && releaseText.Length > 0
+            && (!Enum.TryParse(releaseText, ignoreCase: true, out releaseAction) || !Enum.IsDefined(releaseAction) || int.TryParse(releaseText, out _)))
+        {
+            problems.Add($"ReleaseAction '{releaseText}' must be NotReady, Logout or None");
+        }
+
         if (problems.Count == 0 && !loopback)
         {
             // The OpenWire client's own rules (URI options, failover parameters) apply too.
@@ -212,7 +239,26 @@ internal sealed partial class DriverOptions
             LogConfigPath = string.IsNullOrEmpty(logConfig) ? null : logConfig,
             RequestQueue = queue,
             ClientTopic = topic,
+            NotReadyReasonCode = notReadyReason,
+            LogoutReasonCode = logoutReason,
+            ReleaseAction = releaseAction,
+            ReleaseReasonCode = releaseReason,
         };
+    }
+
+    /// <summary>A reason code parameter: empty = none; a Siebel macro left unexpanded is a problem.</summary>
+    private static string? ReasonCode(Dictionary<string, string> values, string name, List<string> problems)
+    {
+        if (!values.TryGetValue(name, out var value) || value.Length == 0)
+        {
+            return null;
+        }
+        if (value.Length > 100 || value.Contains('{', StringComparison.Ordinal))
+        {
+            problems.Add($"{name} '{value}' must be a Finesse reason code number or label (at most 100 characters, no Siebel macro)");
+            return null;
+        }
+        return value;
     }
 
     public override string ToString() =>
@@ -221,7 +267,9 @@ internal sealed partial class DriverOptions
         $"ClientId={ClientId}, RequestTimeout={RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s, " +
         $"RequestExpiry={RequestExpiry.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s, " +
         $"HeartbeatInterval={HeartbeatInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s, " +
-        $"LogConfig={LogConfigPath ?? "(default)"}, RequestQueue={RequestQueue}, ClientTopic={ClientTopic}";
+        $"LogConfig={LogConfigPath ?? "(default)"}, RequestQueue={RequestQueue}, ClientTopic={ClientTopic}, " +
+        $"NotReadyReasonCode={NotReadyReasonCode ?? "(none)"}, LogoutReasonCode={LogoutReasonCode ?? "(none)"}, " +
+        $"ReleaseAction={ReleaseAction}, ReleaseReasonCode={ReleaseReasonCode ?? "(none)"}";
 
     /// <summary>The parameter <paramref name="name"/> as a number of seconds from <paramref name="min"/> to <paramref name="max"/>, or its default.</summary>
     private static TimeSpan Seconds(Dictionary<string, string> values, string name, double min, double max, TimeSpan fallback, List<string> problems)
@@ -287,4 +335,17 @@ internal sealed partial class DriverOptions
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,100}$")]
     private static partial Regex NamePattern();
+}
+
+/// <summary>What releasing a service (the agent closed Siebel) does to its agent while signed in to Finesse.</summary>
+internal enum ReleaseAction
+{
+    /// <summary>Nothing: the agent stays in its state (and keeps getting routed calls if READY).</summary>
+    None,
+
+    /// <summary>Not Ready with <see cref="DriverOptions.ReleaseReasonCode"/> (the default).</summary>
+    NotReady,
+
+    /// <summary>Not Ready, then sign out with <see cref="DriverOptions.LogoutReasonCode"/>.</summary>
+    Logout,
 }

@@ -40,6 +40,8 @@ internal interface IConnectorLink : IAsyncDisposable
 /// <summary>
 /// A service's projection of a contract <see cref="Dialog"/>: the agent's own state in it (the
 /// state of the participant on the agent's extension), and all variables by name.
+/// <see cref="DialedNumber"/> is the number the caller dialled (Finesse's <c>dialedNumber</c>, else
+/// <c>toAddress</c>), never Finesse's <c>DNIS</c>: on Unified CCE that is the agent's own extension.
 /// </summary>
 internal sealed record DialogSnapshot(string Id, string State, string MyState, string CallType, string? From, string? To,
     string? DialedNumber, int ParticipantCount, ImmutableDictionary<string, string> Variables, string? WrapUpReason)
@@ -57,6 +59,6 @@ internal sealed record DialogSnapshot(string Id, string State, string MyState, s
             variables[name] = value;
         }
         return new DialogSnapshot(dialog.Id, dialog.State, mine?.State ?? dialog.State, dialog.CallType ?? "", dialog.FromAddress, dialog.ToAddress,
-            dialog.Dnis ?? dialog.ToAddress, dialog.Participants.Count, variables.ToImmutable(), dialog.WrapUpReason);
+            dialog.DialedNumber ?? dialog.ToAddress, dialog.Participants.Count, variables.ToImmutable(), dialog.WrapUpReason);
     }
 }

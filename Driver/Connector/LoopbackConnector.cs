@@ -15,7 +15,9 @@ namespace SiebelCti.Driver.Connector;
 /// Behaviour: Hello → System IN_SERVICE; Connect → AgentState; Login (non-empty password) →
 /// NOT_READY; Ready → READY, then one inbound call rings (from 5551000, with call variables);
 /// MakeCall → dialing then active (number <c>timeout</c>: never answered, to test timeouts;
-/// number <c>fail</c>: Error); Answer/Hold/Retrieve/Release/ConsultCall/TransferComplete/
+/// number <c>fail</c>: Error; number <c>transfer-in</c> or <c>conference-in</c>: instead of dialling,
+/// a customer call from 5551000 to 8005550100 is transferred or conferenced to the agent, arriving
+/// already connected with its call data); Disconnect → System (as the Connector answers it); Answer/Hold/Retrieve/Release/ConsultCall/TransferComplete/
 /// ConferenceComplete/SingleStepTransfer/SendDtmf/UpdateCallData/SetWrapUpReason/GetState as
 /// Finesse would; an inbound call ends in WORK (wrap-up), an outbound one in NOT_READY; a
 /// request that is invalid in the current state gets an Error.
@@ -79,7 +81,7 @@ internal sealed class LoopbackConnector : IConnectorLink
         {
             case Connect:
             case GetState:
-                State(agent, id, agent.State);
+                State(agent, id, agent.State, agent.Reason);
                 foreach (var d in agent.Dialogs.Values)
                 {
                     Dialog(agent, null, d);
@@ -109,6 +111,20 @@ internal sealed class LoopbackConnector : IConnectorLink
                 return;
             case MakeCall { Destination: "fail" }:
                 Error(r, "CALL_FAILED", "the number cannot be reached");
+                return;
+            case MakeCall { Destination: "transfer-in" or "conference-in" } joined when agent.State != "LOGOUT" && agent.Dialogs.Count == 0:
+                {
+                    // What the consulted agent sees when another agent completes the transfer or conference.
+                    var conference = joined.Destination == "conference-in";
+                    var arrived = new LoopDialog(NextDialogId(agent), "ACTIVE", conference ? "CONFERENCE" : "TRANSFER", "5551000", "8005550100", conference ? 3 : 2,
+                        ImmutableDictionary<string, string>.Empty.Add("callVariable1", "account 42, priority #1 | gold"),
+                        ImmutableDictionary<string, string>.Empty.Add("user.Language", "fr-CA"));
+                    Dialog(agent, id, arrived);
+                    State(agent, null, "TALKING");
+                    return;
+                }
+            case Disconnect:
+                Send(r.AgentId, id, new SystemStatus(SystemStatus.InService, "loopback connector", "A"));
                 return;
             case MakeCall call when agent.State == "NOT_READY" && agent.Dialogs.Count == 0:
                 {
@@ -179,6 +195,7 @@ internal sealed class LoopbackConnector : IConnectorLink
     private void State(Agent agent, string? correlationId, string state, string? reason = null)
     {
         agent.State = state;
+        agent.Reason = reason;
         Send(agent.Id, correlationId, new AgentState(state, reason, reason is null ? null : $"Reason {reason}", null, agent.Extension));
     }
 
@@ -190,8 +207,11 @@ internal sealed class LoopbackConnector : IConnectorLink
         {
             participants.Add(new Participant(i == 1 ? (dialog.CallType is "OUT" or "CONSULT" ? dialog.To : dialog.From) : $"party{i}", "ACTIVE", []));
         }
+        // As on Unified CCE: the DNIS of a call delivered to the agent is the agent's own extension;
+        // the number the caller dialled is dialedNumber (and toAddress).
+        var outgoing = dialog.CallType is "OUT" or "CONSULT";
         Send(agent.Id, correlationId, new Dialog(dialog.Id, dialog.MyState == "ALERTING" ? "ALERTING" : "ACTIVE", dialog.CallType, dialog.From, dialog.To,
-            participants, dialog.CallVariables, dialog.EccVariables, dialog.To));
+            participants, dialog.CallVariables, dialog.EccVariables, Dnis: outgoing ? null : agent.Extension, DialedNumber: dialog.To));
     }
 
     private void End(Agent agent, string? correlationId, LoopDialog dialog, string? reason)
@@ -212,6 +232,8 @@ internal sealed class LoopbackConnector : IConnectorLink
         public string Id { get; } = id;
 
         public string State { get; set; } = "LOGOUT";
+
+        public string? Reason { get; set; }
 
         public string? Extension { get; set; }
 

@@ -18,6 +18,7 @@ namespace SiebelCti.Driver.Connector;
 internal sealed class OpenWireLink(DriverOptions options, ILoggerFactory loggers, TimeProvider time) : IConnectorLink
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(2);
 
     private readonly Channel<ConnectorEnvelope> _outbox = Channel.CreateBounded<ConnectorEnvelope>(
         new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -25,6 +26,7 @@ internal sealed class OpenWireLink(DriverOptions options, ILoggerFactory loggers
     private readonly ILogger _logger = loggers.CreateLogger("SiebelCti.Driver.OpenWireLink");
     private IConnectorSink? _sink;
     private Task _run = Task.CompletedTask;
+    private volatile Task? _writer;
     private readonly Lock _gate = new();
     private volatile bool _open;
     private bool? _reported;
@@ -37,13 +39,30 @@ internal sealed class OpenWireLink(DriverOptions options, ILoggerFactory loggers
 
     public bool TrySend(ConnectorEnvelope request) => _open && _outbox.Writer.TryWrite(request);
 
+    /// <summary>
+    /// Closes the link. What is already queued (such as the Not Ready and Disconnect of services
+    /// released with the driver) is still sent if the broker is up, for at most <see cref="DrainTimeout"/>.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        bool wasOpen;
         lock (_gate)
         {
+            wasOpen = _open;
             _open = false;
         }
         _outbox.Writer.TryComplete();
+        if (wasOpen && _writer is { } writer)
+        {
+            try
+            {
+                await writer.WaitAsync(DrainTimeout).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+            {
+                Log.ConnectorLinkFailed(_logger, $"requests still queued were not sent within {DrainTimeout.TotalSeconds} s of closing the link", null);
+            }
+        }
         await _stop.CancelAsync().ConfigureAwait(false);
         try
         {
@@ -113,6 +132,7 @@ internal sealed class OpenWireLink(DriverOptions options, ILoggerFactory loggers
         Volatile.Write(ref ready, true);
         SetOpen(connection.State == OpenWireConnectionState.Open, $"connected to {connection.ConnectedBroker}");
         var writer = WriteLoopAsync(producer, token);
+        _writer = writer;
         await foreach (var message in consumer.ReadAllAsync(token).ConfigureAwait(false))
         {
             Receive(message);

@@ -63,6 +63,17 @@ internal static class Log
         LoggerMessage.Define<string>(LogLevel.Debug, EventIds.ClientRecoverySkipped,
             "[" + ErrorCode.ClientUnknown + "] for heartbeat {CorrelationId}, sent before the last recovery: already recovered");
 
+    private static readonly Action<ILogger, string, string, bool, Exception?> ServiceFarewellMessage =
+        LoggerMessage.Define<string, string, bool>(LogLevel.Information, EventIds.ServiceFarewell,
+            "Service of agent {Agent} released: {Request} queued for the Connector (link up: {Sent})");
+    private static readonly Action<ILogger, string, Exception?> ModulePinFailedMessage =
+        LoggerMessage.Define<string>(LogLevel.Warning, EventIds.ModulePinFailed,
+            "The driver could not pin itself in memory ({Reason}): a host that unloads it (dlclose/FreeLibrary) would crash");
+
+    public static void ServiceFarewell(ILogger logger, string agent, string request, bool sent) => ServiceFarewellMessage(logger, agent, request, sent, null);
+
+    public static void ModulePinFailed(ILogger logger, string reason) => ModulePinFailedMessage(logger, reason, null);
+
     public static void ClientRecovered(ILogger logger, int connects, int logins) => ClientRecoveredMessage(logger, connects, logins, null);
 
     public static void ClientRecoverySkipped(ILogger logger, string correlationId) => ClientRecoverySkippedMessage(logger, correlationId, null);

@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Connector.Messaging;
+using SiebelCti.Driver.Configuration;
 using SiebelCti.Driver.Connector;
 using SiebelCti.Driver.Logging;
 using SiebelCti.Interop;
@@ -17,6 +18,9 @@ internal interface IServiceHost
     TimeProvider Time { get; }
 
     TimeSpan RequestTimeout { get; }
+
+    /// <summary>What commands leave out and the driver parameters fill in (default reason codes).</summary>
+    CommandDefaults Defaults { get; }
 
     string NewRequestId();
 
@@ -58,7 +62,7 @@ internal sealed class AgentService
     // Owned by the callback loop.
     private AgentState? _agent;
     private readonly Dictionary<string, DialogSnapshot> _dialogs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _endReasons = new(StringComparer.Ordinal); // dialog id -> TRANSFERRED/CONFERENCED the agent asked for
+    private readonly Dictionary<string, EndIntent> _endReasons = new(StringComparer.Ordinal); // dialog id -> TRANSFERRED/CONFERENCED the agent asked for
     private ToolbarState? _toolbar;
     private long _eventSequence;
 
@@ -80,6 +84,9 @@ internal sealed class AgentService
 
     public string? AgentId => _view.AgentId;
 
+    /// <summary>True while LogIn has connected the agent (and no Disconnect followed).</summary>
+    public bool Connected => _connected;
+
     /// <summary>Requests sent and not answered yet.</summary>
     public int PendingCount => _pending.Count;
 
@@ -99,7 +106,7 @@ internal sealed class AgentService
         {
             return Reject(commandTrackingId, name, CommandPlan.Fail(ScErrorCode.SC_EC_CMD_NOT_SUPPORTED, ErrorCode.DriverCommandNotSupported, $"the driver has no command '{name}'"), report: false);
         }
-        return Execute(commandTrackingId, command, CommandMapping.Map(command, stringParam, values, _view), values);
+        return Execute(commandTrackingId, command, CommandMapping.Map(command, stringParam, values, _view, _host.Defaults), values);
     }
 
     /// <summary><c>InvokeCommandEx</c>.</summary>
@@ -108,7 +115,7 @@ internal sealed class AgentService
         using var scope = _logger.BeginScope(Scope(_view.AgentId, null));
         var values = ToDictionary(parameters);
         Log.CommandInvoked(_logger, $"InvokeCommandEx({commandType})", commandTrackingId ?? "", Redaction.Describe(values));
-        var plan = CommandMapping.MapEx(commandType, values, _view);
+        var plan = CommandMapping.MapEx(commandType, values, _view, _host.Defaults);
         return plan.Succeeded ? Execute(commandTrackingId, "MakeCall", plan, values) : Reject(commandTrackingId, $"InvokeCommandEx({commandType})", plan, report: false);
     }
 
@@ -123,7 +130,7 @@ internal sealed class AgentService
             return ScErrorCode.SC_EC_INVALID_ITEM_TRACKING_ID;
         }
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["TrackingID"] = trackingId };
-        return Execute(null, command, CommandMapping.Map(command, null, values, _view), values);
+        return Execute(null, command, CommandMapping.Map(command, null, values, _view, _host.Defaults), values);
     }
 
     /// <summary><c>NotifyEventHandlingFinished</c>: the driver asks for no notification, so this is only logged.</summary>
@@ -259,6 +266,36 @@ internal sealed class AgentService
         return _signIn is { } login && _view.AgentState != "LOGOUT" ? [new Connect(), login] : [new Connect()];
     }
 
+    /// <summary>
+    /// What to send for this service's agent when Siebel releases the service (the agent closed
+    /// Siebel) while the agent is signed in: by <paramref name="action"/>, Not Ready with
+    /// <paramref name="notReadyReason"/> (unless already Not Ready), or that and a sign-out with
+    /// <paramref name="logoutReason"/>; then <c>Disconnect</c>. Empty when the service never
+    /// connected an agent; only <c>Disconnect</c> when the agent is signed out or the action is None.
+    /// </summary>
+    public IReadOnlyList<ConnectorRequest> FarewellRequests(ReleaseAction action, string? notReadyReason, string? logoutReason)
+    {
+        if (!_connected || _view.AgentId is null)
+        {
+            return [];
+        }
+        var state = _view.AgentState;
+        var requests = new List<ConnectorRequest>();
+        if (action != ReleaseAction.None && state is not (null or "" or "LOGOUT"))
+        {
+            if (state != "NOT_READY")
+            {
+                requests.Add(new NotReady(notReadyReason));
+            }
+            if (action == ReleaseAction.Logout)
+            {
+                requests.Add(new Logout(logoutReason));
+            }
+        }
+        requests.Add(new Disconnect());
+        return requests;
+    }
+
     private ScErrorCode Reject(string? commandTrackingId, string command, CommandPlan plan, bool report)
     {
         Log.CommandRejected(_logger, command, plan.ErrorCode ?? "", plan.Message ?? "");
@@ -337,9 +374,9 @@ internal sealed class AgentService
                 ReportFailure(failure.CommandTrackingId, failure.Command, failure.Code, failure.Message);
                 break;
             case EndReasonWork intent:
-                foreach (var dialogId in intent.DialogIds)
+                foreach (var (dialogId, consultLeg) in intent.Dialogs)
                 {
-                    _endReasons[dialogId] = intent.Reason;
+                    _endReasons[dialogId] = new EndIntent(intent.Reason, consultLeg);
                 }
                 break;
             case StatusWork { Status: var status }:
@@ -440,7 +477,7 @@ internal sealed class AgentService
             if (previous.MyState != "WRAP_UP")
             {
                 _endReasons.Remove(dialog.Id, out var intended);
-                ReportEnd(dialog, intended ?? (dialog.CallType == "TRANSFER" ? "TRANSFERRED" : null));
+                ReportEnd(dialog, intended ?? new EndIntent(dialog.CallType == "TRANSFER" ? "TRANSFERRED" : null, false));
             }
             else if (!SameVariables(previous, dialog) || previous.WrapUpReason != dialog.WrapUpReason)
             {
@@ -458,15 +495,19 @@ internal sealed class AgentService
 
         if (previous is null)
         {
-            var ringing = dialog.MyState == "ALERTING" && !outbound;
+            // A call that comes to the agent rings in Siebel, also when it arrives already connected:
+            // a call transferred or conferenced to the agent (CallType TRANSFER or CONFERENCE) shows
+            // up with the agent's leg ACTIVE, and must still screen-pop as an inbound call.
+            var ringing = !outbound && (dialog.MyState == "ALERTING" || !consult);
             Event(ringing ? "CallRinging" : "CallDialing", fields);
             Call("IndicateNewWorkItem", () => _client.IndicateNewWorkItem(dialog.Id, null, description,
-                ringing || !(outbound || consult) ? ScWorkItemMode.SC_WM_INBOUND : ScWorkItemMode.SC_WM_OUTBOUND));
+                ringing ? ScWorkItemMode.SC_WM_INBOUND : ScWorkItemMode.SC_WM_OUTBOUND));
         }
         var wasConnected = previous?.MyState is "ACTIVE" or "HELD";
         if (!wasConnected && dialog.MyState is "ACTIVE" or "HELD")
         {
-            Event(consult ? "ConsultEstablished" : "CallEstablished", fields);
+            // ConsultEstablished is the agent's own consult call connecting; the consulted agent's leg is a call like any other.
+            Event(consult && outbound ? "ConsultEstablished" : "CallEstablished", fields);
             Call("WorkItemStarted", () => _client.WorkItemStarted(dialog.Id, null, description, extension, now));
         }
         if (previous?.MyState != "HELD" && dialog.MyState == "HELD")
@@ -501,15 +542,20 @@ internal sealed class AgentService
         {
             return; // its work item ended when the agent went to wrap-up on it
         }
-        ReportEnd(dialog, intended ?? reason);
+        ReportEnd(dialog, intended ?? new EndIntent(reason, false));
     }
 
-    /// <summary>The call ended for the agent: CallReleased, CallTransferred or CallConferenced, then WorkItemReleased.</summary>
-    private void ReportEnd(DialogSnapshot dialog, string? reason)
+    /// <summary>
+    /// The call ended for the agent: CallTransferred for the call the agent transferred, otherwise
+    /// CallReleased (with EndReason TRANSFERRED or CONFERENCED for a consult leg merged into a
+    /// transfer or a conference); then WorkItemReleased. CallConferenced is raised only on the call
+    /// the agent stays on, when it gains its third party (<see cref="ApplyDialog"/>): once per conference.
+    /// </summary>
+    private void ReportEnd(DialogSnapshot dialog, EndIntent end)
     {
         var fields = CallFields(dialog);
-        fields.Add(new("EndReason", reason ?? "RELEASED"));
-        Event(reason switch { "TRANSFERRED" => "CallTransferred", "CONFERENCED" => "CallConferenced", _ => "CallReleased" }, fields);
+        fields.Add(new("EndReason", end.Reason ?? "RELEASED"));
+        Event(end is { Reason: "TRANSFERRED", ConsultLeg: false } ? "CallTransferred" : "CallReleased", fields);
         Call("WorkItemReleased", () => _client.WorkItemReleased(dialog.Id, _host.Time.GetUtcNow().ToUnixTimeSeconds()));
     }
 
@@ -522,19 +568,19 @@ internal sealed class AgentService
     };
 
     /// <summary>
-    /// The calls that <paramref name="command"/> takes away from the agent: the dialog it acts on,
-    /// and for a consult transfer or conference the active consult leg too. (A conference keeps the
-    /// original call: only the consult leg ends, conferenced into it.)
+    /// The calls that <paramref name="command"/> takes away from the agent, each marked whether it
+    /// is a consult leg: the dialog it acts on, and for a consult transfer or conference the active
+    /// consult leg too. (A conference keeps the original call: only the consult leg ends, merged into it.)
     /// </summary>
-    private List<string> EndingDialogs(string command, CommandPlan plan)
+    private List<(string DialogId, bool ConsultLeg)> EndingDialogs(string command, CommandPlan plan)
     {
         var target = plan.Requests.OfType<DialogRequest>().Select(r => r.DialogId).FirstOrDefault();
-        var consultLegs = _view.Dialogs.Where(d => d.MyState == "ACTIVE" && d.Id != target).Select(d => d.Id);
+        var consultLegs = _view.Dialogs.Where(d => d.MyState == "ACTIVE" && d.Id != target).Select(d => (d.Id, true));
         return command switch
         {
-            "TransferComplete" => [.. consultLegs.Prepend(target ?? "")],
+            "TransferComplete" => [.. consultLegs.Prepend((target ?? "", false))],
             "ConferenceComplete" => [.. consultLegs],
-            _ => target is null ? [] : [target],
+            _ => target is null ? [] : [(target, false)],
         };
     }
 
@@ -543,7 +589,7 @@ internal sealed class AgentService
     {
         if (command is not null && EndReasonOf(command) is { } reason)
         {
-            foreach (var id in _endReasons.Where(e => e.Value == reason).Select(e => e.Key).ToList())
+            foreach (var id in _endReasons.Where(e => e.Value.Reason == reason).Select(e => e.Key).ToList())
             {
                 _endReasons.Remove(id);
             }
@@ -659,7 +705,10 @@ internal sealed class AgentService
 
     private sealed record StatusWork(StatusReport Status) : Work;
 
-    private sealed record EndReasonWork(string Command, string Reason, IReadOnlyList<string> DialogIds) : Work;
+    private sealed record EndReasonWork(string Command, string Reason, IReadOnlyList<(string DialogId, bool ConsultLeg)> Dialogs) : Work;
+
+    /// <summary>Why a call will end for the agent, and whether it is the consult leg of a transfer or conference.</summary>
+    private sealed record EndIntent(string? Reason, bool ConsultLeg);
 
     private sealed record FailureWork(string? CommandTrackingId, string Command, string Code, string Message) : Work;
 }

@@ -18,6 +18,15 @@ internal sealed record CommandPlan(ImmutableArray<ConnectorRequest> Requests, Sc
     public bool Succeeded => Failure == ScErrorCode.SC_EC_OK;
 }
 
+/// <summary>
+/// The driver parameters that fill in what a command leaves out: the Finesse reason codes (code
+/// number or label) of a Not Ready or sign-out without <c>ReasonCode</c>.
+/// </summary>
+internal sealed record CommandDefaults(string? NotReadyReasonCode, string? LogoutReasonCode)
+{
+    public static CommandDefaults None { get; } = new(null, null);
+}
+
 /// <summary>What a command may look at: the agent and the dialogs as the service last saw them.</summary>
 internal sealed record ServiceView(string? AgentId, string? Extension, string? AgentState, ImmutableArray<DialogSnapshot> Dialogs)
 {
@@ -75,9 +84,17 @@ internal static partial class CommandMapping
     public static string? Find(string? name) =>
         name is null ? null : Commands.FirstOrDefault(c => c.Equals(name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Maps one <c>InvokeCommand</c>.</summary>
-    public static CommandPlan Map(string command, string? stringParam, IReadOnlyDictionary<string, string> parameters, ServiceView view)
+    /// <summary>
+    /// Maps one <c>InvokeCommand</c>. A value that still holds a Siebel macro (<c>{@...}</c> or
+    /// <c>{$...}</c>: Siebel did not expand it) is refused, naming the parameter.
+    /// </summary>
+    public static CommandPlan Map(string command, string? stringParam, IReadOnlyDictionary<string, string> parameters, ServiceView view, CommandDefaults? defaults = null)
     {
+        defaults ??= CommandDefaults.None;
+        if (UnexpandedMacro(stringParam, parameters) is { } macro)
+        {
+            return Invalid($"{command}: parameter {macro.Name} is '{macro.Value}', a Siebel macro that Siebel did not expand; check the command data of {command} (samples/siebel/README.md)");
+        }
         string? Param(string key) => parameters.TryGetValue(key, out var v) && v.Length > 0 ? v : null;
         var number = Param("PhoneNumber") ?? (string.IsNullOrEmpty(stringParam) ? null : stringParam);
         var trackingId = Param("TrackingID");
@@ -108,11 +125,11 @@ internal static partial class CommandMapping
                     return CommandPlan.Of(new Connect(), new Login(Param("AgentPin")!, extension!));
                 }
             case "LogOut":
-                return CommandPlan.Of(new Logout(Param("ReasonCode")));
+                return CommandPlan.Of(new Logout(Param("ReasonCode") ?? defaults.LogoutReasonCode));
             case "ChangeReadyState":
                 return CommandPlan.Of(new Ready());
             case "ChangeNotReadyState":
-                return CommandPlan.Of(new NotReady(Param("ReasonCode")));
+                return CommandPlan.Of(new NotReady(Param("ReasonCode") ?? defaults.NotReadyReasonCode));
             case "MakeCall":
                 return number is null ? Invalid("MakeCall needs PhoneNumber") : CommandPlan.Of(new MakeCall(number));
             case "ResetState":
@@ -194,7 +211,7 @@ internal static partial class CommandMapping
                     {
                         return Invalid("AttachData needs at least one call variable");
                     }
-                    return OnCall(Pick("ACTIVE", "HELD", "ALERTING", "INITIATED"), d =>
+                    return OnCall(Pick("ACTIVE", "HELD", "ALERTING", "INITIATED", "WRAP_UP"), d =>
                     {
                         var callVariables = new Dictionary<string, string>(StringComparer.Ordinal);
                         var eccVariables = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -211,12 +228,33 @@ internal static partial class CommandMapping
     }
 
     /// <summary>Maps <c>InvokeCommandEx</c>: only <c>SC_CT_MAKECALL</c> applies to a voice driver.</summary>
-    public static CommandPlan MapEx(int commandType, IReadOnlyDictionary<string, string> parameters, ServiceView view) =>
+    public static CommandPlan MapEx(int commandType, IReadOnlyDictionary<string, string> parameters, ServiceView view, CommandDefaults? defaults = null) =>
         commandType == (int)ScCommandTypeEx.SC_CT_MAKECALL
-            ? Map("MakeCall", null, parameters, view)
+            ? Map("MakeCall", null, parameters, view, defaults)
             : CommandPlan.Fail(ScErrorCode.SC_EC_CMD_NOT_SUPPORTED, ErrorCode.DriverCommandNotSupported, $"InvokeCommandEx type {commandType} is not supported by a voice driver");
 
     private static CommandPlan Invalid(string message) => CommandPlan.Fail(ScErrorCode.SC_EC_ERROR, ErrorCode.DriverCommandInvalid, message);
+
+    /// <summary>The first value (the string parameter, then the named ones) that holds a Siebel macro Siebel did not expand.</summary>
+    private static (string Name, string Value)? UnexpandedMacro(string? stringParam, IReadOnlyDictionary<string, string> parameters)
+    {
+        if (stringParam is not null && SiebelMacroPattern().IsMatch(stringParam))
+        {
+            return ("stringParam", stringParam);
+        }
+        foreach (var (name, value) in parameters.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            if (SiebelMacroPattern().IsMatch(value))
+            {
+                return (name, value.Length > 100 ? value[..100] + "..." : value);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Siebel's macros: <c>{@Name...}</c> (values) and <c>{$Name(...)}</c> (functions).</summary>
+    [GeneratedRegex(@"\{[@$][A-Za-z]")]
+    private static partial Regex SiebelMacroPattern();
 
     /// <summary>Finesse's call variables are callVariable1..callVariable10; every other key is an ECC variable.</summary>
     [GeneratedRegex("^callVariable([1-9]|10)$")]

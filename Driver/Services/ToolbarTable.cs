@@ -18,22 +18,39 @@ internal enum ToolbarState
 }
 
 /// <summary>
-/// Which commands the toolbar enables in each state (ARCHITECTURE.md §4). After every state change
-/// the service sends the whole table row to Siebel with <c>CacheCommandInformation</c>: the
-/// commands of the state enabled, every other command of the driver disabled.
+/// Which commands the toolbar enables in each state (ARCHITECTURE.md §4, plus <c>AttachData</c>
+/// whenever a call rings, is connected or held, and <c>ChangeNotReadyState</c> while Not Ready, to change the reason).
+/// After every state change the service sends the whole table row to Siebel with
+/// <c>CacheCommandInformation</c>: the commands of the state enabled, every other command of the
+/// driver disabled. As Oracle describes the flags, the Not Ready command is <c>SC_CF_CHECKED</c>
+/// while the agent is Not Ready, and the buttons of a call waiting for the agent blink
+/// (<c>SC_CF_BLINKING</c>): Answer while a call rings, Retrieve while the agent's call is held.
 /// </summary>
 internal static class ToolbarTable
 {
     private static readonly FrozenDictionary<ToolbarState, ImmutableArray<string>> Enabled = new Dictionary<ToolbarState, ImmutableArray<string>>
     {
         [ToolbarState.LoggedOut] = ["LogIn"],
-        [ToolbarState.NotReady] = ["ChangeReadyState", "MakeCall", "ResetState", "LogOut"],
+        [ToolbarState.NotReady] = ["ChangeReadyState", "ChangeNotReadyState", "MakeCall", "ResetState", "LogOut"],
         [ToolbarState.Ready] = ["ChangeNotReadyState"],
-        [ToolbarState.Alerting] = ["AnswerCall"],
-        [ToolbarState.Active] = ["ReleaseCall", "HoldCall", "ConsultCall", "BlindTransfer", "SendDTMF"],
-        [ToolbarState.Held] = ["ReleaseCall", "RetrieveCall"],
-        [ToolbarState.ConsultActive] = ["ReleaseCall", "TransferComplete", "ConferenceComplete", "HoldCall"],
+        [ToolbarState.Alerting] = ["AnswerCall", "AttachData"],
+        [ToolbarState.Active] = ["ReleaseCall", "HoldCall", "ConsultCall", "BlindTransfer", "SendDTMF", "AttachData"],
+        [ToolbarState.Held] = ["ReleaseCall", "RetrieveCall", "AttachData"],
+        [ToolbarState.ConsultActive] = ["ReleaseCall", "TransferComplete", "ConferenceComplete", "HoldCall", "AttachData"],
         [ToolbarState.WrapUp] = ["ChangeReadyState", "ChangeNotReadyState", "SetWrapUp"],
+    }.ToFrozenDictionary();
+
+    /// <summary>Commands shown checked (a toggle that is on) in a state.</summary>
+    private static readonly FrozenDictionary<ToolbarState, string> Checked = new Dictionary<ToolbarState, string>
+    {
+        [ToolbarState.NotReady] = "ChangeNotReadyState",
+    }.ToFrozenDictionary();
+
+    /// <summary>Commands whose button blinks in a state (a call waits for the agent).</summary>
+    private static readonly FrozenDictionary<ToolbarState, string> Blinking = new Dictionary<ToolbarState, string>
+    {
+        [ToolbarState.Alerting] = "AnswerCall",
+        [ToolbarState.Held] = "RetrieveCall",
     }.ToFrozenDictionary();
 
     /// <summary>Commands that can run with a single unnamed string (<c>stringParam</c>): the number or digits.</summary>
@@ -100,6 +117,14 @@ internal static class ToolbarTable
             else
             {
                 flags = NeedParameters.Contains(command) ? ScCommandFlag.None : ScCommandFlag.SC_CF_NOPARAMSOK;
+            }
+            if (Checked.GetValueOrDefault(state) == command)
+            {
+                flags |= ScCommandFlag.SC_CF_CHECKED;
+            }
+            if (Blinking.GetValueOrDefault(state) == command)
+            {
+                flags |= ScCommandFlag.SC_CF_BLINKING;
             }
             statuses.Add((int)flags);
         }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SiebelCti.Connector.Messaging;
+using SiebelCti.Driver.Configuration;
 using SiebelCti.Driver.Services;
 using SiebelCti.Interop;
 
@@ -18,6 +19,8 @@ public sealed class AgentServiceTests
         public TimeProvider Time => Clock;
 
         public TimeSpan RequestTimeout => TimeSpan.FromSeconds(5);
+
+        public CommandDefaults Defaults { get; set; } = CommandDefaults.None;
 
         public ConcurrentQueue<ConnectorEnvelope> Sent { get; } = new();
 
@@ -133,7 +136,90 @@ public sealed class AgentServiceTests
         Assert.Equal("fr", fields["user.Lang"]);
         Assert.Equal("SC_WM_INBOUND", client.Calls.Single(c => c.Method == "IndicateNewWorkItem").B);
         var toolbar = client.Calls.Last(c => c.Method == "CacheCommandInformation");
-        Assert.Equal(["AnswerCall"], toolbar.Fields!.Where(f => f.Value != "2").Select(f => f.Key));
+        Assert.Equal(["AnswerCall", "AttachData"], toolbar.Fields!.Where(f => f.Value != "2").Select(f => f.Key));
+        service.Release();
+    }
+
+    [Theory]
+    [InlineData("TRANSFER")]
+    [InlineData("CONFERENCE")]
+    public void A_call_transferred_or_conferenced_to_the_agent_rings_as_inbound_with_the_original_call_data_although_already_connected(string callType)
+    {
+        var (service, client, _) = Start();
+
+        service.Deliver(new ConnectorEnvelope(Ringing("d7") with
+        {
+            State = "ACTIVE",
+            CallType = callType,
+            Participants = [new Participant("5551000", "ACTIVE", []), new Participant("1001", "ACTIVE", []), new Participant("1002", "DROPPED", [])],
+            DialedNumber = "8005550100",
+            Dnis = "1001",
+        }, null, "a1"));
+
+        Wait.Until(() => client.Has(c => c.Method == "WorkItemStarted"));
+        Assert.Empty(client.Events("CallDialing"));
+        var ringing = client.Events("CallRinging").Single().Fields!.ToDictionary(f => f.Key, f => f.Value);
+        Assert.Equal(("d7", "5551000", callType, "acct 42, #1 | gold", "8005550100"),
+            (ringing["DialogId"], ringing["ANI"], ringing["CallType"], ringing["callVariable1"], ringing["DialedNumber"]));
+        Assert.Equal("SC_WM_INBOUND", client.Calls.Single(c => c.Method == "IndicateNewWorkItem").B);
+        Assert.Single(client.Events("CallEstablished"));
+        Assert.Equal(["HandleEvent:CallRinging", "IndicateNewWorkItem", "HandleEvent:CallEstablished", "WorkItemStarted"],
+            client.Calls.Where(c => c.Method is "IndicateNewWorkItem" or "WorkItemStarted" || (c.Method == "HandleEvent" && c.A is "CallRinging" or "CallEstablished"))
+                .Select(c => c.Method == "HandleEvent" ? $"HandleEvent:{c.A}" : c.Method));
+        service.Release();
+    }
+
+    [Fact]
+    public void The_consulted_agent_sees_the_consult_call_ring_and_connect_as_an_ordinary_inbound_call()
+    {
+        var (service, client, _) = Start();
+        var fromColleague = new Dialog("d5", "ALERTING", "CONSULT", "1002", "1001",
+            [new Participant("1002", "ACTIVE", []), new Participant("1001", "ALERTING", [])], new Dictionary<string, string>(), new Dictionary<string, string>());
+
+        service.Deliver(new ConnectorEnvelope(fromColleague, null, "a1"));
+        service.Deliver(new ConnectorEnvelope(fromColleague with { State = "ACTIVE", Participants = [new Participant("1002", "ACTIVE", []), new Participant("1001", "ACTIVE", [])] }, null, "a1"));
+        Wait.Until(() => client.Has(c => c.Method == "WorkItemStarted"));
+
+        Assert.Single(client.Events("CallRinging"));
+        Assert.Single(client.Events("CallEstablished"));
+        Assert.Empty(client.Events("ConsultEstablished")); // that is the consulting agent's own leg connecting
+        Assert.Equal("SC_WM_INBOUND", client.Calls.Single(c => c.Method == "IndicateNewWorkItem").B);
+        service.Release();
+    }
+
+    [Theory]
+    [InlineData("NotReady", "READY", new[] { "NotReady:9", "Disconnect" })]
+    [InlineData("NotReady", "TALKING", new[] { "NotReady:9", "Disconnect" })]
+    [InlineData("NotReady", "NOT_READY", new[] { "Disconnect" })]
+    [InlineData("NotReady", "LOGOUT", new[] { "Disconnect" })]
+    [InlineData("Logout", "READY", new[] { "NotReady:9", "Logout:20", "Disconnect" })]
+    [InlineData("Logout", "NOT_READY", new[] { "Logout:20", "Disconnect" })]
+    [InlineData("None", "READY", new[] { "Disconnect" })]
+    public void Releasing_a_signed_in_agents_service_asks_for_Not_Ready_or_sign_out_by_the_release_action(string releaseAction, string state, string[] expected)
+    {
+        var action = Enum.Parse<ReleaseAction>(releaseAction);
+        var (service, client, _) = Start();
+        Assert.Equal(ScErrorCode.SC_EC_OK, service.InvokeCommand("t1", "LogIn", null, [new("AgentPin", "pw")]));
+        service.Deliver(new ConnectorEnvelope(new AgentState(state, Extension: "1001"), null, "a1"));
+        Wait.Until(() => service.View.AgentState == state);
+
+        var farewell = service.FarewellRequests(action, "9", "20");
+
+        Assert.Equal(expected, farewell.Select(r => r switch
+        {
+            NotReady n => $"NotReady:{n.ReasonCode}",
+            Logout l => $"Logout:{l.ReasonCode}",
+            _ => r.MessageType,
+        }));
+        service.Release();
+    }
+
+    [Fact]
+    public void A_service_that_never_connected_its_agent_says_nothing_when_released()
+    {
+        var (service, _, _) = Start();
+
+        Assert.Empty(service.FarewellRequests(ReleaseAction.NotReady, "9", null));
         service.Release();
     }
 
@@ -292,9 +378,10 @@ public sealed class AgentServiceTests
         service.Deliver(new ConnectorEnvelope(new AgentState("WORK_READY", Extension: "1001"), null, "a1"));
         Wait.Until(() => client.Calls.Count(c => c.Method == "WorkItemReleased") == 2 && client.Events("AgentStateChanged").Length == 2);
 
-        Assert.Equal(["d1", "d2"], client.Events("CallTransferred").Select(e => e.Fields!.Single(f => f.Key == "DialogId").Value).Order());
+        Assert.Equal("d1", client.Events("CallTransferred").Single().Fields!.Single(f => f.Key == "DialogId").Value);
+        var leg = client.Events("CallReleased").Single().Fields!.ToDictionary(f => f.Key, f => f.Value);
+        Assert.Equal(("d2", "TRANSFERRED"), (leg["DialogId"], leg["EndReason"])); // the consult leg merged into the transfer
         Assert.Empty(client.Events("CallConferenced"));
-        Assert.Empty(client.Events("CallReleased"));
         Assert.Equal("d1", Assert.Single(service.View.Dialogs).Id); // kept for SetWrapUp
         Wait.Until(() => client.Calls.Last(c => c.Method == "CacheCommandInformation").Fields!.Single(f => f.Key == "SetWrapUp").Value != "2");
 
@@ -310,7 +397,7 @@ public sealed class AgentServiceTests
     }
 
     [Fact]
-    public void A_conference_reports_the_consult_leg_as_conferenced_and_keeps_the_original()
+    public void A_conference_raises_CallConferenced_once_on_the_original_and_releases_the_consult_leg()
     {
         var (service, client, host) = StartInConsultation();
         Assert.Equal(ScErrorCode.SC_EC_OK, service.InvokeCommand("trk-c", "ConferenceComplete", null, []));
@@ -322,11 +409,12 @@ public sealed class AgentServiceTests
             CallType = "CONFERENCE",
             Participants = [new Participant("5551000", "ACTIVE", []), new Participant("1001", "ACTIVE", []), new Participant("5550100", "ACTIVE", [])],
         }, null, "a1"));
-        Wait.Until(() => client.Events("CallConferenced").Length == 2);
+        Wait.Until(() => client.Events("CallConferenced").Length == 1);
 
-        Assert.Equal(["d1", "d2"], client.Events("CallConferenced").Select(e => e.Fields!.Single(f => f.Key == "DialogId").Value).Order());
+        Assert.Equal("d1", client.Events("CallConferenced").Single().Fields!.Single(f => f.Key == "DialogId").Value);
         Assert.Equal("d2", client.Calls.Single(c => c.Method == "WorkItemReleased").A);
-        Assert.Empty(client.Events("CallReleased"));
+        var leg = client.Events("CallReleased").Single().Fields!.ToDictionary(f => f.Key, f => f.Value);
+        Assert.Equal(("d2", "CONFERENCED"), (leg["DialogId"], leg["EndReason"]));
         Assert.Equal("d1", Assert.Single(service.View.Dialogs).Id);
         service.Release();
     }

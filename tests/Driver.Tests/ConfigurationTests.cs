@@ -187,4 +187,57 @@ public sealed class ConfigurationTests
         Assert.Contains(settings.Problems, p => p.StartsWith("abi.conf:1:", StringComparison.Ordinal));
         Assert.Contains(settings.Problems, p => p.Contains("no ClientHandle", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void The_abi_file_can_name_the_channel_strings_the_driver_serves()
+    {
+        var settings = AbiSettings.Parse(["ChannelStrings = Voice, CTC Phone"], "abi.conf");
+        var empty = AbiSettings.Parse(["ChannelStrings = , "], "abi.conf");
+
+        Assert.Empty(settings.Problems);
+        Assert.Equal(["Voice", "CTC Phone"], settings.ChannelStrings);
+        Assert.True(settings.Serves(" ctc phone "));
+        Assert.False(settings.Serves("Email"));
+        Assert.False(settings.Serves(null));
+        Assert.Equal(["Voice"], AbiSettings.Defaults.ChannelStrings);
+        Assert.Equal(["Voice"], empty.ChannelStrings);
+        Assert.Single(empty.Problems);
+    }
+
+    [Fact]
+    public void Reason_code_and_release_parameters_have_safe_defaults()
+    {
+        var problems = new List<string>();
+        var options = Create(problems, null, ("BrokerUri", "tcp://mq:61616"));
+
+        Assert.Empty(problems);
+        Assert.Equal((null, null, ReleaseAction.NotReady, null), (options!.NotReadyReasonCode, options.LogoutReasonCode, options.ReleaseAction, options.ReleaseReasonCode));
+    }
+
+    [Fact]
+    public void Reason_code_and_release_parameters_are_read_and_the_release_reason_defaults_to_the_not_ready_one()
+    {
+        var problems = new List<string>();
+        var options = Create(problems, null, ("BrokerUri", "tcp://mq:61616"), ("Driver:NotReadyReasonCode", "10"), ("LogoutReasonCode", "End of shift"),
+            ("ReleaseAction", "logout"));
+        var explicitRelease = Create(problems, null, ("BrokerUri", "tcp://mq:61616"), ("NotReadyReasonCode", "10"), ("ReleaseReasonCode", "13"), ("ReleaseAction", "None"));
+
+        Assert.Empty(problems);
+        Assert.Equal(("10", "End of shift", ReleaseAction.Logout, "10"), (options!.NotReadyReasonCode, options.LogoutReasonCode, options.ReleaseAction, options.ReleaseReasonCode));
+        Assert.Equal((ReleaseAction.None, "13"), (explicitRelease!.ReleaseAction, explicitRelease.ReleaseReasonCode));
+        Assert.Contains("NotReadyReasonCode=10, LogoutReasonCode=End of shift, ReleaseAction=Logout, ReleaseReasonCode=10", options.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ReleaseAction", "Hangup")]
+    [InlineData("ReleaseAction", "1")]
+    [InlineData("NotReadyReasonCode", "{@ReasonCode}")]
+    [InlineData("LogoutReasonCode", "{@x}")]
+    public void A_bad_reason_code_or_release_action_is_a_problem(string name, string value)
+    {
+        var problems = new List<string>();
+
+        Assert.Null(Create(problems, null, ("BrokerUri", "tcp://mq:61616"), (name, value)));
+        Assert.StartsWith($"{name} '{value}'", Assert.Single(problems), StringComparison.Ordinal);
+    }
 }

@@ -170,4 +170,28 @@ public sealed class DriverInstanceTests : IDisposable
         Assert.Contains($"[{ErrorCode.ProtocolVersionUnsupported}]", record.Message, StringComparison.Ordinal);
         Assert.Empty(Logged(EventIds.ConnectorLinkFailed));
     }
+
+    [Fact]
+    public void Releasing_the_last_service_of_a_ready_agent_queues_Not_Ready_and_Disconnect_without_waiting()
+    {
+        var (service, client, _, login) = LoggedIn("a7");
+        _link.Sink!.OnMessage(Wire(new AgentState("READY", Extension: "1001"), login.CorrelationId, "a7"));
+        Wait.Until(() => service.View.AgentState == "READY");
+        var second = _driver.CreateService(new RecordingClient(), "a7", "1001");
+        Assert.Equal(ScErrorCode.SC_EC_OK, second.InvokeCommand("t2", "LogIn", null, [new("AgentPin", "pin")]));
+        var idle = _driver.CreateService(new RecordingClient(), "a7", "1001");
+        var before = _link.Sent.Count;
+
+        _driver.ReleaseService(second); // the first service still has a7 connected: nothing to say
+        _driver.ReleaseService(idle);
+        Assert.Equal(before, _link.Sent.Count);
+        _driver.ReleaseService(service);
+
+        var farewell = _link.Sent.Skip(before).ToList();
+        Assert.Equal(["NotReady", "Disconnect"], farewell.Select(e => e.MessageType));
+        Assert.All(farewell, e => Assert.Equal("a7", e.AgentId));
+        Assert.Null(((NotReady)farewell[0].Message).ReasonCode);
+        Assert.Equal(2, Logged(EventIds.ServiceFarewell).Length);
+        Assert.DoesNotContain(client.Calls, c => c.Method == "HandleError");
+    }
 }

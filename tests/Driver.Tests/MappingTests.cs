@@ -18,12 +18,12 @@ public sealed class MappingTests
 
     [Theory]
     [InlineData("LoggedOut", new[] { "LogIn" })]
-    [InlineData("NotReady", new[] { "ChangeReadyState", "MakeCall", "ResetState", "LogOut" })]
+    [InlineData("NotReady", new[] { "ChangeReadyState", "ChangeNotReadyState", "MakeCall", "ResetState", "LogOut" })]
     [InlineData("Ready", new[] { "ChangeNotReadyState" })]
-    [InlineData("Alerting", new[] { "AnswerCall" })]
-    [InlineData("Active", new[] { "ReleaseCall", "HoldCall", "ConsultCall", "BlindTransfer", "SendDTMF" })]
-    [InlineData("Held", new[] { "ReleaseCall", "RetrieveCall" })]
-    [InlineData("ConsultActive", new[] { "ReleaseCall", "TransferComplete", "ConferenceComplete", "HoldCall" })]
+    [InlineData("Alerting", new[] { "AnswerCall", "AttachData" })]
+    [InlineData("Active", new[] { "ReleaseCall", "HoldCall", "ConsultCall", "BlindTransfer", "SendDTMF", "AttachData" })]
+    [InlineData("Held", new[] { "ReleaseCall", "RetrieveCall", "AttachData" })]
+    [InlineData("ConsultActive", new[] { "ReleaseCall", "TransferComplete", "ConferenceComplete", "HoldCall", "AttachData" })]
     [InlineData("WrapUp", new[] { "ChangeReadyState", "ChangeNotReadyState", "SetWrapUp" })]
     public void The_toolbar_enables_exactly_the_commands_of_the_state(string state, string[] enabled)
     {
@@ -33,7 +33,24 @@ public sealed class MappingTests
         Assert.All(descriptions, d => Assert.False(string.IsNullOrEmpty(d)));
         var actual = names.Where((_, i) => (statuses[i] & (int)ScCommandFlag.SC_CF_DISABLED) == 0).ToArray();
         Assert.Equal(enabled.Order(), actual.Order());
-        Assert.Equal((int)ScCommandFlag.SC_CF_DISABLED, statuses[names.IndexOf("AttachData")]);
+    }
+
+    [Theory]
+    [InlineData("NotReady", "ChangeNotReadyState", ScCommandFlag.SC_CF_NOPARAMSOK | ScCommandFlag.SC_CF_CHECKED)]
+    [InlineData("Ready", "ChangeNotReadyState", ScCommandFlag.SC_CF_NOPARAMSOK)]
+    [InlineData("WrapUp", "ChangeNotReadyState", ScCommandFlag.SC_CF_NOPARAMSOK)]
+    [InlineData("Alerting", "AnswerCall", ScCommandFlag.SC_CF_NOPARAMSOK | ScCommandFlag.SC_CF_BLINKING)]
+    [InlineData("Held", "RetrieveCall", ScCommandFlag.SC_CF_NOPARAMSOK | ScCommandFlag.SC_CF_BLINKING)]
+    [InlineData("Active", "AttachData", ScCommandFlag.None)]
+    [InlineData("Active", "MakeCall", ScCommandFlag.SC_CF_DISABLED)]
+    [InlineData("NotReady", "MakeCall", ScCommandFlag.SC_CF_STRPARAMSOK)]
+    [InlineData("LoggedOut", "AttachData", ScCommandFlag.SC_CF_DISABLED)]
+    public void Not_Ready_is_checked_while_not_ready_and_a_waiting_call_blinks(string state, string command, ScCommandFlag expected)
+    {
+        var (names, _, statuses) = ToolbarTable.Build(Enum.Parse<ToolbarState>(state));
+
+        Assert.Equal((int)expected, statuses[names.IndexOf(command)]);
+        Assert.Equal(state == "NotReady" ? 1 : 0, statuses.Count(s => (s & (int)ScCommandFlag.SC_CF_CHECKED) != 0));
     }
 
     [Fact]
@@ -128,14 +145,63 @@ public sealed class MappingTests
     {
         var dialog = new Dialog("d1", "ACTIVE", "ACD_IN", "5551000", "1001",
             [new Participant("5551000", "ACTIVE", []), new Participant("1001", "HELD", [])],
-            new Dictionary<string, string> { ["callVariable1"] = "x" }, new Dictionary<string, string> { ["user.Lang"] = "fr" }, "8001");
+            new Dictionary<string, string> { ["callVariable1"] = "x" }, new Dictionary<string, string> { ["user.Lang"] = "fr" }, Dnis: "1001", DialedNumber: "8001");
 
         var snapshot = DialogSnapshot.Of(dialog, "1001");
+        var withoutDialedNumber = DialogSnapshot.Of(dialog with { DialedNumber = null, ToAddress = "8002" }, "1001");
 
         Assert.Equal("HELD", snapshot.MyState);
-        Assert.Equal("8001", snapshot.DialedNumber);
+        Assert.Equal("8001", snapshot.DialedNumber); // never Finesse's DNIS: on UCCE that is the agent's own extension
+        Assert.Equal("8002", withoutDialedNumber.DialedNumber);
         Assert.Equal(2, snapshot.ParticipantCount);
         Assert.Equal("x", snapshot.Variables["callVariable1"]);
         Assert.Equal("fr", snapshot.Variables["user.Lang"]);
+    }
+
+    [Theory]
+    [InlineData("LogIn", "Extension", "{@SelectedDN}")]
+    [InlineData("LogIn", "AgentId", "{@AgentId}")]
+    [InlineData("MakeCall", "PhoneNumber", "{@Phone:PhoneTypeLookup}")]
+    [InlineData("AttachData", "callVariable5", "x{$GetWorkItemAttr(Voice, WorkItemID)}")]
+    public void A_value_Siebel_did_not_expand_is_refused_naming_the_parameter(string command, string name, string value)
+    {
+        var parameters = P(("AgentId", "a1"), ("AgentPin", "pw"), ("Extension", "1001"), ("PhoneNumber", "5551000"));
+        parameters[name] = value;
+
+        var plan = CommandMapping.Map(command, null, parameters, View(Call("d1", "ACTIVE")));
+
+        Assert.False(plan.Succeeded);
+        Assert.Equal(ScErrorCode.SC_EC_ERROR, plan.Failure);
+        Assert.Equal(SiebelCti.Connector.Diagnostics.ErrorCode.DriverCommandInvalid, plan.ErrorCode);
+        Assert.Contains($"parameter {name} is '{value}'", plan.Message, StringComparison.Ordinal);
+        Assert.Empty(plan.Requests);
+    }
+
+    [Fact]
+    public void Braces_that_are_not_a_Siebel_macro_are_call_data()
+    {
+        var plan = CommandMapping.Map("AttachData", null, P(("user.Json", "{\"a\":1}"), ("user.Set", "{x}")), View(Call("d1", "ACTIVE")));
+
+        Assert.True(plan.Succeeded);
+        Assert.Equal("{\"a\":1}", Assert.IsType<UpdateCallData>(Assert.Single(plan.Requests)).EccVariables!["user.Json"]);
+    }
+
+    [Fact]
+    public void Not_Ready_and_Log_Out_without_a_reason_code_take_the_driver_defaults()
+    {
+        var defaults = new CommandDefaults("10", "End of shift");
+
+        Assert.Equal("10", Assert.IsType<NotReady>(Assert.Single(CommandMapping.Map("ChangeNotReadyState", null, P(("ReasonCode", "")), View(), defaults).Requests)).ReasonCode);
+        Assert.Equal("12", Assert.IsType<NotReady>(Assert.Single(CommandMapping.Map("ChangeNotReadyState", null, P(("ReasonCode", "12")), View(), defaults).Requests)).ReasonCode);
+        Assert.Equal("End of shift", Assert.IsType<Logout>(Assert.Single(CommandMapping.Map("LogOut", null, P(), View(), defaults).Requests)).ReasonCode);
+        Assert.Null(Assert.IsType<NotReady>(Assert.Single(CommandMapping.Map("ChangeNotReadyState", null, P(), View()).Requests)).ReasonCode);
+    }
+
+    [Fact]
+    public void AttachData_in_wrap_up_updates_the_call_being_wrapped_up()
+    {
+        var plan = CommandMapping.Map("AttachData", null, P(("callVariable3", "done")), View(Call("d9", "WRAP_UP")));
+
+        Assert.Equal("d9", Assert.IsType<UpdateCallData>(Assert.Single(plan.Requests)).DialogId);
     }
 }

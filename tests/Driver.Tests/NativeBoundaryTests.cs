@@ -162,7 +162,10 @@ public sealed unsafe class NativeBoundaryTests
         IscStrParamList commands, events;
         var before = StrParamLists.LiveCount;
 
-        Assert.Equal(0, (int)request(null, &commands, &events).Value);
+        fixed (char* voice = "voice")
+        {
+            Assert.Equal(0, (int)request(voice, &commands, &events).Value);
+        }
         Assert.Equal(17, (int)commands.Len.Value);
         Assert.Equal(13, (int)events.Len.Value);
         free(commands);
@@ -170,5 +173,24 @@ public sealed unsafe class NativeBoundaryTests
         free(events);
         Assert.Equal(before, StrParamLists.LiveCount);
         Assert.Equal((int)ScErrorCode.SC_EC_ERROR, (int)request(null, null, &events).Value);
+    }
+
+    [Theory]
+    [InlineData("Email")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void RequestCommandEventList_refuses_a_channel_string_the_driver_does_not_serve(string? channel)
+    {
+        delegate* unmanaged[Cdecl]<char*, IscStrParamList*, IscStrParamList*, CLong> request = &Exports.RequestCommandEventList;
+        IscStrParamList commands, events;
+        var before = StrParamLists.LiveCount;
+        var text = channel;
+
+        fixed (char* media = text)
+        {
+            Assert.Equal((int)ScErrorCode.SC_EC_MEDIA_TYPE_NOT_SUPPORTED, (int)request(media, &commands, &events).Value);
+        }
+        Assert.Equal((0, 0), ((int)commands.Len.Value, (int)events.Len.Value));
+        Assert.Equal(before, StrParamLists.LiveCount);
     }
 }

@@ -16,8 +16,10 @@ public sealed class AgentStateMachineTests
         Assert.Equal("user", n.Data.Name.LocalName);
         Assert.Equal("NOT_READY", n.UserState());
         Assert.Equal("3001", (string)n.Data.Element("extension")!);
-        Assert.Equal("-1", (string)n.Data.Element("reasonCodeId")!);
+        Assert.Null(n.Data.Element("reasonCodeId")); // UCCE sends no reason code while none applies
+        Assert.Null(n.Data.Element("reasonCode"));
         Assert.Equal("2026-01-05T09:00:00.000Z", (string)n.Data.Element("stateChangeTime")!);
+        Assert.Equal("-1", (string)h.Center.GetUser("5001")!.Element("reasonCodeId")!); // the REST User, as the developer guide shows it
     }
 
     [Fact]
@@ -76,9 +78,12 @@ public sealed class AgentStateMachineTests
         Assert.Equal(["NOT_READY", "READY", "NOT_READY"], ns.Select(n => n.UserState()));
         var last = ns[^1].Data;
         Assert.Equal("2", (string)last.Element("reasonCodeId")!);
-        Assert.Equal("11", (string)last.Element("ReasonCode")!.Element("code")!);
-        Assert.Equal("Lunch", (string)last.Element("ReasonCode")!.Element("label")!);
-        Assert.Equal("/finesse/api/ReasonCode/2", (string)last.Element("ReasonCode")!.Element("uri")!);
+        Assert.Null(last.Element("ReasonCode")); // UCCE spells it reasonCode in notifications
+        Assert.Equal("11", (string)last.Element("reasonCode")!.Element("code")!);
+        Assert.Equal("Lunch", (string)last.Element("reasonCode")!.Element("label")!);
+        Assert.Equal("/finesse/api/ReasonCode/2", (string)last.Element("reasonCode")!.Element("uri")!);
+        Assert.Equal("false", (string)last.Element("reasonCode")!.Element("systemCode")!);
+        Assert.Equal("11", (string)h.Center.GetUser("5001")!.Element("ReasonCode")!.Element("code")!);
     }
 
     [Fact]
@@ -88,7 +93,7 @@ public sealed class AgentStateMachineTests
         h.SignIn("5001", "3001");
         h.NotReady("5001", "1");
         h.NotReady("5001", "2");
-        Assert.Equal(["-1", "1", "2"], h.Take().Select(n => (string)n.Data.Element("reasonCodeId")!));
+        Assert.Equal([null, "1", "2"], h.Take().Select(n => (string?)n.Data.Element("reasonCodeId")));
     }
 
     [Fact]
@@ -343,5 +348,54 @@ public sealed class AgentStateMachineTests
         var team = ns.Single(n => n.Node == "/finesse/api/Team/10/Users");
         Assert.Equal(("PUT", "/finesse/api/User/5001", "user"), (team.Event, team.Source, team.Data.Name.LocalName));
         Assert.Equal(("5001", "NOT_READY", "3001"), ((string)team.Data.Element("loginId")!, team.UserState(), (string)team.Data.Element("extension")!));
+    }
+
+    [Fact]
+    public void A_user_notification_has_the_children_of_a_real_ucce_packet_in_their_order()
+    {
+        // Order of the User notifications logged from a Unified CCE Finesse (see
+        // tests/Connector.Core.Tests/Finesse/RealPayloads/SOURCES.md): alphabetical.
+        using var h = new Harness(Harness.DefaultOptions() with { Agents = [Harness.DefaultOptions().Agents[0] with { Roles = ["Agent", "Supervisor"] }] });
+        h.SignIn("5001", "3001");
+        h.NotReady("5001", "2");
+        var ns = h.Take();
+
+        Assert.Equal(["dialogs", "extension", "firstName", "lastName", "loginId", "loginName", "mediaType", "pendingState", "roles", "settings", "state",
+            "stateChangeTime", "teamId", "teamName", "teams", "uri"], ns[0].Data.Elements().Select(e => e.Name.LocalName));
+        Assert.Equal(["dialogs", "extension", "firstName", "lastName", "loginId", "loginName", "mediaType", "pendingState", "reasonCode", "reasonCodeId", "roles",
+            "settings", "state", "stateChangeTime", "teamId", "teamName", "teams", "uri"], ns[1].Data.Elements().Select(e => e.Name.LocalName));
+        Assert.Equal(["category", "code", "forAll", "id", "label", "systemCode", "uri"], ns[1].Data.Element("reasonCode")!.Elements().Select(e => e.Name.LocalName));
+        var team = ns[0].Data.Element("teams")!.Element("Team")!;
+        Assert.Equal(("10", "Sales", "/finesse/api/Team/10"), ((string)team.Element("id")!, (string)team.Element("name")!, (string)team.Element("uri")!));
+    }
+
+    [Fact]
+    public void A_supervisor_lists_its_supervised_teams_and_an_agent_none()
+    {
+        var options = Harness.DefaultOptions();
+        using var h = new Harness(options with
+        {
+            Agents = [options.Agents[0] with { Roles = ["Agent", "Supervisor"], SupervisedTeams = ["10", "20"] }, options.Agents[1], options.Agents[2]],
+        });
+
+        var supervisor = h.Center.GetUser("5001")!;
+        var agent = h.Center.GetUser("5002")!;
+
+        Assert.Equal([("10", "Sales"), ("20", "Support")], supervisor.Element("teams")!.Elements("Team").Select(t => ((string)t.Element("id")!, (string)t.Element("name")!)));
+        Assert.Equal(["uri", "id", "name"], supervisor.Element("teams")!.Elements("Team").First().Elements().Select(e => e.Name.LocalName));
+        Assert.Null(agent.Element("teams"));
+    }
+
+    [Fact]
+    public void A_team_members_summary_on_the_team_node_spells_its_reason_code_in_lower_case()
+    {
+        using var h = new Harness(Harness.DefaultOptions() with { PublishTeamUsers = true });
+        h.SignIn("5002", "3002");
+        h.NotReady("5002", "2");
+        var team = h.Take().Last(n => n.Node == "/finesse/api/Team/10/Users");
+
+        Assert.Equal(("PUT", "/finesse/api/User/5002", "user"), (team.Event, team.Source, team.Data.Name.LocalName));
+        Assert.Equal(("5002", "NOT_READY", "Lunch"), ((string)team.Data.Element("loginId")!, team.UserState(), (string)team.Data.Element("reasonCode")!.Element("label")!));
+        Assert.Null(team.Data.Element("roles")); // a summary, not the whole User
     }
 }

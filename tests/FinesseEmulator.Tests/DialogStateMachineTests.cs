@@ -27,7 +27,9 @@ public sealed class DialogStateMachineTests
         var dialog = post.DialogOf();
         Assert.Equal(("ALERTING", "0612345678", "8000"), (Harness.State(dialog), (string)dialog.Element("fromAddress")!, (string)dialog.Element("toAddress")!));
         var mp = dialog.Element("mediaProperties")!;
-        Assert.Equal(("PREROUTE_ACD_IN", "8000", "8000"), ((string)mp.Element("callType")!, (string)mp.Element("DNIS")!, (string)mp.Element("dialedNumber")!));
+        // Unified CCE: DNIS is the agent's own extension, the number the caller dialled is dialedNumber (and toAddress).
+        Assert.Equal(("PREROUTE_ACD_IN", "3001", "8000"), ((string)mp.Element("callType")!, (string)mp.Element("DNIS")!, (string)mp.Element("dialedNumber")!));
+        Assert.Equal(("1", d), ((string)mp.Element("mediaId")!, (string)mp.Element("callKeyCallId")!));
         var vars = mp.Element("callvariables")!.Elements("CallVariable").ToDictionary(v => (string)v.Element("name")!, v => (string)v.Element("value")!);
         Assert.Equal(11, vars.Count);
         Assert.Equal(("ACC-1", "", "C-9"), (vars["callVariable1"], vars["callVariable10"], vars["user.customer.id"]));
@@ -477,5 +479,46 @@ public sealed class DialogStateMachineTests
         Assert.All(h.Take(), n => Assert.Equal("mc-1", n.RequestId));
         h.Time.Advance(TimeSpan.FromSeconds(2));
         Assert.All(h.Take(), n => Assert.Equal("", n.RequestId));
+    }
+
+    [Fact]
+    public void An_inbound_delete_carries_only_the_agents_own_participant()
+    {
+        using var h = new Harness();
+        var d = h.AnsweredInboundCall();
+
+        h.Act("5001", d, "DROP");
+        var delete = h.Take().DialogUpdates("5001").Single(n => n.Event == "DELETE").DialogOf();
+
+        Assert.Equal("DROPPED", Harness.State(delete));
+        var mine = Assert.Single(delete.Element("participants")!.Elements("Participant"));
+        Assert.Equal(("3001", "DROPPED"), ((string)mine.Element("mediaAddress")!, Harness.State(mine)));
+    }
+
+    [Fact]
+    public void An_outbound_call_abandoned_before_it_connects_is_deleted_still_initiated()
+    {
+        using var h = new Harness();
+        h.SignIn("5001", "3001");
+        var d = h.MakeCall("5001", "0699000000");
+        h.Take();
+
+        h.Act("5001", d, "DROP");
+        var delete = h.Take().DialogUpdates("5001").Single(n => n.Event == "DELETE").DialogOf();
+
+        Assert.Equal("INITIATED", Harness.State(delete)); // as real Finesse: the dialog keeps its last state
+        Assert.Equal("DROPPED", Harness.State(Assert.Single(delete.Element("participants")!.Elements("Participant"))));
+        Assert.Equal("0699000000", (string)delete.Element("toAddress")!);
+    }
+
+    [Fact]
+    public void An_injected_call_can_name_the_queue_it_was_routed_through()
+    {
+        using var h = new Harness();
+        h.SignIn("5001", "3001");
+        var r = h.Center.InjectCall(new IncomingCall("3001") { Ani = "0612345678", Dnis = "8005550100", QueueNumber = "5022", QueueName = "Sales.SG" });
+        var mp = h.Center.GetDialog(r.Value!, "5001", out _)!.Element("mediaProperties")!;
+
+        Assert.Equal(("5022", "Sales.SG", "8005550100", "3001"), ((string)mp.Element("queueNumber")!, (string)mp.Element("queueName")!, (string)mp.Element("dialedNumber")!, (string)mp.Element("DNIS")!));
     }
 }

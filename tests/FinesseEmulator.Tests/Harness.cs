@@ -79,6 +79,17 @@ internal sealed class Harness : IDisposable
         return r.Value!;
     }
 
+    /// <summary>Agent 5001 (3001) signed in and talking on an answered inbound call; notifications so far taken.</summary>
+    public string AnsweredInboundCall()
+    {
+        SignIn("5001", "3001");
+        Ready("5001");
+        var d = Inject();
+        Act("5001", d, "ANSWER");
+        Take();
+        return d;
+    }
+
     /// <summary>Agents 5001 (3001) and 5002 (3002) signed in and READY; 5001 talking on an answered inbound call.</summary>
     public string TwoReadyAgentsAndAnAnsweredCall(string ani = "0612345678")
     {

@@ -127,10 +127,11 @@ public sealed class XmlShapeTests
         h.SignIn("5001", "3001");
         var d = h.Inject();
         var x = h.Center.GetDialog(d, "5001", out _)!;
+        // As real UCCE packets: no secondaryId or wrapUpReason while empty; 12.x adds mediaId and the call key.
         Assert.Equal(
-            ["associatedDialogUri", "fromAddress", "id", "mediaProperties", "mediaType", "participants", "secondaryId", "state", "toAddress", "uri"],
+            ["associatedDialogUri", "fromAddress", "id", "mediaProperties", "mediaType", "participants", "state", "toAddress", "uri"],
             x.Elements().Select(e => e.Name.LocalName));
-        Assert.Equal(["DNIS", "callType", "dialedNumber", "outboundClassification", "wrapUpReason", "callvariables"],
+        Assert.Equal(["DNIS", "callType", "dialedNumber", "outboundClassification", "mediaId", "callKeyCallId", "callKeySequenceNum", "callKeyPrefix", "callvariables"],
             x.Element("mediaProperties")!.Elements().Select(e => e.Name.LocalName));
         Assert.Equal(["actions", "mediaAddress", "mediaAddressType", "startTime", "state", "stateCause", "stateChangeTime"],
             x.Element("participants")!.Elements().First().Elements().Select(e => e.Name.LocalName));

@@ -113,6 +113,58 @@ public sealed class XmppNotificationTests
         }
     }
 
+    [Fact]
+    public async Task A_supervisor_receives_its_team_members_summaries_on_the_team_users_node()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var domain = Env("SIEBELCTI_XMPP_DOMAIN");
+        var port = int.Parse(Env("SIEBELCTI_XMPP_PORT"), CultureInfo.InvariantCulture);
+        var run = Environment.GetEnvironmentVariable("SIEBELCTI_RUN") is { Length: > 0 } r ? r : Path.Combine(Env("SIEBELCTI_ROOT"), ".run");
+        var supervisorId = "sv" + Guid.NewGuid().ToString("N")[..12];
+        var memberId = "mb" + Guid.NewGuid().ToString("N")[..12];
+        var team = "t" + Guid.NewGuid().ToString("N")[..8];
+
+        var config = BaseConfig();
+        EmulatorTestConfig.SingleSide(config);
+        EmulatorTestConfig.SetAgent(config, 0, new TestAgent(supervisorId, "pw-sv", "3101") { TeamId = team, TeamName = "Blue", Roles = ["Agent", "Supervisor"] });
+        EmulatorTestConfig.SetAgent(config, 1, new TestAgent(memberId, "pw-mb", "3102") { TeamId = team, TeamName = "Blue" });
+        EmulatorTestConfig.ThroughProsody(config, "127.0.0.1", port, domain, run);
+        var root = Directory.CreateTempSubdirectory("finesse-emulator-team").FullName;
+        await using var app = EmulatorApp.Build([], config, contentRoot: root);
+        await app.StartAsync(ct);
+        try
+        {
+            await app.Services.GetRequiredService<PublisherStatus>().Ready.WaitAsync(TimeSpan.FromSeconds(60), ct);
+            var side = app.Services.GetRequiredService<Listeners>().UrlsOf(0).Single();
+            await using var supervisor = new XmppClient(new XmppOptions
+            {
+                Host = "127.0.0.1",
+                Port = port,
+                Domain = domain,
+                User = supervisorId,
+                Password = "pw-sv",
+                Resource = "it",
+                TlsMode = XmppTlsMode.None,
+            });
+            var messages = Channel.CreateUnbounded<XElement>();
+            supervisor.MessageReceived += (_, m) => messages.Writer.TryWrite(m.Stanza);
+            await supervisor.ConnectAsync(ct);
+
+            using var http = Client(side, memberId, "pw-mb");
+            Assert.Equal(HttpStatusCode.Accepted, (await http.PutAsync($"/finesse/api/User/{memberId}", XmlBody("<User><state>LOGIN</state><extension>3102</extension></User>"), ct)).StatusCode);
+
+            var (_, update) = await WaitFor(messages, $"/finesse/api/Team/{team}/Users", ct);
+            Assert.Equal(("PUT", $"/finesse/api/User/{memberId}"), ((string)update.Element("event")!, (string)update.Element("source")!));
+            var member = update.Element("data")!.Element("user")!;
+            Assert.Equal((memberId, "NOT_READY", "3102"), ((string)member.Element("loginId")!, (string)member.Element("state")!, (string)member.Element("extension")!));
+        }
+        finally
+        {
+            await app.StopAsync(CancellationToken.None);
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     /// <summary>Next pubsub message for <paramref name="node"/> (waiting, never sleeping) and its parsed Update.</summary>
     private static async Task<(XElement Stanza, XElement Update)> WaitFor(Channel<XElement> messages, string node, CancellationToken ct)
     {

@@ -62,6 +62,10 @@ public static class EmulatorTestConfig
         Optional(config, at + ":FirstName", agent.FirstName);
         Optional(config, at + ":WrapUpOnIncoming", agent.WrapUpOnIncoming);
         Optional(config, at + ":WrapUpOnOutgoing", agent.WrapUpOnOutgoing);
+        for (var i = 0; i < agent.Roles.Count; i++)
+        {
+            config[$"{at}:Roles:{i.ToString(CultureInfo.InvariantCulture)}"] = agent.Roles[i];
+        }
     }
 
     /// <summary>Serves side A only.</summary>
@@ -108,4 +112,7 @@ public sealed record TestAgent(string LoginId, string Password, string Extension
     public string? WrapUpOnIncoming { get; init; }
 
     public string? WrapUpOnOutgoing { get; init; }
+
+    /// <summary><c>Agent</c> and/or <c>Supervisor</c>; empty = the emulator's default (Agent). A supervisor supervises its own team.</summary>
+    public IReadOnlyList<string> Roles { get; init; } = [];
 }

@@ -51,8 +51,30 @@ public static class FinesseContractMapper
             eccVariables,
             dialog.MediaProperties.Dnis,
             dialog.MediaProperties.WrapUpReason,
-            dialog.SecondaryId);
+            dialog.SecondaryId,
+            dialog.MediaProperties.DialedNumber);
     }
+
+    /// <summary>
+    /// True when a <c>user</c> Update that reached <paramref name="agentId"/>'s notification session
+    /// is that agent's own User, false for a team member's summary (a supervisor's session also gets
+    /// <c>/finesse/api/Team/{id}/Users</c> updates). The pub-sub node decides: the agent's own node
+    /// is <c>/finesse/api/User/{agentId}</c>. Without a node, the User's <c>loginId</c> (the parser
+    /// falls back to the last segment of its <c>uri</c>) must be the agent's id.
+    /// </summary>
+    public static bool IsOwnUser(string agentId, string? node, User user)
+    {
+        ArgumentNullException.ThrowIfNull(agentId);
+        ArgumentNullException.ThrowIfNull(user);
+        if (!string.IsNullOrWhiteSpace(node))
+        {
+            return string.Equals(node.Trim().TrimEnd('/'), UserNodePrefix + agentId, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return user.LoginId is { } id && string.Equals(id, agentId, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private const string UserNodePrefix = "/finesse/api/User/";
 
     /// <summary>True when the agent at <paramref name="extension"/> has left the dialog (its participant is dropped or gone).</summary>
     public static bool AgentLeft(FinesseDialog dialog, string? extension)

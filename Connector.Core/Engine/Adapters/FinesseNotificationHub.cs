@@ -195,7 +195,7 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
         var requestId = string.IsNullOrEmpty(update.RequestId) ? null : update.RequestId;
         switch (update)
         {
-            case UserUpdated user:
+            case UserUpdated user when FinesseContractMapper.IsOwnUser(agentId, e.Node, user.User):
                 subscription.Extension = user.User.Extension ?? subscription.Extension;
                 _channel.Writer.TryWrite(new AgentStateNotification(agentId, FinesseContractMapper.ToAgentState(user.User), requestId));
                 break;

@@ -73,7 +73,7 @@ public sealed class CallCenter : IDisposable
     {
         lock (_gate)
         {
-            return _agents.TryGetValue(id, out var a) ? FinesseXml.User(a) : null;
+            return _agents.TryGetValue(id, out var a) ? FinesseXml.User(a, teams: SupervisedTeams(a)) : null;
         }
     }
 
@@ -91,7 +91,7 @@ public sealed class CallCenter : IDisposable
         lock (_gate)
         {
             return _agents.TryGetValue(agentId, out var a)
-                ? FinesseXml.Dialogs(a.VisibleDialogs.Where(_dialogs.ContainsKey).Select(id => FinesseXml.Dialog(_dialogs[id], ActionsFor)))
+                ? FinesseXml.Dialogs(a.VisibleDialogs.Where(_dialogs.ContainsKey).Select(id => DialogXml(_dialogs[id])))
                 : null;
         }
     }
@@ -107,8 +107,28 @@ public sealed class CallCenter : IDisposable
                 return null;
             }
 
-            return FinesseXml.Dialog(d, ActionsFor);
+            return DialogXml(d);
         }
+    }
+
+    private XElement DialogXml(Dialog d, bool notificationRoot = false, string? deletedFor = null) =>
+        FinesseXml.Dialog(d, ActionsFor, notificationRoot, deletedFor, _options.IsUccx);
+
+    /// <summary>
+    /// The teams a supervisor supervises (its <c>SupervisedTeams</c>, or its own team), empty for an
+    /// agent. A team's name is that of its members (the supervisor's own team name for its own team).
+    /// </summary>
+    public IReadOnlyList<TeamInfo> SupervisedTeams(Agent a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        if (!a.Config.Roles.Any(r => string.Equals(r, "Supervisor", StringComparison.OrdinalIgnoreCase)))
+        {
+            return [];
+        }
+
+        var ids = a.Config.SupervisedTeams.Count > 0 ? a.Config.SupervisedTeams : [a.Config.TeamId];
+        return [.. ids.Distinct(StringComparer.Ordinal).Select(id => new TeamInfo(id,
+            _agents.Values.FirstOrDefault(m => m.Config.TeamId == id)?.Config.TeamName ?? "Team " + id))];
     }
 
     /// <summary>Ids of the dialogs in an agent's collection (tests, control API).</summary>
@@ -146,10 +166,10 @@ public sealed class CallCenter : IDisposable
                 new XElement("sides",
                     new XElement("side", new XAttribute("name", "A"), new XAttribute("status", _inService[0] ? "IN_SERVICE" : "OUT_OF_SERVICE")),
                     HasSideB ? new XElement("side", new XAttribute("name", "B"), new XAttribute("status", _inService[1] ? "IN_SERVICE" : "OUT_OF_SERVICE")) : null),
-                new XElement("users", _agents.Values.Select(a => FinesseXml.User(a))),
+                new XElement("users", _agents.Values.Select(a => FinesseXml.User(a, teams: SupervisedTeams(a)))),
                 new XElement("dialogs", _dialogs.Values.Select(d =>
                 {
-                    var x = FinesseXml.Dialog(d, ActionsFor);
+                    var x = DialogXml(d);
                     x.Add(new XElement("sentDtmf", d.SentDtmf));
                     return x;
                 })));
@@ -599,6 +619,12 @@ public sealed class CallCenter : IDisposable
     {
         var id = (_nextDialogId++).ToString(CultureInfo.InvariantCulture);
         var d = new Dialog(id) { CallType = callType, FromAddress = from };
+        if (!_options.IsUccx)
+        {
+            d.CallKeyCallId = id;
+            d.CallKeyPrefix = ((long)(Now - DateTimeOffset.UnixEpoch).TotalDays).ToString(CultureInfo.InvariantCulture);
+        }
+
         _dialogs.Add(id, d);
         return d;
     }
@@ -612,6 +638,7 @@ public sealed class CallCenter : IDisposable
         var target = SignedInAgentOn(to);
         if (target is not null)
         {
+            d.Dnis = to; // delivered to the other agent's device
             d.Participants.Add(new Participant(to, target.Id, CallState.Alerting, Now, outgoing: false));
         }
         else
@@ -1041,10 +1068,14 @@ public sealed class CallCenter : IDisposable
                 return ControlResult.Fail(400, error.ErrorMessage);
             }
 
+            // As on Unified CCE: DNIS is the device the call is delivered to (the agent's extension);
+            // the number the caller dialled is dialedNumber and toAddress.
             var d = NewDialog(call.CallType.Length > 0 ? call.CallType : "PREROUTE_ACD_IN", call.Ani);
             d.ToAddress = call.Dnis.Length > 0 ? call.Dnis : call.Extension;
-            d.DialedNumber = call.Dnis;
-            d.Dnis = call.Dnis;
+            d.DialedNumber = d.ToAddress;
+            d.Dnis = call.Extension;
+            d.QueueNumber = call.QueueNumber;
+            d.QueueName = call.QueueName;
             foreach (var v in call.Variables)
             {
                 d.SetVariable(v.Key, v.Value);
@@ -1337,7 +1368,7 @@ public sealed class CallCenter : IDisposable
 
     private void PublishUser(Agent a, string requestId, bool force = false)
     {
-        var xml = FinesseXml.User(a, notification: true);
+        var xml = FinesseXml.User(a, notification: true, teams: SupervisedTeams(a));
         var text = xml.ToString(SaveOptions.DisableFormatting);
         if (!force && text == a.LastPublished)
         {
@@ -1348,9 +1379,7 @@ public sealed class CallCenter : IDisposable
         Emit(new Notification(FinesseXml.UserUri(a.Id), "PUT", FinesseXml.UserUri(a.Id), requestId, xml));
         if (_options.PublishTeamUsers)
         {
-            var summary = FinesseXml.UserSummary(a);
-            summary.Name = "user";
-            Emit(new Notification($"{FinesseXml.ApiBase}/Team/{a.Config.TeamId}/Users", "PUT", FinesseXml.UserUri(a.Id), requestId, summary));
+            Emit(new Notification(FinesseXml.TeamUri(a.Config.TeamId) + "/Users", "PUT", FinesseXml.UserUri(a.Id), requestId, FinesseXml.UserSummary(a, notification: true)));
         }
     }
 
@@ -1367,14 +1396,13 @@ public sealed class CallCenter : IDisposable
             var key = (a.Id, d.Id);
             if (inCollection)
             {
-                var x = FinesseXml.Dialog(d, ActionsFor, notificationRoot: true);
+                var x = DialogXml(d, notificationRoot: true);
                 var text = x.ToString(SaveOptions.DisableFormatting);
                 if (!visible)
                 {
                     a.VisibleDialogs.Add(d.Id);
                     _lastDialogXml[key] = text;
-                    Emit(new Notification(node, "POST", node, requestId,
-                        FinesseXml.Dialogs([FinesseXml.Dialog(d, ActionsFor)], notificationRoot: true)));
+                    Emit(new Notification(node, "POST", node, requestId, FinesseXml.Dialogs([DialogXml(d)], notificationRoot: true)));
                 }
                 else if (!_lastDialogXml.TryGetValue(key, out var last) || last != text)
                 {
@@ -1386,8 +1414,7 @@ public sealed class CallCenter : IDisposable
             {
                 a.VisibleDialogs.Remove(d.Id);
                 _lastDialogXml.Remove(key);
-                Emit(new Notification(node, "DELETE", node, requestId,
-                    FinesseXml.Dialogs([FinesseXml.Dialog(d, ActionsFor)], notificationRoot: true)));
+                Emit(new Notification(node, "DELETE", node, requestId, FinesseXml.Dialogs([DialogXml(d, deletedFor: a.Id)], notificationRoot: true)));
             }
         }
     }
@@ -1401,7 +1428,7 @@ public sealed class CallCenter : IDisposable
             {
                 var node = FinesseXml.DialogsUri(a.Id);
                 var d = _dialogs[id];
-                Emit(new Notification(node, "PUT", d.Uri, "", FinesseXml.Dialog(d, ActionsFor, notificationRoot: true)));
+                Emit(new Notification(node, "PUT", d.Uri, "", DialogXml(d, notificationRoot: true)));
             }
         }
     }

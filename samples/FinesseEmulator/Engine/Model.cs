@@ -178,6 +178,23 @@ public sealed class Dialog
 
     public string WrapUpReason { get; internal set; } = "";
 
+    /// <summary>The queue a routed call came through (<c>queueNumber</c>, <c>queueName</c>); empty when none.</summary>
+    public string QueueNumber { get; internal set; } = "";
+
+    public string QueueName { get; internal set; } = "";
+
+    /// <summary>UCCE's call key (<c>callKeyCallId</c>; <c>callKeySequenceNum</c> is 1); empty on UCCX.</summary>
+    public string CallKeyCallId { get; internal set; } = "";
+
+    /// <summary>UCCE's <c>callKeyPrefix</c>, the day the call was routed (here: days since 1970-01-01).</summary>
+    public string CallKeyPrefix { get; internal set; } = "";
+
+    /// <summary>Some participant was ever ACTIVE or HELD.</summary>
+    public bool EverConnected => Participants.Any(p => p.WasConnected);
+
+    /// <summary>The last state the dialog had while someone was still on it (a DELETE of a call that never connected shows it).</summary>
+    public CallState LastLiveState { get; private set; } = CallState.Initiating;
+
     /// <summary>callVariable1..10 and ECC variables (<c>user.*</c>), in order of first appearance.</summary>
     public List<KeyValuePair<string, string>> Variables { get; } = [];
 
@@ -215,5 +232,9 @@ public sealed class Dialog
             : ps.Any(p => p.State == CallState.Initiating) ? CallState.Initiating
             : ps.Any(p => p.State == CallState.Failed) ? CallState.Failed
             : CallState.Dropped;
+        if (State is not (CallState.Dropped or CallState.Failed))
+        {
+            LastLiveState = State;
+        }
     }
 }

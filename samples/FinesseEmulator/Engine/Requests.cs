@@ -23,12 +23,23 @@ public sealed record DialogRequest(string? RequestedAction)
     public IReadOnlyDictionary<string, string> ActionParams { get; init; } = new Dictionary<string, string>();
 }
 
-/// <summary>A call injected through the control API, as if the contact centre routed it to an extension.</summary>
+/// <summary>
+/// A call injected through the control API, as if the contact centre routed it to an extension.
+/// As on Unified CCE, the dialog's <c>DNIS</c> is then the agent's extension, and
+/// <see cref="Dnis"/> (the number the caller dialled, the service number) becomes its
+/// <c>dialedNumber</c> and <c>toAddress</c>.
+/// </summary>
 public sealed record IncomingCall(string Extension)
 {
     public string Ani { get; init; } = "";
 
+    /// <summary>The number the caller dialled; empty = the agent's extension (a direct call).</summary>
     public string Dnis { get; init; } = "";
+
+    /// <summary>The queue (skill group) the call was routed through; empty = none.</summary>
+    public string QueueNumber { get; init; } = "";
+
+    public string QueueName { get; init; } = "";
 
     public string CallType { get; init; } = "PREROUTE_ACD_IN";
 

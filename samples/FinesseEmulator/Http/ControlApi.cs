@@ -24,6 +24,8 @@ public static class ControlApi
             {
                 Ani = body.Ani ?? "",
                 Dnis = body.Dnis ?? "",
+                QueueNumber = body.QueueNumber ?? "",
+                QueueName = body.QueueName ?? "",
                 CallType = string.IsNullOrWhiteSpace(body.CallType) ? "PREROUTE_ACD_IN" : body.CallType,
                 Variables = [.. (body.CallVariables ?? []).Select(kv => KeyValuePair.Create(kv.Key, kv.Value ?? ""))],
             };
@@ -75,7 +77,8 @@ public static class ControlApi
         Results.Json(new ControlResponse(r.Message, r.Value), statusCode: r.Status);
 
     /// <summary>Body of POST /emulator/calls.</summary>
-    public sealed record IncomingCallBody(string Extension, string? Ani, string? Dnis, string? CallType, Dictionary<string, string?>? CallVariables);
+    public sealed record IncomingCallBody(string Extension, string? Ani, string? Dnis, string? CallType, Dictionary<string, string?>? CallVariables,
+        string? QueueNumber = null, string? QueueName = null);
 
     /// <summary>Body of POST /emulator/failures.</summary>
     public sealed record FailureBody(string? AgentId, string Action, string? ErrorType, string? ErrorMessage, string? ErrorData);

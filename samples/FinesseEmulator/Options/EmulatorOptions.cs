@@ -91,6 +91,12 @@ public sealed record AgentOptions
     /// <summary><c>Agent</c> and/or <c>Supervisor</c>; empty means Agent.</summary>
     public IReadOnlyList<string> Roles { get; init; } = [];
 
+    /// <summary>
+    /// The team ids a supervisor supervises (its User lists them in <c>teams</c>, and its XMPP
+    /// account is subscribed to their <c>/finesse/api/Team/{id}/Users</c> nodes); empty = its own team.
+    /// </summary>
+    public IReadOnlyList<string> SupervisedTeams { get; init; } = [];
+
     /// <summary>REQUIRED, REQUIRED_WITH_WRAP_UP_DATA, OPTIONAL or NOT_ALLOWED.</summary>
     public string WrapUpOnIncoming { get; init; } = "NOT_ALLOWED";
 

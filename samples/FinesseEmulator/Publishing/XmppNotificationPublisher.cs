@@ -106,12 +106,14 @@ public sealed partial class XmppNotificationPublisher(EmulatorOptions options, I
 
     private async Task AutoSubscribeAsync(XmppClient admin, CancellationToken cancellationToken)
     {
+        // As Finesse does: every user to its own User and Dialogs and to SystemInfo, a supervisor also
+        // to the Users node of each team it supervises (it then receives its team members' summaries).
         var work = options.Agents.SelectMany(a => new[]
         {
             (Jid: a.LoginId + "@" + options.XmppDomain, Node: "/finesse/api/User/" + a.LoginId),
             (Jid: a.LoginId + "@" + options.XmppDomain, Node: "/finesse/api/User/" + a.LoginId + "/Dialogs"),
             (Jid: a.LoginId + "@" + options.XmppDomain, Node: "/finesse/api/SystemInfo"),
-        }).ToList();
+        }.Concat(SupervisedTeamIds(a).Select(team => (Jid: a.LoginId + "@" + options.XmppDomain, Node: "/finesse/api/Team/" + team + "/Users")))).ToList();
         var failures = 0;
         foreach (var batch in work.Chunk(32))
         {
@@ -134,6 +136,10 @@ public sealed partial class XmppNotificationPublisher(EmulatorOptions options, I
 
         LogSubscribed(_logger, work.Count - failures, work.Count);
     }
+
+    private static IEnumerable<string> SupervisedTeamIds(AgentOptions agent) =>
+        !agent.Roles.Any(r => string.Equals(r, "Supervisor", StringComparison.OrdinalIgnoreCase)) ? []
+        : agent.SupervisedTeams.Count > 0 ? agent.SupervisedTeams.Distinct(StringComparer.Ordinal) : [agent.TeamId];
 
     public async ValueTask DisposeAsync()
     {

@@ -19,6 +19,26 @@ public sealed class ConnectorEngineRequestTests
         { new SingleStepTransfer("d1", "1003"), FinesseActions.TransferSst, "1003" },
     };
 
+    [Fact]
+    public async Task A_dialog_change_on_another_participants_session_does_not_answer_the_agents_request()
+    {
+        await using var h = new EngineHarness();
+        await h.BringInServiceAsync("c1", "c2");
+        await h.ConnectAndLoginAsync("c1", "a1", "1001");
+        await h.ConnectAndLoginAsync("c2", "a2", "1002");
+
+        // a2 answers a call from a1: Finesse copies a2's requestId into the dialog update of both agents.
+        var correlation = h.Request("c2", new Answer("d1"), "a2");
+        var call = await h.Finesse.NextCallAsync("DialogAction");
+        h.Notify(new DialogNotification("a1", Dialogs.Active("d1"), call.RequestId));
+        var atA1 = await h.NextAsync("c1");
+        h.Notify(new DialogNotification("a2", Dialogs.Active("d1"), call.RequestId));
+        var atA2 = await h.NextAsync("c2");
+
+        Assert.Null(atA1.CorrelationId);
+        Assert.Equal(("a2", correlation), (atA2.AgentId, atA2.CorrelationId));
+    }
+
     [Theory]
     [MemberData(nameof(CallRequests))]
     public async Task Every_call_request_becomes_its_Finesse_dialog_action_and_is_answered_by_the_dialog_change(

@@ -32,6 +32,7 @@ public sealed class DialogComparerTests
             { "callType", d with { CallType = "TRANSFER" } },
             { "toAddress null", d with { ToAddress = null } },
             { "dnis", d with { Dnis = "8001" } },
+            { "dialed number", d with { DialedNumber = "8005551234" } },
             { "wrap-up reason", d with { WrapUpReason = "Sale" } },
             { "associated dialog", d with { AssociatedDialogId = "d2" } },
             { "participant state", d with { Participants = [d.Participants[0] with { State = "HELD" }, d.Participants[1]] } },

@@ -60,4 +60,31 @@ public sealed class FinesseContractMapperTests
         Assert.True(FinesseContractMapper.AgentLeft(dropped, "3001"));
         Assert.False(FinesseContractMapper.AgentLeft(dropped, null));
     }
+
+    [Theory]
+    [InlineData("5001", "/finesse/api/User/5001", "5001", true)]
+    [InlineData("5001", "/finesse/api/user/5001/", "5001", true)]
+    [InlineData("5001", "/finesse/api/User/5001/Dialogs", "5001", false)]
+    [InlineData("5003", "/finesse/api/Team/10/Users", "5002", false)]
+    [InlineData("5003", "/finesse/api/Team/10/Users", "5003", false)]
+    [InlineData("5003", "/finesse/api/User/50031", "50031", false)]
+    [InlineData("5003", null, "5003", true)]
+    [InlineData("5003", "", "5002", false)]
+    [InlineData("5003", null, null, false)]
+    public void A_user_update_is_the_agents_own_only_on_its_own_user_node_or_without_a_node_by_login_id(string agentId, string? node, string? loginId, bool own)
+    {
+        var user = new SiebelCti.Connector.Finesse.Model.User { LoginId = loginId, State = SiebelCti.Connector.Finesse.Model.UserState.Ready };
+
+        Assert.Equal(own, FinesseContractMapper.IsOwnUser(agentId, node, user));
+    }
+
+    [Fact]
+    public void A_dialog_maps_dnis_and_the_dialed_number_apart()
+    {
+        var parsed = FinesseXmlParser.ParseDialog(Samples.Read("dialog-inbound-alerting.xml"));
+        var dialog = FinesseContractMapper.ToDialog(parsed);
+
+        Assert.Equal(parsed.MediaProperties.Dnis, dialog.Dnis);
+        Assert.Equal(parsed.MediaProperties.DialedNumber, dialog.DialedNumber);
+    }
 }

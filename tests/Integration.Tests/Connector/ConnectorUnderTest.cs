@@ -57,6 +57,16 @@ public sealed class ConnectorUnderTest : IAsyncLifetime
     /// <summary>Agent A's <c>WrapUpOnIncoming</c> (the emulator's default, <c>NOT_ALLOWED</c>, when null).</summary>
     public string? AgentAWrapUpOnIncoming { get; init; }
 
+    /// <summary>
+    /// Agent A is a supervisor (roles Agent and Supervisor) of a team of its own with agent B, so
+    /// that its notification session also receives B's summaries on <c>/finesse/api/Team/{id}/Users</c>.
+    /// The team id is unique to the fixture: pub-sub nodes are shared by every emulator on the prosody.
+    /// </summary>
+    public bool SupervisorA { get; init; }
+
+    /// <summary>The team of A and B when <see cref="SupervisorA"/>.</summary>
+    public string Team { get; } = "t" + Guid.NewGuid().ToString("N")[..8];
+
     /// <summary>Configure a Finesse side B too; the connector's REST client then knows both sides.</summary>
     public bool WithSideB { get; init; }
 
@@ -77,8 +87,14 @@ public sealed class ConnectorUnderTest : IAsyncLifetime
         EmulatorTestConfig.ThroughProsody(config, TestServices.Host, TestServices.XmppPort, TestServices.XmppDomain, run);
         config["Emulator:FarEndAnswerDelay"] = "00:00:00.200";
         config["Emulator:BusyNumbers:0"] = BusyNumber;
-        EmulatorTestConfig.SetAgent(config, 0, new TestAgent(AgentA, "pw, with # and | ü", "3101") { WrapUpOnIncoming = AgentAWrapUpOnIncoming });
-        EmulatorTestConfig.SetAgent(config, 1, new TestAgent(AgentB, "pw-b", "3102"));
+        EmulatorTestConfig.SetAgent(config, 0, new TestAgent(AgentA, "pw, with # and | ü", "3101")
+        {
+            WrapUpOnIncoming = AgentAWrapUpOnIncoming,
+            Roles = SupervisorA ? ["Agent", "Supervisor"] : [],
+            TeamId = SupervisorA ? Team : "10",
+            TeamName = SupervisorA ? "Blue" : "Sales",
+        });
+        EmulatorTestConfig.SetAgent(config, 1, new TestAgent(AgentB, "pw-b", "3102") { TeamId = SupervisorA ? Team : "10", TeamName = SupervisorA ? "Blue" : "Sales" });
         EmulatorTestConfig.SetAgent(config, 2, new TestAgent(AgentC, "pw-c", "3103") { WrapUpOnIncoming = "REQUIRED" });
         config["Emulator:Agents:2:WrapUpTimeout"] = "00:00:00";
         var prefix = "x" + Guid.NewGuid().ToString("N")[..8];

@@ -51,7 +51,7 @@ public sealed class SiebelHost : IAsyncDisposable
     /// Starts the host, runs Siebel's load sequence and creates one driver instance for the
     /// Connector of <paramref name="connector"/> over the real broker.
     /// </summary>
-    public static async Task<SiebelHost> StartAsync(ConnectorUnderTest connector, double requestTimeoutSeconds = 20)
+    public static async Task<SiebelHost> StartAsync(ConnectorUnderTest connector, double requestTimeoutSeconds = 20, params string[] driverParameters)
     {
         foreach (var (path, how) in new[] { (HostPath, "scripts/test.sh compiles it from tests/native/e2e/siebel_e2e_host.c with gcc"), (DriverPath, "scripts/publish-driver.sh publishes it") })
         {
@@ -77,8 +77,8 @@ public sealed class SiebelHost : IAsyncDisposable
         // A driver user of the lab broker, as on a Siebel server: it may read only its own client topics.
         var user = TestServices.DriverUser;
         var clientId = user.ClientId("e2e-" + Guid.NewGuid().ToString("N")[..12]);
-        var rc = await host.CommandAsync("driver", "BrokerUri=" + ConnectorUnderTest.BrokerUri, "BrokerUser=" + user.Name, "BrokerPassword=" + user.Password, "ClientId=" + clientId,
-            "RequestQueue=" + connector.RequestQueue, "RequestTimeout=" + requestTimeoutSeconds.ToString(CultureInfo.InvariantCulture));
+        var rc = await host.CommandAsync(["driver", "BrokerUri=" + ConnectorUnderTest.BrokerUri, "BrokerUser=" + user.Name, "BrokerPassword=" + user.Password, "ClientId=" + clientId,
+            "RequestQueue=" + connector.RequestQueue, "RequestTimeout=" + requestTimeoutSeconds.ToString(CultureInfo.InvariantCulture), .. driverParameters]);
         Assert.True(rc == 0, $"CreateISCDriverInstance returned {rc}");
         return host;
     }
@@ -432,16 +432,19 @@ public sealed record HostEvent(string Name, string Tracking, IReadOnlyDictionary
     }
 }
 
-/// <summary>The enabled toolbar commands of each state, as ARCHITECTURE.md §4 lists them.</summary>
+/// <summary>
+/// The enabled toolbar commands of each state, as ARCHITECTURE.md §4 lists them, with AttachData
+/// during a call and ChangeNotReadyState (to change the reason) while Not Ready (docs/native-abi.md).
+/// </summary>
 public static class Toolbar
 {
     public static readonly IReadOnlySet<string> LoggedOut = Set("LogIn");
-    public static readonly IReadOnlySet<string> NotReady = Set("ChangeReadyState", "MakeCall", "ResetState", "LogOut");
+    public static readonly IReadOnlySet<string> NotReady = Set("ChangeReadyState", "ChangeNotReadyState", "MakeCall", "ResetState", "LogOut");
     public static readonly IReadOnlySet<string> Ready = Set("ChangeNotReadyState");
-    public static readonly IReadOnlySet<string> Alerting = Set("AnswerCall");
-    public static readonly IReadOnlySet<string> Active = Set("ReleaseCall", "HoldCall", "ConsultCall", "BlindTransfer", "SendDTMF");
-    public static readonly IReadOnlySet<string> Held = Set("ReleaseCall", "RetrieveCall");
-    public static readonly IReadOnlySet<string> ConsultActive = Set("ReleaseCall", "TransferComplete", "ConferenceComplete", "HoldCall");
+    public static readonly IReadOnlySet<string> Alerting = Set("AnswerCall", "AttachData");
+    public static readonly IReadOnlySet<string> Active = Set("ReleaseCall", "HoldCall", "ConsultCall", "BlindTransfer", "SendDTMF", "AttachData");
+    public static readonly IReadOnlySet<string> Held = Set("ReleaseCall", "RetrieveCall", "AttachData");
+    public static readonly IReadOnlySet<string> ConsultActive = Set("ReleaseCall", "TransferComplete", "ConferenceComplete", "HoldCall", "AttachData");
     public static readonly IReadOnlySet<string> WrapUp = Set("ChangeReadyState", "ChangeNotReadyState", "SetWrapUp");
 
     public static HashSet<string> Parse(string enabled) => [.. enabled.Split(',', StringSplitOptions.RemoveEmptyEntries)];
