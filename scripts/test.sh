@@ -97,8 +97,9 @@ done
 # run under Wine; the win-x86 DLL is checked with objdump only. The hosted runs disable CoreCLR's
 # W^X under Wine (docs/native-abi.md, "Windows builds").
 count_summary() { # NAME OUTPUT RC: adds the "N passed, N failed" line of OUTPUT, or fails NAME
-  local line; line=$(printf '%s\n' "$2" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -n 1)
-  printf '%s\n' "$2" | grep -Ev '^PASS: ' | sed "s|^|  $1: |" >&2
+  local out line; out=$(printf '%s\n' "$2" | tr -d '\r') # Windows programs end their lines with CRLF
+  line=$(printf '%s\n' "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -n 1)
+  printf '%s\n' "$out" | grep -Ev '^PASS: ' | sed "s|^|  $1: |" >&2
   if [ -n "$line" ]; then
     passed=$((passed + $(cut -d' ' -f1 <<<"$line"))); failed=$((failed + $(cut -d' ' -f3 <<<"$line")))
   fi

@@ -725,7 +725,9 @@ int main(int argc, char **argv)
 
   struct kv_builder dp = { 0 };
   kv_add(&dp, "Driver:BrokerUri", "loopback://");
-  kv_add(&dp, "Driver:RequestTimeout", "1");
+  /* Short enough for the "never answers" check, long enough that a slow machine (JIT under Wine, a
+   * loaded CI) answers ResetState in time: a late answer of an unchanged state raises no event. */
+  kv_add(&dp, "Driver:RequestTimeout", "5");
   kv_add(&dp, "ClientId", "host-test");
   kv_add(&dp, "LogConfig", log_config);
   kv_add(&dp, "Service:Extension", "ignored-at-driver-level");
