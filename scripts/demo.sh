@@ -35,7 +35,7 @@ bash scripts/install-deps.sh
 log "building ($config)"
 dotnet build SiebelCtiDriver.sln -c "$config" -nologo -clp:ErrorsOnly >"$demo/build.log" 2>&1 \
   || { tail -30 "$demo/build.log"; die "the build failed (see $demo/build.log)"; }
-bash scripts/publish-driver.sh
+bash scripts/publish-driver.sh linux-x64 # the demo loads the Linux library only
 
 if ! port_open "$SIEBELCTI_HOST" "$SIEBELCTI_AMQ_PORT" || ! port_open "$SIEBELCTI_HOST" "$SIEBELCTI_XMPP_PORT"; then
   started_services=yes

@@ -5,6 +5,8 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
 packages=(activemq libactivemq-java openjdk-17-jdk-headless prosody lua-unbound gcc libc6-dev valgrind clang zlib1g-dev)
+# The Windows DLLs and their host tests (docs/native-abi.md, "Windows builds"): lld-link, MinGW-w64, 64-bit Wine, zip.
+packages+=(lld gcc-mingw-w64-x86-64-win32 gcc-mingw-w64-i686-win32 wine wine64 zip)
 [ "${1:-}" = "--with-browser" ] && packages+=(chromium chromium-driver)
 
 missing=()

@@ -138,20 +138,47 @@ internal sealed partial record AbiSettings(int ScapiVersion, ClientInterfaceLayo
         }
     }
 
+    /// <summary>
+    /// The AppContext key under which the hosted Windows build (eng/windows/hosted-driver.c) passes
+    /// the directory of its SiebelCtiDriver.dll: the managed code runs from a subfolder there.
+    /// </summary>
+    public const string HostedDirectoryKey = "SiebelCti.DriverDirectory";
+
     /// <summary>The directory of the loaded driver library (not of the host process).</summary>
     public static unsafe string? LibraryDirectory()
     {
+        delegate* unmanaged[Cdecl]<CLong> anyExport = &Exports.APIVersion;
         if (!OperatingSystem.IsWindows())
         {
-            delegate* unmanaged[Cdecl]<CLong> anyExport = &Exports.APIVersion;
             DlInfo info;
             if (DlAddr(anyExport, &info) != 0 && info.FileName != null)
             {
                 return Path.GetDirectoryName(Marshal.PtrToStringUTF8((nint)info.FileName));
             }
         }
+        else if (AppContext.GetData(HostedDirectoryKey) is string { Length: > 0 } hosted)
+        {
+            return hosted;
+        }
+        else
+        {
+            // Native AOT on Windows: AppContext.BaseDirectory is the host process's directory, not the DLL's.
+            const uint fromAddress = 0x4, unchangedRefCount = 0x2;
+            var path = stackalloc char[1024];
+            if (GetModuleHandleEx(fromAddress | unchangedRefCount, anyExport, out var module) != 0
+                && GetModuleFileName(module, path, 1024) is > 0 and < 1024)
+            {
+                return Path.GetDirectoryName(new string(path));
+            }
+        }
         return AppContext.BaseDirectory;
     }
+
+    [LibraryImport("kernel32", EntryPoint = "GetModuleHandleExW")]
+    private static unsafe partial int GetModuleHandleEx(uint flags, void* address, out nint module);
+
+    [LibraryImport("kernel32", EntryPoint = "GetModuleFileNameW")]
+    private static unsafe partial uint GetModuleFileName(nint module, char* fileName, uint size);
 
     [StructLayout(LayoutKind.Sequential)]
     private unsafe struct DlInfo

@@ -1,12 +1,10 @@
 /*
  * Loads the published driver exactly as Siebel's Communications Session Manager does (dlopen of the
- * shared object, then the first step of the documented load sequence: APIVersion) and checks it.
- * Usage: apiversion_test PATH/libSiebelCtiDriver.so [EXPECTED_VERSION]
+ * shared object or LoadLibraryW of the DLL, then the first step of the documented load sequence: APIVersion) and checks it.
+ * Usage: apiversion_test PATH/libSiebelCtiDriver.so|SiebelCtiDriver.dll [EXPECTED_VERSION]
  * Prints one line per check and a final "N passed, N failed" line; exit code 0 only if all passed.
  */
-#include <dlfcn.h>
-#include <stdio.h>
-#include <stdlib.h>
+#include "host_platform.h"
 
 typedef long (*api_version_fn)(void);
 
@@ -26,12 +24,12 @@ int main(int argc, char **argv)
   }
   long expected = argc > 2 ? strtol(argv[2], NULL, 10) : 2;
 
-  void *lib = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
-  check(lib != NULL, "dlopen loads the driver library");
+  host_lib lib = host_lib_open(argv[1]);
+  check(lib != NULL, "the driver library loads");
   if (lib == NULL) {
-    fprintf(stderr, "dlopen: %s\n", dlerror());
+    fprintf(stderr, "load: %s\n", host_lib_error());
   } else {
-    api_version_fn api_version = (api_version_fn)dlsym(lib, "APIVersion");
+    api_version_fn api_version = (api_version_fn)host_lib_sym(lib, "APIVersion");
     check(api_version != NULL, "the library exports APIVersion under its exact C name");
     if (api_version != NULL) {
       long version = api_version();
@@ -39,8 +37,7 @@ int main(int argc, char **argv)
       check(version == expected, "APIVersion returns the expected SCAPI version");
       check(api_version() == version, "APIVersion is stable across calls");
     }
-    /* The .NET runtime inside a Native AOT library cannot be unloaded; dlclose only drops our reference. */
-    dlclose(lib);
+    /* The .NET runtime inside the library cannot be unloaded: like Siebel, the host never unloads it. */
   }
 
   printf("%d passed, %d failed\n", passed, failed);

@@ -51,28 +51,32 @@ public sealed class SiebelHost : IAsyncDisposable
     /// Starts the host, runs Siebel's load sequence and creates one driver instance for the
     /// Connector of <paramref name="connector"/> over the real broker.
     /// </summary>
-    public static async Task<SiebelHost> StartAsync(ConnectorUnderTest connector, double requestTimeoutSeconds = 20, params string[] driverParameters)
+    public static Task<SiebelHost> StartAsync(ConnectorUnderTest connector, double requestTimeoutSeconds = 20, params string[] driverParameters) =>
+        StartAsync(connector, new ProcessStartInfo(HostPath, [DriverPath]), [HostPath, DriverPath], requestTimeoutSeconds, driverParameters);
+
+    /// <summary>
+    /// As <see cref="StartAsync(ConnectorUnderTest, double, string[])"/> with another host command line (such as
+    /// the MinGW-built host under Wine, <see cref="WineSiebelHost"/>); <paramref name="files"/> must exist.
+    /// </summary>
+    internal static async Task<SiebelHost> StartAsync(ConnectorUnderTest connector, ProcessStartInfo start, IEnumerable<string> files, double requestTimeoutSeconds = 20, params string[] driverParameters)
     {
-        foreach (var (path, how) in new[] { (HostPath, "scripts/test.sh compiles it from tests/native/e2e/siebel_e2e_host.c with gcc"), (DriverPath, "scripts/publish-driver.sh publishes it") })
+        foreach (var path in files)
         {
             if (!File.Exists(path))
             {
-                throw new InvalidOperationException($"{path} does not exist: {how}. Run 'bash scripts/test.sh'.");
+                throw new InvalidOperationException($"{path} does not exist: scripts/test.sh compiles the hosts in tests/native and scripts/publish-driver.sh publishes the drivers. Run 'bash scripts/test.sh'.");
             }
         }
 
-        var start = new ProcessStartInfo(HostPath, [DriverPath])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardInputEncoding = new UTF8Encoding(false),
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
+        start.RedirectStandardInput = true;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.StandardInputEncoding = new UTF8Encoding(false);
+        start.StandardOutputEncoding = Encoding.UTF8;
+        start.StandardErrorEncoding = Encoding.UTF8;
+        start.UseShellExecute = false;
         start.Environment.Remove("SIEBELCTI_DRIVER_TEST_HOOKS"); // the real connector, never the loopback
-        var host = new SiebelHost(Process.Start(start) ?? throw new InvalidOperationException($"cannot start {HostPath}"));
+        var host = new SiebelHost(Process.Start(start) ?? throw new InvalidOperationException($"cannot start {start.FileName}"));
         await host.WaitForLineAsync(null, "HELLO", _ => true, 0);
         // A driver user of the lab broker, as on a Siebel server: it may read only its own client topics.
         var user = TestServices.DriverUser;

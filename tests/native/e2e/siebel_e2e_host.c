@@ -1,11 +1,11 @@
 /*
  * A scriptable Siebel host for the end-to-end tests (tests/Integration.Tests/EndToEnd): loads the
- * published driver with dlopen exactly as Siebel's Communications Session Manager does (APIVersion,
+ * published driver with dlopen (LoadLibraryW on Windows) exactly as Siebel's Communications Session Manager does (APIVersion,
  * RequestMediaTypeList, RequestCommandEventList, CreateISCDriverInstance, RequestService, ...),
  * reads one command per line on stdin and prints one line per driver callback on stdout. Unlike
  * tests/native/siebel_host_test.c it checks nothing itself: the C# harness decides what is right.
  *
- * Usage: siebel_e2e_host PATH/libSiebelCtiDriver.so
+ * Usage: siebel_e2e_host PATH/libSiebelCtiDriver.so   (siebel_e2e_host.exe PATH\SiebelCtiDriver.dll under Wine)
  *
  * Lines are fields separated by TAB; in a field, '\' 't' 'n' 'r' escapes ('\\', '\t', '\n', '\r')
  * stand for themselves. Strings are UTF-8 on both pipes and UTF-16 towards the driver.
@@ -34,12 +34,10 @@
  *   FATAL TEXT                               the host cannot go on (exit 2)
  * At end of input every service and the driver are released and the host exits 0.
  */
-#include <dlfcn.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdatomic.h>
-#include <unistd.h>
 
+#include "../host_platform.h"
 #include "../scapi_host.h"
 
 #define MAX_SERVICES 1024
@@ -67,7 +65,7 @@ struct service {
 static struct service *services[MAX_SERVICES];
 static int service_count;
 static ISC_DRIVER_HANDLE driver;
-static pthread_mutex_t out_lock = PTHREAD_MUTEX_INITIALIZER;
+static host_mutex out_lock = HOST_MUTEX_INIT;
 
 /* ---- output lines ---- */
 
@@ -142,11 +140,11 @@ static void field_long(struct line *l, long v)
 
 static void emit(struct line *l)
 {
-  pthread_mutex_lock(&out_lock);
+  host_mutex_lock(&out_lock);
   fwrite(l->buf, 1, l->len, stdout);
   fputc('\n', stdout);
   fflush(stdout);
-  pthread_mutex_unlock(&out_lock);
+  host_mutex_unlock(&out_lock);
   free(l->buf);
 }
 
@@ -410,9 +408,9 @@ static void fatal(const char *fmt, ...)
   exit(2);
 }
 
-static void *sym(void *lib, const char *name)
+static void *sym(host_lib lib, const char *name)
 {
-  void *p = dlsym(lib, name);
+  void *p = host_lib_sym(lib, name);
   if (p == NULL) fatal("the driver does not export %s", name);
   return p;
 }
@@ -511,9 +509,12 @@ static long run(char **f, int n)
 int main(int argc, char **argv)
 {
   if (argc != 2) fatal("usage: siebel_e2e_host PATH/libSiebelCtiDriver.so");
-  if (access(argv[1], R_OK) != 0) fatal("the driver library %s does not exist: run scripts/publish-driver.sh", argv[1]);
-  void *lib = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
-  if (lib == NULL) fatal("dlopen failed: %s", dlerror());
+  FILE *exists = fopen(argv[1], "rb");
+  if (exists == NULL) fatal("the driver library %s does not exist: run scripts/publish-driver.sh", argv[1]);
+  fclose(exists);
+  host_binary_stdio();
+  host_lib lib = host_lib_open(argv[1]);
+  if (lib == NULL) fatal("loading the driver failed: %s", host_lib_error());
   APIVersion = (APIVersion_fn)sym(lib, "APIVersion");
   CreateISCDriverInstance = (CreateISCDriverInstance_fn)sym(lib, "CreateISCDriverInstance");
   RequestMediaTypeList = (RequestMediaTypeList_fn)sym(lib, "RequestMediaTypeList");
@@ -564,9 +565,9 @@ int main(int argc, char **argv)
 
   char *line = NULL;
   size_t cap = 0;
-  ssize_t got;
+  long got;
   char *f[MAX_FIELDS];
-  while ((got = getline(&line, &cap, stdin)) > 0) {
+  while ((got = host_getline(&line, &cap, stdin)) > 0) {
     while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r')) line[--got] = 0;
     if (got == 0) continue;
     int n = split(line, f, MAX_FIELDS);
