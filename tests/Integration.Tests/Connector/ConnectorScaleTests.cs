@@ -91,7 +91,7 @@ public sealed class ConnectorScaleTests(ScaleConnector lab) : IAsyncLifetime
 
         foreach (var (client, correlation, agent) in logins)
         {
-            var answer = await client.WaitForAsync(e => e.CorrelationId == correlation, $"the Login answer of {agent}", BurstPatience);
+            var answer = await client.AnswerAsync(correlation, $"the Login answer of {agent}", BurstPatience);
             Assert.True(answer.Message is AgentState, $"{agent}: Login answered {answer.Message}");
         }
 
@@ -111,7 +111,7 @@ public sealed class ConnectorScaleTests(ScaleConnector lab) : IAsyncLifetime
 
         foreach (var (client, correlation, agent) in readies)
         {
-            var answer = await client.WaitForAsync(e => e.CorrelationId == correlation, $"the Ready answer of {agent}", BurstPatience);
+            var answer = await client.AnswerAsync(correlation, $"the Ready answer of {agent}", BurstPatience);
             Assert.True(answer.Message is AgentState { State: "READY" }, $"{agent}: Ready answered {answer.Message}");
         }
 
@@ -123,7 +123,7 @@ public sealed class ConnectorScaleTests(ScaleConnector lab) : IAsyncLifetime
 
         foreach (var (client, correlation, agent) in notReadies)
         {
-            var answer = await client.WaitForAsync(e => e.CorrelationId == correlation, $"the NotReady answer of {agent}", BurstPatience);
+            var answer = await client.AnswerAsync(correlation, $"the NotReady answer of {agent}", BurstPatience);
             Assert.True(answer.Message is AgentState { State: "NOT_READY" }, $"{agent}: NotReady answered {answer.Message}");
         }
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using SiebelCti.Connector.Engine;
 using SiebelCti.Connector.Engine.Adapters;
 using SiebelCti.Connector.Finesse.Rest;
@@ -30,6 +30,7 @@ public sealed class ConnectorUnderTest : IAsyncLifetime
     private OpenWireClientChannel? _channel;
     private FinesseRestClient? _rest;
     private FinesseNotificationHub? _hub;
+    private LabLogFile? _log;
     private Task? _engineRun;
 
     public string RequestQueue { get; } = "SiebelCti.Test.Requests." + Guid.NewGuid().ToString("N")[..8];
@@ -116,7 +117,8 @@ public sealed class ConnectorUnderTest : IAsyncLifetime
         Emulator = _emulator.Services.GetRequiredService<Listeners>().UrlsOf(0).Single();
         EmulatorSideB = WithSideB ? _emulator.Services.GetRequiredService<Listeners>().UrlsOf(1).Single() : null;
 
-        var logs = NullLoggerFactory.Instance;
+        _log = new LabLogFile("connector-" + RequestQueue);
+        var logs = _log;
         _channel = new OpenWireClientChannel(new ClientChannelOptions
         {
             Broker = new OpenWireOptions
@@ -134,7 +136,7 @@ public sealed class ConnectorUnderTest : IAsyncLifetime
         }, _rest, logs);
         Engine = new ConnectorEngine(
             EngineOptions,
-            _channel, new FinesseRestGateway(_rest), _hub, NullLogger<ConnectorEngine>.Instance);
+            _channel, new FinesseRestGateway(_rest), _hub, logs.CreateLogger<ConnectorEngine>());
         _channel.Start();
         _hub.Start();
         _engineRun = Engine.RunAsync(_stop.Token);
@@ -225,6 +227,7 @@ public sealed class ConnectorUnderTest : IAsyncLifetime
 
         Directory.Delete(_contentRoot, recursive: true);
         _stop.Dispose();
+        _log?.Dispose();
     }
 }
 
@@ -239,6 +242,7 @@ public sealed class ContractClient : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _pump;
     private readonly List<ConnectorEnvelope> _history = [];
+    private TaskCompletionSource _grew = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _sessionStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string? _session;
     private int _next;
@@ -266,10 +270,15 @@ public sealed class ContractClient : IAsyncDisposable
                         _sessionStarted.TrySetResult();
                     }
 
+                    TaskCompletionSource grew;
                     lock (_history)
                     {
                         _history.Add(envelope);
+                        grew = _grew;
+                        _grew = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                     }
+
+                    grew.TrySetResult();
 
                     _events.Writer.TryWrite(envelope);
                 }
@@ -338,6 +347,42 @@ public sealed class ContractClient : IAsyncDisposable
         }
 
         return History.Count;
+    }
+
+    /// <summary>
+    /// The answer to request <paramref name="correlationId"/>, whenever it arrived: unlike
+    /// <see cref="WaitForAsync"/> nothing is skipped, so the answers of many requests in flight on one
+    /// client can be awaited in any order.
+    /// </summary>
+    public async Task<ConnectorEnvelope> AnswerAsync(string correlationId, string what, TimeSpan? patience = null)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(patience ?? Wait);
+        while (true)
+        {
+            Task grew;
+            lock (_history)
+            {
+                foreach (var envelope in _history)
+                {
+                    if (envelope.CorrelationId == correlationId)
+                    {
+                        return envelope;
+                    }
+                }
+
+                grew = _grew.Task;
+            }
+
+            try
+            {
+                await grew.WaitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"{ClientId}: no {what} (correlation {correlationId}) within {(patience ?? Wait).TotalSeconds} s; {History.Count} messages received");
+            }
+        }
     }
 
     /// <summary>The next event matching <paramref name="match"/>; earlier ones are skipped.</summary>
