@@ -50,6 +50,8 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
 
     public TimeSpan RequestTimeout => Options.RequestTimeout;
 
+    public TimeSpan TimeoutOf(ConnectorRequest request) => Options.TimeoutOf(request);
+
     public CommandDefaults Defaults => new(Options.NotReadyReasonCode, Options.LogoutReasonCode);
 
     public StatusReport? LastStatus => _lastStatus;
@@ -214,7 +216,7 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
 
     /// <summary>
     /// Queues a request for the Connector with this driver's client id, session token and a deadline
-    /// (<see cref="DriverOptions.RequestExpiry"/> from now unless it has one): after it the Connector
+    /// (<see cref="DriverOptions.ExpiryOf"/> from now unless it has one): after it the Connector
     /// drops the request unexecuted. Held while a Hello is unanswered. False when the link cannot take it.
     /// </summary>
     public bool TrySend(ConnectorEnvelope request)
@@ -222,7 +224,7 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
         var stamped = request with
         {
             ClientId = Options.ClientId,
-            Deadline = request.Deadline ?? Time.GetUtcNow() + Options.RequestExpiry,
+            Deadline = request.Deadline ?? Time.GetUtcNow() + Options.ExpiryOf(request.Message),
         };
         if (!_linkUp)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SiebelCti.Connector.Messaging;
 using SiebelCti.Connector.OpenWire;
 
 namespace SiebelCti.Driver.Configuration;
@@ -16,6 +17,7 @@ internal sealed partial class DriverOptions
     public const string TestHooksVariable = "SIEBELCTI_DRIVER_TEST_HOOKS";
     public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(20);
     public static readonly TimeSpan DefaultRequestExpiry = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan DefaultLoginTimeout = TimeSpan.FromSeconds(60);
     public static readonly TimeSpan DefaultHeartbeatInterval = TimeSpan.FromSeconds(30);
 
     private DriverOptions()
@@ -58,6 +60,24 @@ internal sealed partial class DriverOptions
     /// </summary>
     public TimeSpan RequestExpiry { get; private init; } = DefaultRequestExpiry;
 
+    /// <summary>
+    /// How long the driver waits for the answer to a <c>LogIn</c> (default 60 s, at least
+    /// <see cref="RequestTimeout"/>): a Login proves the password, opens the agent's notification
+    /// session and signs in, and at shift start hundreds queue at once. Its deadline at the Connector
+    /// leaves the same confirmation time as any request's: <see cref="ExpiryOf"/>.
+    /// </summary>
+    public TimeSpan LoginTimeout { get; private init; } = DefaultLoginTimeout;
+
+    /// <summary>How long the driver waits for the answer to <paramref name="request"/>.</summary>
+    public TimeSpan TimeoutOf(ConnectorMessage request) => request is Login ? LoginTimeout : RequestTimeout;
+
+    /// <summary>
+    /// The request's deadline at the Connector, from when it is sent: its timeout minus the time the
+    /// Connector needs to have Finesse confirm a change it started (<see cref="RequestTimeout"/> −
+    /// <see cref="RequestExpiry"/>), so that nothing starts that could finish after the driver gave up.
+    /// </summary>
+    public TimeSpan ExpiryOf(ConnectorMessage request) => TimeoutOf(request) - (RequestTimeout - RequestExpiry);
+
     /// <summary>How often the driver sends <c>Heartbeat</c> while the link is up (the Connector's client timeout must be longer).</summary>
     public TimeSpan HeartbeatInterval { get; private init; } = DefaultHeartbeatInterval;
 
@@ -86,7 +106,7 @@ internal sealed partial class DriverOptions
 
     /// <summary>Every parameter name the driver knows; others are logged and ignored.</summary>
     public static ImmutableArray<string> Known { get; } =
-        ["BrokerUri", "BrokerUser", "BrokerPassword", "BrokerTrustedCertificates", "ClientId", "RequestTimeout", "RequestExpiry", "HeartbeatInterval", "LogConfig", "RequestQueue", "ClientTopic",
+        ["BrokerUri", "BrokerUser", "BrokerPassword", "BrokerTrustedCertificates", "ClientId", "RequestTimeout", "RequestExpiry", "LoginTimeout", "HeartbeatInterval", "LogConfig", "RequestQueue", "ClientTopic",
          "NotReadyReasonCode", "LogoutReasonCode", "ReleaseAction", "ReleaseReasonCode"];
 
     /// <summary>
@@ -178,6 +198,12 @@ internal sealed partial class DriverOptions
             problems.Add($"RequestExpiry ({expiry.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s) must be shorter than RequestTimeout ({timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s)");
         }
 
+        var loginTimeout = Seconds(values, "LoginTimeout", 0.1, 600, DefaultLoginTimeout > timeout ? DefaultLoginTimeout : timeout, problems);
+        if (loginTimeout < timeout)
+        {
+            problems.Add($"LoginTimeout ({loginTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s) must not be shorter than RequestTimeout ({timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s)");
+        }
+
         var logConfig = values.GetValueOrDefault("LogConfig");
         if (!string.IsNullOrEmpty(logConfig) && !File.Exists(logConfig))
         {
@@ -235,6 +261,7 @@ internal sealed partial class DriverOptions
             ClientId = clientId,
             RequestTimeout = timeout,
             RequestExpiry = expiry,
+            LoginTimeout = loginTimeout,
             HeartbeatInterval = heartbeat,
             LogConfigPath = string.IsNullOrEmpty(logConfig) ? null : logConfig,
             RequestQueue = queue,

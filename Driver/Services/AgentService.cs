@@ -17,7 +17,8 @@ internal interface IServiceHost
 {
     TimeProvider Time { get; }
 
-    TimeSpan RequestTimeout { get; }
+    /// <summary>How long the service waits for the answer to <paramref name="request"/> (a Login longer).</summary>
+    TimeSpan TimeoutOf(ConnectorRequest request);
 
     /// <summary>What commands leave out and the driver parameters fill in (default reason codes).</summary>
     CommandDefaults Defaults { get; }
@@ -179,7 +180,7 @@ internal sealed class AgentService
             if (pending.Deadline <= now && _pending.TryRemove(id, out _))
             {
                 _work.Writer.TryWrite(new FailureWork(pending.CommandTrackingId, pending.Command, ErrorCode.DriverRequestTimeout,
-                    $"{pending.Command}: the Connector did not answer {pending.RequestType} within {_host.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s; it was not executed and will not be (the request expired at the Connector)"));
+                    $"{pending.Command}: the Connector did not answer {pending.RequestType} within {pending.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s; it was not executed and will not be (the request expired at the Connector)"));
             }
         }
     }
@@ -210,7 +211,7 @@ internal sealed class AgentService
             }
             agentId = _view.AgentId;
         }
-        var deadline = _host.Time.GetUtcNow() + _host.RequestTimeout;
+        var now = _host.Time.GetUtcNow();
         if (EndReasonOf(command) is { } endReason)
         {
             // Queued before the request leaves, so the loop knows why the calls end when the answer arrives.
@@ -220,7 +221,8 @@ internal sealed class AgentService
         {
             var id = _host.NewRequestId();
             var dialed = request switch { MakeCall m => m.Destination, ConsultCall c => c.Destination, _ => null };
-            _pending[id] = new Pending(command, request.MessageType, commandTrackingId, deadline, dialed);
+            var timeout = _host.TimeoutOf(request);
+            _pending[id] = new Pending(command, request.MessageType, commandTrackingId, now + timeout, timeout, dialed);
             if (!_host.TrySend(new ConnectorEnvelope(request, id, agentId)))
             {
                 _pending.TryRemove(id, out _);
@@ -695,7 +697,7 @@ internal sealed class AgentService
     /// A request awaiting its answer. <c>Dialed</c> is the number a MakeCall or ConsultCall dials:
     /// Finesse's first dialog of such a call may not name it yet.
     /// </summary>
-    private sealed record Pending(string Command, string RequestType, string? CommandTrackingId, DateTimeOffset Deadline, string? Dialed = null);
+    private sealed record Pending(string Command, string RequestType, string? CommandTrackingId, DateTimeOffset Deadline, TimeSpan Timeout, string? Dialed = null);
 
     private abstract record Work;
 

@@ -18,7 +18,7 @@ public sealed class AgentServiceTests
 
         public TimeProvider Time => Clock;
 
-        public TimeSpan RequestTimeout => TimeSpan.FromSeconds(5);
+        public TimeSpan TimeoutOf(ConnectorRequest request) => request is Login ? TimeSpan.FromSeconds(30) : TimeSpan.FromSeconds(5);
 
         public CommandDefaults Defaults { get; set; } = CommandDefaults.None;
 
@@ -286,6 +286,27 @@ public sealed class AgentServiceTests
         Assert.Contains("DRIVER_REQUEST_TIMEOUT", error.B, StringComparison.Ordinal);
         Wait.Until(() => client.Events("CommandFailed").Length == 1);
         Assert.Equal(0, service.PendingCount);
+        service.Release();
+    }
+
+    [Fact]
+    public void A_LogIn_waits_for_its_answer_as_long_as_the_login_timeout_not_the_request_timeout()
+    {
+        var (service, client, host) = Start();
+
+        Assert.Equal(ScErrorCode.SC_EC_OK, service.InvokeCommand("trk-login", "LogIn", null, [new("AgentId", "5001"), new("AgentPin", "pw"), new("Extension", "3001")]));
+        service.Acknowledge(host.Sent.Single(e => e.Message is Connect).CorrelationId!); // the Connect is answered at once
+        host.Clock.Advance(TimeSpan.FromSeconds(29));
+        service.CheckTimeouts(host.Clock.GetUtcNow());
+        Assert.DoesNotContain(client.Calls, c => c.Method == "HandleError");
+        Assert.True(service.PendingCount > 0);
+
+        host.Clock.Advance(TimeSpan.FromSeconds(2));
+        service.CheckTimeouts(host.Clock.GetUtcNow());
+        Wait.Until(() => client.Has(c => c.Method == "HandleError"));
+        var error = client.Calls.First(c => c.Method == "HandleError");
+        Assert.Equal("trk-login", error.A);
+        Assert.Contains("within 30 s", error.B, StringComparison.Ordinal);
         service.Release();
     }
 

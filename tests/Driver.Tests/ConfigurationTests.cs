@@ -1,3 +1,4 @@
+using SiebelCti.Connector.Messaging;
 using SiebelCti.Driver.Configuration;
 using SiebelCti.Interop;
 
@@ -31,6 +32,32 @@ public sealed class ConfigurationTests
         Assert.Equal(TimeSpan.FromSeconds(30), options.HeartbeatInterval);
         Assert.DoesNotContain("s3cret", options.ToString(), StringComparison.Ordinal);
         Assert.Contains("BrokerPassword=***", options.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_Login_waits_longer_than_other_requests_and_its_deadline_leaves_the_same_confirmation_time()
+    {
+        var problems = new List<string>();
+        var options = Create(problems, null, ("BrokerUri", "tcp://mq:61616"), ("RequestTimeout", "20"), ("RequestExpiry", "5"));
+
+        Assert.Empty(problems);
+        Assert.NotNull(options);
+        Assert.Equal(TimeSpan.FromSeconds(60), options.LoginTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(60), options.TimeoutOf(new Login("pw", "3001")));
+        Assert.Equal(TimeSpan.FromSeconds(20), options.TimeoutOf(new Ready()));
+        Assert.Equal(TimeSpan.FromSeconds(45), options.ExpiryOf(new Login("pw", "3001")));
+        Assert.Equal(TimeSpan.FromSeconds(5), options.ExpiryOf(new Ready()));
+
+        var longer = Create(problems, null, ("BrokerUri", "tcp://mq:61616"), ("RequestTimeout", "90"));
+        Assert.Equal(TimeSpan.FromSeconds(90), longer!.LoginTimeout); // never shorter than the request timeout by default
+    }
+
+    [Fact]
+    public void A_login_timeout_shorter_than_the_request_timeout_is_refused()
+    {
+        var problems = new List<string>();
+        Assert.Null(Create(problems, null, ("BrokerUri", "tcp://mq:61616"), ("RequestTimeout", "20"), ("LoginTimeout", "10")));
+        Assert.Contains(problems, p => p.StartsWith("LoginTimeout (10 s) must not be shorter than RequestTimeout (20 s)", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -123,7 +123,10 @@ public sealed class HeartbeatTests : IDisposable
         var sent = _link.Sent.Where(e => e.AgentId == "a1").ToList();
         Assert.Equal(["Connect", "Login"], sent.Select(e => e.MessageType));
         Assert.All(sent, e => Assert.Equal("s1", e.Session));
-        Assert.All(sent, e => Assert.Equal(_time.GetUtcNow() + TimeSpan.FromSeconds(2.5), e.Deadline));
+        // Each leaves the Connector the same 2.5 s to confirm what it started: a Connect's answer is due
+        // after the request timeout (5 s), a Login's after the login timeout (60 s).
+        Assert.Equal(_time.GetUtcNow() + TimeSpan.FromSeconds(2.5), sent[0].Deadline);
+        Assert.Equal(_time.GetUtcNow() + TimeSpan.FromSeconds(57.5), sent[1].Deadline);
         Assert.Equal(2, service.PendingCount);
     }
 
