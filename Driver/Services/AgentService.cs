@@ -470,66 +470,15 @@ internal sealed class AgentService
         Publish();
         if (dialog.MyState == "WRAP_UP")
         {
-            // The agent left the call (released or transferred it) and Finesse keeps the dialog for
-            // the wrap-up data: the work item ends now, the dialog stays for SetWrapUp.
-            if (previous is null)
+            EndIntent? intended = null;
+            if (previous is not null && previous.MyState != "WRAP_UP")
             {
-                return; // first seen in wrap-up (a resynchronisation): no work item to end
+                _endReasons.Remove(dialog.Id, out intended);
             }
-            if (previous.MyState != "WRAP_UP")
-            {
-                _endReasons.Remove(dialog.Id, out var intended);
-                ReportEnd(dialog, intended ?? new EndIntent(dialog.CallType == "TRANSFER" ? "TRANSFERRED" : null, false));
-            }
-            else if (!SameVariables(previous, dialog) || previous.WrapUpReason != dialog.WrapUpReason)
-            {
-                Event("CallDataChanged", CallFields(dialog));
-            }
+            Perform(EventMapping.WrapUp(previous, dialog, intended, Agent()));
             return;
         }
-        var fields = CallFields(dialog);
-        var extension = _view.Extension ?? _agent?.Extension ?? "";
-        // A call the agent dials: Finesse types it AGENT_INSIDE until the far end answers (then OUT).
-        var outbound = dialog.CallType == "OUT" || (extension.Length > 0 && dialog.From == extension);
-        var consult = dialog.CallType == "CONSULT";
-        var now = _host.Time.GetUtcNow().ToUnixTimeSeconds();
-        var description = outbound || consult ? $"Call to {dialog.To}" : $"Call from {dialog.From}";
-
-        if (previous is null)
-        {
-            // A call that comes to the agent rings in Siebel, also when it arrives already connected:
-            // a call transferred or conferenced to the agent (CallType TRANSFER or CONFERENCE) shows
-            // up with the agent's leg ACTIVE, and must still screen-pop as an inbound call.
-            var ringing = !outbound && (dialog.MyState == "ALERTING" || !consult);
-            Event(ringing ? "CallRinging" : "CallDialing", fields);
-            Call("IndicateNewWorkItem", () => _client.IndicateNewWorkItem(dialog.Id, null, description,
-                ringing ? ScWorkItemMode.SC_WM_INBOUND : ScWorkItemMode.SC_WM_OUTBOUND));
-        }
-        var wasConnected = previous?.MyState is "ACTIVE" or "HELD";
-        if (!wasConnected && dialog.MyState is "ACTIVE" or "HELD")
-        {
-            // ConsultEstablished is the agent's own consult call connecting; the consulted agent's leg is a call like any other.
-            Event(consult && outbound ? "ConsultEstablished" : "CallEstablished", fields);
-            Call("WorkItemStarted", () => _client.WorkItemStarted(dialog.Id, null, description, extension, now));
-        }
-        if (previous?.MyState != "HELD" && dialog.MyState == "HELD")
-        {
-            Event("CallHeld", fields);
-            Call("WorkItemSuspended", () => _client.WorkItemSuspended(dialog.Id));
-        }
-        else if (previous?.MyState == "HELD" && dialog.MyState == "ACTIVE")
-        {
-            Event("CallRetrieved", fields);
-            Call("WorkItemResumed", () => _client.WorkItemResumed(dialog.Id));
-        }
-        if (previous is not null && previous.ParticipantCount < 3 && dialog.ParticipantCount >= 3)
-        {
-            Event("CallConferenced", fields);
-        }
-        if (previous is not null && !SameVariables(previous, dialog))
-        {
-            Event("CallDataChanged", fields);
-        }
+        Perform(EventMapping.Changed(previous, dialog, Agent()));
     }
 
     private void EndDialog(string dialogId, string? reason)
@@ -544,21 +493,40 @@ internal sealed class AgentService
         {
             return; // its work item ended when the agent went to wrap-up on it
         }
-        ReportEnd(dialog, intended ?? new EndIntent(reason, false));
+        Perform(EventMapping.Ended(dialog, intended ?? new EndIntent(reason, false), Agent()));
     }
 
-    /// <summary>
-    /// The call ended for the agent: CallTransferred for the call the agent transferred, otherwise
-    /// CallReleased (with EndReason TRANSFERRED or CONFERENCED for a consult leg merged into a
-    /// transfer or a conference); then WorkItemReleased. CallConferenced is raised only on the call
-    /// the agent stays on, when it gains its third party (<see cref="ApplyDialog"/>): once per conference.
-    /// </summary>
-    private void ReportEnd(DialogSnapshot dialog, EndIntent end)
+    private AgentContext Agent() => new(AgentFields(), _view.Extension ?? _agent?.Extension ?? "");
+
+    /// <summary>Tells Siebel what <see cref="EventMapping"/> decided, in order.</summary>
+    private void Perform(List<SiebelOutput> outputs)
     {
-        var fields = CallFields(dialog);
-        fields.Add(new("EndReason", end.Reason ?? "RELEASED"));
-        Event(end is { Reason: "TRANSFERRED", ConsultLeg: false } ? "CallTransferred" : "CallReleased", fields);
-        Call("WorkItemReleased", () => _client.WorkItemReleased(dialog.Id, _host.Time.GetUtcNow().ToUnixTimeSeconds()));
+        foreach (var output in outputs)
+        {
+            switch (output)
+            {
+                case SiebelEvent e:
+                    Event(e.Name, e.Fields);
+                    break;
+                case WorkItemStep { Action: WorkItemAction.New } w:
+                    Call("IndicateNewWorkItem", () => _client.IndicateNewWorkItem(w.DialogId, null, w.Description, w.Mode));
+                    break;
+                case WorkItemStep { Action: WorkItemAction.Started } w:
+                    var extension = _view.Extension ?? _agent?.Extension ?? "";
+                    var now = _host.Time.GetUtcNow().ToUnixTimeSeconds();
+                    Call("WorkItemStarted", () => _client.WorkItemStarted(w.DialogId, null, w.Description, extension, now));
+                    break;
+                case WorkItemStep { Action: WorkItemAction.Suspended } w:
+                    Call("WorkItemSuspended", () => _client.WorkItemSuspended(w.DialogId));
+                    break;
+                case WorkItemStep { Action: WorkItemAction.Resumed } w:
+                    Call("WorkItemResumed", () => _client.WorkItemResumed(w.DialogId));
+                    break;
+                case WorkItemStep { Action: WorkItemAction.Released } w:
+                    Call("WorkItemReleased", () => _client.WorkItemReleased(w.DialogId, _host.Time.GetUtcNow().ToUnixTimeSeconds()));
+                    break;
+            }
+        }
     }
 
     /// <summary>Why the calls a command acts on will end, when the command ends them on purpose.</summary>
@@ -668,31 +636,6 @@ internal sealed class AgentService
         new("Extension", _agent?.Extension ?? _view.Extension ?? ""),
     ];
 
-    private List<KeyValuePair<string, string>> CallFields(DialogSnapshot dialog)
-    {
-        var fields = AgentFields();
-        fields.Add(new("DialogId", dialog.Id));
-        fields.Add(new("TrackingID", dialog.Id));
-        fields.Add(new("ANI", dialog.From ?? ""));
-        fields.Add(new("DNIS", dialog.To ?? ""));
-        fields.Add(new("DialedNumber", dialog.DialedNumber ?? dialog.To ?? ""));
-        fields.Add(new("CallType", dialog.CallType));
-        fields.Add(new("CallState", dialog.MyState));
-        fields.Add(new("ParticipantCount", dialog.ParticipantCount.ToString(CultureInfo.InvariantCulture)));
-        if (dialog.WrapUpReason is not null)
-        {
-            fields.Add(new("WrapUpReason", dialog.WrapUpReason));
-        }
-        foreach (var (name, value) in dialog.Variables.OrderBy(v => v.Key, StringComparer.Ordinal))
-        {
-            fields.Add(new(name, value));
-        }
-        return fields;
-    }
-
-    private static bool SameVariables(DialogSnapshot a, DialogSnapshot b) =>
-        a.Variables.Count == b.Variables.Count && a.Variables.All(v => b.Variables.TryGetValue(v.Key, out var other) && other == v.Value);
-
     /// <summary>
     /// A request awaiting its answer. <c>Dialed</c> is the number a MakeCall or ConsultCall dials:
     /// Finesse's first dialog of such a call may not name it yet.
@@ -708,9 +651,6 @@ internal sealed class AgentService
     private sealed record StatusWork(StatusReport Status) : Work;
 
     private sealed record EndReasonWork(string Command, string Reason, IReadOnlyList<(string DialogId, bool ConsultLeg)> Dialogs) : Work;
-
-    /// <summary>Why a call will end for the agent, and whether it is the consult leg of a transfer or conference.</summary>
-    private sealed record EndIntent(string? Reason, bool ConsultLeg);
 
     private sealed record FailureWork(string? CommandTrackingId, string Command, string Code, string Message) : Work;
 }
