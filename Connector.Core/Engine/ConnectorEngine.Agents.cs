@@ -103,7 +103,7 @@ public sealed partial class ConnectorEngine
         }
 
         AgentState? fresh = null;
-        var queued = CallFinesse(agentId, RequestDeadline(context),
+        var queued = CallFinesse(agentId, RequestDeadline(context), context.Arrived,
             async ct => fresh = await _finesse.GetAgentStateAsync(credentials, ct).ConfigureAwait(false),
             failure =>
             {

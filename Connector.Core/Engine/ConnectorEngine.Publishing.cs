@@ -1,3 +1,4 @@
+using SiebelCti.Connector.Engine.Monitoring;
 using SiebelCti.Connector.Messaging;
 
 namespace SiebelCti.Connector.Engine;
@@ -14,6 +15,10 @@ public sealed partial class ConnectorEngine
                 {
                     await _clients.PublishAsync(item.ClientId, item.Envelope, cancellationToken).ConfigureAwait(false);
                     Metrics.RecordMessageOut();
+                    if (item.Origin is { } origin)
+                    {
+                        Metrics.RecordStage(LatencyStage.NotificationToPublished, Now - origin);
+                    }
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -34,7 +39,7 @@ public sealed partial class ConnectorEngine
 
     private void Send(string clientId, ConnectorMessage message, string? correlationId, string? agentId)
     {
-        _outbound.Writer.TryWrite(new Outbound(clientId, new ConnectorEnvelope(message, correlationId, agentId, clientId)));
+        _outbound.Writer.TryWrite(new Outbound(clientId, new ConnectorEnvelope(message, correlationId, agentId, clientId)) { Origin = _notificationReceived });
     }
 
     private void SendError(string clientId, string? correlationId, string? agentId, string code, string message, string? requestType)
@@ -86,5 +91,9 @@ public sealed partial class ConnectorEngine
         }
     }
 
-    private sealed record Outbound(string ClientId, ConnectorEnvelope Envelope);
+    private sealed record Outbound(string ClientId, ConnectorEnvelope Envelope)
+    {
+        /// <summary>When the Finesse notification this event carries was taken in; null for other messages.</summary>
+        public DateTimeOffset? Origin { get; init; }
+    }
 }

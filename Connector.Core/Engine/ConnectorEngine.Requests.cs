@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using SiebelCti.Connector.Diagnostics;
+using SiebelCti.Connector.Engine.Monitoring;
 using SiebelCti.Connector.Engine.Ports;
 using SiebelCti.Connector.Messaging;
 
@@ -20,7 +21,7 @@ public sealed partial class ConnectorEngine
     /// credentials by this client (else <c>AGENT_NOT_AUTHORIZED</c>). Rejections are logged
     /// through <see cref="RejectionLog"/>, so no input can flood the log.
     /// </summary>
-    private void HandleRequest(WireMessage inbound)
+    private void HandleRequest(WireMessage inbound, DateTimeOffset received)
     {
         Metrics.RecordMessageIn();
         var type = inbound.MessageType;
@@ -99,7 +100,7 @@ public sealed partial class ConnectorEngine
         }
 
         client!.LastSeen = Now;
-        var context = new RequestContext(client, inbound.CorrelationId, agentId, message.MessageType, inbound.Deadline) { Arrived = Now };
+        var context = new RequestContext(client, inbound.CorrelationId, agentId, message.MessageType, inbound.Deadline) { Arrived = received };
         if (message is Heartbeat)
         {
             return;
@@ -515,7 +516,7 @@ public sealed partial class ConnectorEngine
         };
         _pending[finesseRequestId] = pending;
         agent.PendingRequests++;
-        var queued = CallFinesse(agent.AgentId, RequestDeadline(context), ct => call(finesseRequestId, ct),
+        var queued = CallFinesse(agent.AgentId, RequestDeadline(context), context.Arrived, ct => call(finesseRequestId, ct),
             failure =>
             {
                 if (failure is not null)
@@ -566,7 +567,7 @@ public sealed partial class ConnectorEngine
     /// <summary>A client request's REST call that answers the client itself (reads, DTMF): queued fairly like every call.</summary>
     private void CallFor(RequestContext context, AgentSession agent, Func<CancellationToken, Task> run, Action<Exception?> completed)
     {
-        if (!CallFinesse(agent.AgentId, RequestDeadline(context), run, completed, unsent => FailUnsent(context, unsent)))
+        if (!CallFinesse(agent.AgentId, RequestDeadline(context), context.Arrived, run, completed, unsent => FailUnsent(context, unsent)))
         {
             FailQueueFull(context, agent);
         }
@@ -579,9 +580,17 @@ public sealed partial class ConnectorEngine
     /// the agent has too many calls waiting (nothing was queued).
     /// </summary>
     private bool CallFinesse(string agentId, DateTimeOffset deadline, Func<CancellationToken, Task> run, Action<Exception?> completed,
+        Action<QueuedCall> unsent, Action? started = null) =>
+        CallFinesse(agentId, deadline, null, run, completed, unsent, started);
+
+    /// <summary>
+    /// <see cref="CallFinesse(string, DateTimeOffset, Func{CancellationToken, Task}, Action{Exception?}, Action{QueuedCall}, Action?)"/>
+    /// for a driver's request taken in at <paramref name="received"/> (null: the Connector's own call).
+    /// </summary>
+    private bool CallFinesse(string agentId, DateTimeOffset deadline, DateTimeOffset? received, Func<CancellationToken, Task> run, Action<Exception?> completed,
         Action<QueuedCall> unsent, Action? started = null)
     {
-        if (!_calls.TryEnqueue(agentId, new QueuedCall(deadline, Now, run, completed, unsent) { Started = started }))
+        if (!_calls.TryEnqueue(agentId, new QueuedCall(deadline, Now, run, completed, unsent) { Started = started, Received = received }))
         {
             return false;
         }
@@ -593,6 +602,13 @@ public sealed partial class ConnectorEngine
     private void DispatchCalls() =>
         _calls.Dispatch(Now, (agentId, call) =>
         {
+            var now = Now;
+            Metrics.RecordStage(LatencyStage.FinesseQueueWait, now - call.Queued);
+            if (call.Received is { } received)
+            {
+                Metrics.RecordStage(LatencyStage.RequestToFinesse, now - received);
+            }
+
             call.Started?.Invoke();
             Start(call.Run, failure =>
             {

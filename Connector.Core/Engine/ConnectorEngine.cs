@@ -85,9 +85,9 @@ public sealed partial class ConnectorEngine
 
         Task[] loops =
         [
-            PumpAsync(_clients.Requests, r => new Work.Request(r), cancellationToken),
+            PumpAsync(_clients.Requests, r => new Work.Request(r, Now), cancellationToken),
             PumpAsync(_clients.ConnectivityChanges, c => new Work.Broker(c), cancellationToken),
-            PumpAsync(_notifications.Notifications, n => new Work.Notification(n), cancellationToken),
+            PumpAsync(_notifications.Notifications, n => new Work.Notification(n, Now), cancellationToken),
             PublishLoopAsync(cancellationToken),
         ];
 
@@ -131,10 +131,20 @@ public sealed partial class ConnectorEngine
         switch (work)
         {
             case Work.Request r:
-                HandleRequest(r.Inbound);
+                HandleRequest(r.Inbound, r.Received);
                 break;
             case Work.Notification n:
-                HandleNotification(n.Value);
+                // Events sent while this notification is handled carry the time it was taken in.
+                _notificationReceived = n.Received;
+                try
+                {
+                    HandleNotification(n.Value);
+                }
+                finally
+                {
+                    _notificationReceived = null;
+                }
+
                 break;
             case Work.Broker b:
                 HandleBrokerConnectivity(b.Connected);
@@ -193,12 +203,17 @@ public sealed partial class ConnectorEngine
 
     private DateTimeOffset Now => _time.GetUtcNow();
 
+    // The notification the loop is handling (when it was taken in), for the NotificationToPublished stage.
+    private DateTimeOffset? _notificationReceived;
+
     /// <summary>Everything the engine loop handles, in arrival order.</summary>
     private abstract record Work
     {
-        public sealed record Request(WireMessage Inbound) : Work;
+        /// <summary>A driver's request; <paramref name="Received"/>: when the engine took it from the broker channel.</summary>
+        public sealed record Request(WireMessage Inbound, DateTimeOffset Received) : Work;
 
-        public sealed record Notification(FinesseNotification Value) : Work;
+        /// <summary>A Finesse notification; <paramref name="Received"/>: when the engine took it from the notification hub.</summary>
+        public sealed record Notification(FinesseNotification Value, DateTimeOffset Received) : Work;
 
         public sealed record Broker(bool Connected) : Work;
 

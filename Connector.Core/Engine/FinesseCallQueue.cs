@@ -157,4 +157,7 @@ internal sealed record QueuedCall(
 {
     /// <summary>Runs on the loop just before the call starts.</summary>
     public Action? Started { get; init; }
+
+    /// <summary>When the driver's request this call carries out was taken in; null for the Connector's own calls.</summary>
+    public DateTimeOffset? Received { get; init; }
 }

@@ -28,6 +28,9 @@ public sealed class ConnectorMetrics
     private readonly Dictionary<string, long> _requestsByType = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _errorsByCode = new(StringComparer.Ordinal);
     private readonly long _startSecond;
+    private readonly long[][] _stageBuckets = [.. Enum.GetValues<LatencyStage>().Select(_ => new long[LatencyHistogram.BucketCount])];
+    private readonly long[] _stageCount = new long[Enum.GetValues<LatencyStage>().Length];
+    private readonly long[] _stageMax = new long[Enum.GetValues<LatencyStage>().Length];
     private long _totalIn;
     private long _totalOut;
 
@@ -115,6 +118,25 @@ public sealed class ConnectorMetrics
         }
     }
 
+    /// <summary>Records one duration of <paramref name="stage"/> (kept since start; negative counts as zero).</summary>
+    public void RecordStage(LatencyStage stage, TimeSpan latency)
+    {
+        var i = (int)stage;
+        if ((uint)i >= (uint)_stageCount.Length)
+        {
+            return;
+        }
+
+        var microseconds = Math.Max(0, latency.Ticks / TimeSpan.TicksPerMicrosecond);
+        var bucket = LatencyHistogram.BucketOf(microseconds);
+        lock (_lock)
+        {
+            _stageBuckets[i][bucket]++;
+            _stageCount[i]++;
+            _stageMax[i] = Math.Max(_stageMax[i], microseconds);
+        }
+    }
+
     /// <summary>Counts one error under <paramref name="code"/> and keeps it among the recent errors (message redacted).</summary>
     public void RecordError(string code, string? message, string? agentId = null, string? dialogId = null)
     {
@@ -136,6 +158,7 @@ public sealed class ConnectorMetrics
         LatencyPercentiles latency;
         KeyCount[] requests;
         KeyCount[] errors;
+        StageLatency[] stages;
         lock (_lock)
         {
             // Rates: complete seconds only, and never seconds before the metrics existed.
@@ -183,9 +206,43 @@ public sealed class ConnectorMetrics
                     LatencyWindowSeconds);
             requests = ToSortedArray(_requestsByType);
             errors = ToSortedArray(_errorsByCode);
+            stages = new StageLatency[_stageCount.Length];
+            foreach (var stage in Enum.GetValues<LatencyStage>())
+            {
+                stages[(int)stage] = StageSnapshot(stage);
+            }
         }
 
-        return new MetricsSnapshot(rates, latency, requests, errors, Errors.Snapshot());
+        return new MetricsSnapshot(rates, latency, requests, errors, Errors.Snapshot()) { Stages = stages };
+    }
+
+    // Caller holds _lock.
+    private StageLatency StageSnapshot(LatencyStage stage)
+    {
+        var i = (int)stage;
+        var counts = _stageBuckets[i];
+        var count = _stageCount[i];
+        var max = _stageMax[i];
+        var buckets = new List<HistogramBucket>();
+        for (var b = 0; b < counts.Length; b++)
+        {
+            if (counts[b] > 0)
+            {
+                buckets.Add(new HistogramBucket(Math.Min(LatencyHistogram.RepresentativeOf(b), max), counts[b]));
+            }
+        }
+
+        var name = stage.ToString();
+        name = char.ToLowerInvariant(name[0]) + name[1..];
+        return count == 0
+            ? new StageLatency(name, 0, 0, 0, 0, buckets)
+            : new StageLatency(
+                name,
+                count,
+                LatencyHistogram.Percentile(counts, count, 0.50, max) / 1000.0,
+                LatencyHistogram.Percentile(counts, count, 0.99, max) / 1000.0,
+                max / 1000.0,
+                buckets);
     }
 
     private long CurrentSecond() => _time.GetUtcNow().ToUnixTimeSeconds();

@@ -61,6 +61,9 @@ public sealed record ConnectorSnapshot
     /// <summary>The most recent errors, newest first.</summary>
     public IReadOnlyList<ErrorRecord> RecentErrors { get; init; } = [];
 
+    /// <summary>Durations of the Connector's own stages since start (request to REST call, REST queue wait, notification to event), with their histograms.</summary>
+    public IReadOnlyList<StageLatency> Stages { get; init; } = [];
+
     /// <summary>This snapshot with the rates, percentiles, counters and recent errors of <paramref name="metrics"/>.</summary>
     public ConnectorSnapshot WithMetrics(MetricsSnapshot metrics)
     {
@@ -72,6 +75,7 @@ public sealed record ConnectorSnapshot
             RequestsByType = metrics.RequestsByType,
             ErrorsByCode = metrics.ErrorsByCode,
             RecentErrors = metrics.RecentErrors,
+            Stages = metrics.Stages,
         };
     }
 }

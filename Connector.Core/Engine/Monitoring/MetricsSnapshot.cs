@@ -6,4 +6,8 @@ public sealed record MetricsSnapshot(
     LatencyPercentiles Latency,
     IReadOnlyList<KeyCount> RequestsByType,
     IReadOnlyList<KeyCount> ErrorsByCode,
-    IReadOnlyList<ErrorRecord> RecentErrors);
+    IReadOnlyList<ErrorRecord> RecentErrors)
+{
+    /// <summary>The Connector's own stages, since start, in <see cref="LatencyStage"/> order.</summary>
+    public IReadOnlyList<StageLatency> Stages { get; init; } = [];
+}

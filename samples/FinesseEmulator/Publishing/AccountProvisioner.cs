@@ -44,15 +44,27 @@ public sealed class ProsodyShellProvisioner(EmulatorOptions options, ILogger<Pro
         try
         {
             using var process = Process.Start(psi) ?? throw new InvalidOperationException("prosodyctl did not start");
-            await process.StandardInput.WriteAsync(BuildScript(options).AsMemory(), cancellationToken).ConfigureAwait(false);
-            process.StandardInput.Close();
-            var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(60));
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-            output = await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false);
-            exitCode = process.ExitCode;
+            timeout.CancelAfter(ProvisioningTimeout(options.Agents.Count));
+            try
+            {
+                // Both outputs are drained while the script is written: the console answers every
+                // line, and with about a thousand agents its answers fill the pipe; a writer that
+                // reads only afterwards then waits for a reader that waits for it.
+                var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+                var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+                await process.StandardInput.WriteAsync(BuildScript(options).AsMemory(), timeout.Token).ConfigureAwait(false);
+                process.StandardInput.Close();
+                await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+                output = await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false);
+                exitCode = process.ExitCode;
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                process.Kill(entireProcessTree: true);
+                Log.ProvisioningFailed(logger, $"prosodyctl shell did not finish within {ProvisioningTimeout(options.Agents.Count).TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
+                return;
+            }
         }
         catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
         {
@@ -71,6 +83,9 @@ public sealed class ProsodyShellProvisioner(EmulatorOptions options, ILogger<Pro
 
         Log.AccountsProvisioned(logger, changed, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
+
+    /// <summary>A minute, plus 50 ms per agent (prosody hashes each password twice: create, then set).</summary>
+    public static TimeSpan ProvisioningTimeout(int agents) => TimeSpan.FromSeconds(60) + TimeSpan.FromMilliseconds(50.0 * agents);
 
     /// <summary>Two console commands per agent: create (fails harmlessly if it exists), then set the password.</summary>
     public static string BuildScript(EmulatorOptions options)

@@ -1,4 +1,5 @@
 using SiebelCti.Connector.Diagnostics;
+using SiebelCti.Connector.Engine;
 using SiebelCti.Connector.Engine.Ports;
 using SiebelCti.Connector.Messaging;
 
@@ -35,5 +36,35 @@ public sealed class ConnectorEngineMonitoringTests
         Assert.Contains(snapshot.ErrorsByCode, e => e.Key == ErrorCode.ReasonCodeUnknown && e.Count == 1);
         Assert.Contains(snapshot.RecentErrors, e => e.Code == ErrorCode.ReasonCodeUnknown && e.AgentId == "a1");
         Assert.Contains(snapshot.RequestsByType, r => r.Key == "Login" && r.Count == 1);
+    }
+
+    [Fact]
+    public async Task Requests_REST_queueing_and_notifications_are_timed_as_stages()
+    {
+        await using var h = new EngineHarness(new EngineOptions { MaxConcurrentFinesseRequests = 1 });
+        await h.BringInServiceAsync();
+        await h.ConnectAndLoginAsync("c1", "a1");
+        var before = h.Engine.GetSnapshot().Stages;
+
+        // The only REST slot is held, so the Ready waits 250 ms (fake time) before its call starts.
+        h.Finesse.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        h.Request("c1", new GetReasonCodes("NOT_READY"), "a1");
+        await EngineHarness.WaitUntilAsync(() => h.Finesse.InFlight == 1);
+        var ready = h.Request("c1", new Ready(), "a1");
+        await EngineHarness.WaitUntilAsync(() => h.Engine.GetSnapshot().RequestsByType.Any(r => r.Key == "Ready"));
+        h.Time.Advance(TimeSpan.FromMilliseconds(250));
+        h.Finesse.Gate.SetResult();
+        var call = await h.Finesse.NextCallAsync("ChangeState");
+        h.Notify(new AgentStateNotification("a1", new AgentState("READY", Extension: "1001"), call.RequestId));
+        while ((await h.NextAsync("c1")).CorrelationId != ready)
+        {
+        }
+
+        await EngineHarness.WaitUntilAsync(() => h.Engine.GetSnapshot().Stages[2].Count > before[2].Count);
+        var after = h.Engine.GetSnapshot().Stages;
+        Assert.True(after[0].Count - before[0].Count >= 2, "GetReasonCodes and Ready reached Finesse");
+        Assert.True(after[0].MaxMs >= 250, $"the Ready waited 250 ms for its REST call, max {after[0].MaxMs} ms");
+        Assert.True(after[1].MaxMs >= 250, $"queue wait max {after[1].MaxMs} ms");
+        Assert.Equal(1, after[2].Count - before[2].Count);
     }
 }

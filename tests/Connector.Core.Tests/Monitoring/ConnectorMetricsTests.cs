@@ -312,4 +312,33 @@ public sealed class ConnectorMetricsTests
         // Histogram midpoints are within 1/32 of the value; allow a little more for the rank step.
         Assert.InRange(actual, expected * 0.96, expected * 1.04);
     }
+
+    [Fact]
+    public void Stages_KeepEveryDurationSinceStartWithTheirBuckets()
+    {
+        var clock = NewClock();
+        var metrics = new ConnectorMetrics(clock, latencyWindowSeconds: 60);
+        for (var i = 1; i <= 100; i++)
+        {
+            metrics.RecordStage(LatencyStage.RequestToFinesse, TimeSpan.FromMicroseconds(i * 100));
+        }
+
+        metrics.RecordStage(LatencyStage.NotificationToPublished, TimeSpan.FromMilliseconds(-1));
+
+        // Unlike the request latency, stages are not windowed: a load test diffs two snapshots.
+        clock.Advance(TimeSpan.FromMinutes(10));
+        var stages = metrics.GetSnapshot().Stages;
+
+        Assert.Equal(["requestToFinesse", "finesseQueueWait", "notificationToPublished"], stages.Select(s => s.Stage));
+        var request = stages[0];
+        Assert.Equal(100, request.Count);
+        Assert.InRange(request.P50Ms, 4.8, 5.2);
+        Assert.InRange(request.P99Ms, 9.6, 10.0);
+        Assert.Equal(10.0, request.MaxMs);
+        Assert.Equal(100, request.Buckets.Sum(b => b.Count));
+        Assert.All(request.Buckets, b => Assert.InRange(b.Microseconds, 100, 10_000));
+        Assert.Equal((0L, 0.0), (stages[1].Count, stages[1].MaxMs));
+        Assert.Empty(stages[1].Buckets);
+        Assert.Equal((1L, 0.0), (stages[2].Count, stages[2].MaxMs));
+    }
 }

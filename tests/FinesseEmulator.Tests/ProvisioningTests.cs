@@ -1,0 +1,58 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using SiebelCti.FinesseEmulator.Options;
+using SiebelCti.FinesseEmulator.Publishing;
+
+namespace SiebelCti.FinesseEmulator.Tests;
+
+/// <summary>
+/// <see cref="ProsodyShellProvisioner"/> against the real prosody started by scripts/test.sh, at the
+/// scale of a contact centre: the console answers every line, and before its output was drained
+/// while the script was written, about a thousand agents filled the pipe and both sides waited forever.
+/// </summary>
+public sealed class ProvisioningTests
+{
+    private static string Env(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } v
+            ? v
+            : throw new InvalidOperationException($"{name} is not set: run these tests through 'bash scripts/test.sh', which starts prosody and exports it.");
+
+    [Fact]
+    public async Task Four_thousand_agents_are_provisioned_in_one_shell_session()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var run = Environment.GetEnvironmentVariable("SIEBELCTI_RUN") is { Length: > 0 } r ? r : Path.Combine(Env("SIEBELCTI_ROOT"), ".run");
+        const int count = 4000;
+
+        // Fixed ids: a second run updates the same accounts instead of adding 4,000 more.
+        var agents = Enumerable.Range(1, count)
+            .Select(i => new AgentOptions
+            {
+                LoginId = "prov" + i.ToString("D4", CultureInfo.InvariantCulture),
+                Password = "pw-prov-" + i.ToString(CultureInfo.InvariantCulture),
+                Extension = (40000 + i).ToString(CultureInfo.InvariantCulture),
+            })
+            .ToList();
+        var options = Harness.DefaultOptions() with
+        {
+            XmppDomain = Env("SIEBELCTI_XMPP_DOMAIN"),
+            Agents = agents,
+            Xmpp = new XmppPublisherOptions
+            {
+                AccountProvisioning = "ProsodyShell",
+                ProsodyConfig = Path.Combine(run, "prosody", "prosody.cfg.lua"),
+                FinesseUserPassword = "finesse-secret",
+            },
+        };
+        var logger = new FakeLogger<ProsodyShellProvisioner>();
+
+        // Bounded by the provisioner's own timeout (60 s + 50 ms per agent); a deadlock would end there.
+        await new ProsodyShellProvisioner(options, logger).ProvisionAsync(ct);
+
+        var record = Assert.Single(logger.Collector.GetSnapshot());
+        Assert.Equal((LogLevel.Information, 7010), (record.Level, record.Id.Id));
+        Assert.Contains("for 4001 agents", record.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("pw-prov", record.Message, StringComparison.Ordinal);
+    }
+}
