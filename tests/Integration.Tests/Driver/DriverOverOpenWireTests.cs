@@ -138,8 +138,9 @@ public sealed class DriverOverOpenWireTests
         try
         {
             await Until(() => client.Calls.Contains("HandleEvent ConnectorStatus BROKER_DOWN"), ct);
-            Assert.Contains(client.Calls, c => c.StartsWith("ShowStatusText Message broker unavailable: [OPENWIRE_AUTHENTICATION_FAILED]", StringComparison.Ordinal)
-                && c.Contains($"'{TestServices.DriverUser.Name}'", StringComparison.Ordinal));
+            // ShowStatusText follows the ConnectorStatus event on the service's loop: wait for it too.
+            await Until(() => client.Calls.Any(c => c.StartsWith("ShowStatusText Message broker unavailable: [OPENWIRE_AUTHENTICATION_FAILED]", StringComparison.Ordinal)
+                && c.Contains($"'{TestServices.DriverUser.Name}'", StringComparison.Ordinal)), ct);
             Assert.Equal(ScErrorCode.SC_EC_NETWORK_ERROR, service.InvokeCommand("t-1", "ChangeReadyState", null, []));
             await Until(() => logs.GetSnapshot().Any(r => r.Message.Contains("[OPENWIRE_AUTHENTICATION_FAILED]", StringComparison.Ordinal)), ct);
             Assert.DoesNotContain(client.Calls, c => c.Contains(wrong, StringComparison.Ordinal));
@@ -165,7 +166,7 @@ public sealed class DriverOverOpenWireTests
         try
         {
             await Until(() => client.Calls.Contains("HandleEvent ConnectorStatus BROKER_DOWN"), ct);
-            Assert.Contains(client.Calls, c => c.StartsWith("ShowStatusText Message broker unavailable", StringComparison.Ordinal));
+            await Until(() => client.Calls.Any(c => c.StartsWith("ShowStatusText Message broker unavailable", StringComparison.Ordinal)), ct);
 
             Assert.Equal(ScErrorCode.SC_EC_NETWORK_ERROR, service.InvokeCommand("t-1", "ChangeReadyState", null, []));
             await Until(() => client.Calls.Any(c => c.StartsWith("HandleError t-1 DRIVER_CONNECTOR_UNAVAILABLE", StringComparison.Ordinal)), ct);
