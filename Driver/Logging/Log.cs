@@ -3,131 +3,93 @@ using SiebelCti.Connector.Diagnostics;
 
 namespace SiebelCti.Driver.Logging;
 
-/// <summary>The driver's log messages (ids 9xxx from <see cref="EventIds"/>). No message ever contains a password.</summary>
-internal static class Log
+/// <summary>The driver's log messages (ids 9xxx from <see cref="DriverEventIds"/>). No message ever contains a password.</summary>
+internal static partial class Log
 {
-    private static readonly Action<ILogger, string, string, string, Exception?> NativeCallFailedMessage =
-        LoggerMessage.Define<string, string, string>(LogLevel.Error, EventIds.NativeCallFailed, "{Export} failed [{ErrorCode}]: {Message}");
-    private static readonly Action<ILogger, string, string, Exception?> DriverCreatedMessage =
-        LoggerMessage.Define<string, string>(LogLevel.Information, EventIds.DriverCreated, "Driver instance created for channel '{MediaType}': {Options}");
-    private static readonly Action<ILogger, string, string, Exception?> DriverCreateFailedMessage =
-        LoggerMessage.Define<string, string>(LogLevel.Error, EventIds.DriverCreateFailed, "CreateISCDriverInstance failed [{ErrorCode}]: {Problems}");
-    private static readonly Action<ILogger, string, Exception?> DriverReleasedMessage =
-        LoggerMessage.Define<string>(LogLevel.Information, EventIds.DriverReleased, "Driver instance {ClientId} released");
-    private static readonly Action<ILogger, string, Exception?> ServiceCreatedMessage =
-        LoggerMessage.Define<string>(LogLevel.Information, EventIds.ServiceCreated, "Agent service created (agent {Agent})");
-    private static readonly Action<ILogger, Exception?> ServiceReleasedMessage =
-        LoggerMessage.Define(LogLevel.Information, EventIds.ServiceReleased, "Agent service released");
-    private static readonly Action<ILogger, string, string, string, Exception?> CommandInvokedMessage =
-        LoggerMessage.Define<string, string, string>(LogLevel.Information, EventIds.CommandInvoked, "Command {Command} (tracking id '{TrackingId}') with {Parameters}");
-    private static readonly Action<ILogger, string, string, string, Exception?> CommandRejectedMessage =
-        LoggerMessage.Define<string, string, string>(LogLevel.Warning, EventIds.CommandRejected, "Command {Command} rejected [{ErrorCode}]: {Message}");
-    private static readonly Action<ILogger, string, string, string, string, Exception?> RequestFailedMessage =
-        LoggerMessage.Define<string, string, string, string>(LogLevel.Warning, EventIds.RequestFailed, "Command {Command} (tracking id '{TrackingId}') failed [{ErrorCode}]: {Message}");
-    private static readonly Action<ILogger, string, int, Exception?> CallbackFailedMessage =
-        LoggerMessage.Define<string, int>(LogLevel.Warning, EventIds.CallbackFailed, "Siebel client method {Method} returned {Result} [" + ErrorCode.DriverCallbackFailed + "]");
-    private static readonly Action<ILogger, string, Exception?> ForeignListRefusedMessage =
-        LoggerMessage.Define<string>(LogLevel.Error, EventIds.ForeignListRefused, "FreeSCStrParamList refused a list [" + ErrorCode.NativeForeignList + "]: {Message}");
-    private static readonly Action<ILogger, string, Exception?> InvalidHandleMessage =
-        LoggerMessage.Define<string>(LogLevel.Error, EventIds.InvalidHandle, "{Export}: invalid handle [" + ErrorCode.NativeInvalidHandle + "]");
-    private static readonly Action<ILogger, string, Exception?> TextRepairedMessage =
-        LoggerMessage.Define<string>(LogLevel.Warning, EventIds.TextRepaired, "{Export}: input held unpaired UTF-16 surrogates, replaced with U+FFFD [" + ErrorCode.NativeTextRepaired + "]");
-    private static readonly Action<ILogger, string, string, Exception?> ParametersIgnoredMessage =
-        LoggerMessage.Define<string, string>(LogLevel.Information, EventIds.ParametersIgnored, "{Where}: parameters ignored: {Names}");
-    private static readonly Action<ILogger, string, Exception?> AbiConfigInvalidMessage =
-        LoggerMessage.Define<string>(LogLevel.Error, EventIds.AbiConfigInvalid, "ABI override file is invalid [" + ErrorCode.DriverAbiConfigInvalid + "]: {Problems}");
-    private static readonly Action<ILogger, string, string, Exception?> ConnectorStatusChangedMessage =
-        LoggerMessage.Define<string, string>(LogLevel.Information, EventIds.ConnectorStatusChanged, "Connector status {Status}: {Reason}");
-    private static readonly Action<ILogger, string, Exception?> EventDeliveredMessage =
-        LoggerMessage.Define<string>(LogLevel.Information, EventIds.EventDelivered, "Event {Event} to Siebel");
-    private static readonly Action<ILogger, string, Exception?> CallbackLoopFailedMessage =
-        LoggerMessage.Define<string>(LogLevel.Error, EventIds.CallbackLoopFailed, "Callback loop: {Message}");
-    private static readonly Action<ILogger, string, Exception?> ConnectorLinkFailedMessage =
-        LoggerMessage.Define<string>(LogLevel.Error, EventIds.ConnectorLinkFailed, "Connector link: {Message}");
-    private static readonly Action<ILogger, string, bool, Exception?> EventHandlingFinishedMessage =
-        LoggerMessage.Define<string, bool>(LogLevel.Debug, EventIds.EventHandlingFinished, "Siebel finished handling event {TrackingId} (result {Result})");
-    private static readonly Action<ILogger, string, string, Exception?> WorkItemCommandMessage =
-        LoggerMessage.Define<string, string>(LogLevel.Information, EventIds.WorkItemCommand, "{Export} for work item {TrackingId}");
+    [LoggerMessage(EventId = DriverEventIds.NativeCallFailed, EventName = nameof(DriverEventIds.NativeCallFailed), Level = LogLevel.Error, Message = "{Export} failed [{ErrorCode}]: {Message}")]
+    public static partial void NativeCallFailed(ILogger logger, string export, string errorCode, string message, Exception? ex);
 
-    private static readonly Action<ILogger, string, string, string, Exception?> ConnectorMessageDroppedMessage =
-        LoggerMessage.Define<string, string, string>(LogLevel.Warning, EventIds.ConnectorMessageDropped, "Dropped a message ({MessageType}) from the Connector [{ErrorCode}]: {Reason}");
-    private static readonly Action<ILogger, string, string, Exception?> ConnectorMessageUnroutedMessage =
-        LoggerMessage.Define<string, string>(LogLevel.Information, EventIds.ConnectorMessageUnrouted, "Dropped {MessageType} for agent {Agent}: no agent service of this driver serves it [" + ErrorCode.DriverUnknownAgent + "]");
-    private static readonly Action<ILogger, string, string, string, string, Exception?> ConnectorErrorReportedMessage =
-        LoggerMessage.Define<string, string, string, string>(LogLevel.Warning, EventIds.ConnectorErrorReported, "The Connector answered {RequestType} ({CorrelationId}) with [{ErrorCode}]: {Message}");
+    [LoggerMessage(EventId = DriverEventIds.DriverCreated, EventName = nameof(DriverEventIds.DriverCreated), Level = LogLevel.Information, Message = "Driver instance created for channel '{MediaType}': {Options}")]
+    public static partial void DriverCreated(ILogger logger, string mediaType, string options);
 
-    private static readonly Action<ILogger, int, int, Exception?> ClientRecoveredMessage =
-        LoggerMessage.Define<int, int>(LogLevel.Warning, EventIds.ClientRecovered,
-            "The Connector does not know this driver [" + ErrorCode.ClientUnknown + "]: sent Hello again, Connect for {Connects} agents and Login for {Logins} of them");
-    private static readonly Action<ILogger, string, Exception?> ClientRecoverySkippedMessage =
-        LoggerMessage.Define<string>(LogLevel.Debug, EventIds.ClientRecoverySkipped,
-            "[" + ErrorCode.ClientUnknown + "] for heartbeat {CorrelationId}, sent before the last recovery: already recovered");
+    [LoggerMessage(EventId = DriverEventIds.DriverCreateFailed, EventName = nameof(DriverEventIds.DriverCreateFailed), Level = LogLevel.Error, Message = "CreateISCDriverInstance failed [{ErrorCode}]: {Problems}")]
+    public static partial void DriverCreateFailed(ILogger logger, string errorCode, string problems);
 
-    private static readonly Action<ILogger, string, string, bool, Exception?> ServiceFarewellMessage =
-        LoggerMessage.Define<string, string, bool>(LogLevel.Information, EventIds.ServiceFarewell,
-            "Service of agent {Agent} released: {Request} queued for the Connector (link up: {Sent})");
-    private static readonly Action<ILogger, string, Exception?> ModulePinFailedMessage =
-        LoggerMessage.Define<string>(LogLevel.Warning, EventIds.ModulePinFailed,
-            "The driver could not pin itself in memory ({Reason}): a host that unloads it (dlclose/FreeLibrary) would crash");
+    [LoggerMessage(EventId = DriverEventIds.DriverReleased, EventName = nameof(DriverEventIds.DriverReleased), Level = LogLevel.Information, Message = "Driver instance {ClientId} released")]
+    public static partial void DriverReleased(ILogger logger, string clientId);
 
-    public static void ServiceFarewell(ILogger logger, string agent, string request, bool sent) => ServiceFarewellMessage(logger, agent, request, sent, null);
+    [LoggerMessage(EventId = DriverEventIds.ServiceCreated, EventName = nameof(DriverEventIds.ServiceCreated), Level = LogLevel.Information, Message = "Agent service created (agent {Agent})")]
+    public static partial void ServiceCreated(ILogger logger, string agent);
 
-    public static void ModulePinFailed(ILogger logger, string reason) => ModulePinFailedMessage(logger, reason, null);
+    [LoggerMessage(EventId = DriverEventIds.ServiceReleased, EventName = nameof(DriverEventIds.ServiceReleased), Level = LogLevel.Information, Message = "Agent service released")]
+    public static partial void ServiceReleased(ILogger logger);
 
-    public static void ClientRecovered(ILogger logger, int connects, int logins) => ClientRecoveredMessage(logger, connects, logins, null);
+    [LoggerMessage(EventId = DriverEventIds.CommandInvoked, EventName = nameof(DriverEventIds.CommandInvoked), Level = LogLevel.Information, Message = "Command {Command} (tracking id '{TrackingId}') with {Parameters}")]
+    public static partial void CommandInvoked(ILogger logger, string command, string trackingId, string parameters);
 
-    public static void ClientRecoverySkipped(ILogger logger, string correlationId) => ClientRecoverySkippedMessage(logger, correlationId, null);
+    [LoggerMessage(EventId = DriverEventIds.CommandRejected, EventName = nameof(DriverEventIds.CommandRejected), Level = LogLevel.Warning, Message = "Command {Command} rejected [{ErrorCode}]: {Message}")]
+    public static partial void CommandRejected(ILogger logger, string command, string errorCode, string message);
 
-    private static readonly Action<ILogger, int, Exception?> ListsNotFreedMessage =
-        LoggerMessage.Define<int>(LogLevel.Warning, EventIds.ListsNotFreed, "{Count} lists handed to Siebel were never freed with FreeSCStrParamList");
+    [LoggerMessage(EventId = DriverEventIds.RequestFailed, EventName = nameof(DriverEventIds.RequestFailed), Level = LogLevel.Warning, Message = "Command {Command} (tracking id '{TrackingId}') failed [{ErrorCode}]: {Message}")]
+    public static partial void RequestFailed(ILogger logger, string command, string trackingId, string errorCode, string message);
 
-    public static void ListsNotFreed(ILogger logger, int count) => ListsNotFreedMessage(logger, count, null);
+    [LoggerMessage(EventId = DriverEventIds.CallbackFailed, EventName = nameof(DriverEventIds.CallbackFailed), Level = LogLevel.Warning, Message = "Siebel client method {Method} returned {Result} [" + ErrorCode.DriverCallbackFailed + "]")]
+    public static partial void CallbackFailed(ILogger logger, string method, int result);
 
-    public static void NativeCallFailed(ILogger logger, string export, string errorCode, string message, Exception? ex) => NativeCallFailedMessage(logger, export, errorCode, message, ex);
+    [LoggerMessage(EventId = DriverEventIds.ForeignListRefused, EventName = nameof(DriverEventIds.ForeignListRefused), Level = LogLevel.Error, Message = "FreeSCStrParamList refused a list [" + ErrorCode.NativeForeignList + "]: {Message}")]
+    public static partial void ForeignListRefused(ILogger logger, string message);
 
-    public static void DriverCreated(ILogger logger, string mediaType, string options) => DriverCreatedMessage(logger, mediaType, options, null);
+    [LoggerMessage(EventId = DriverEventIds.InvalidHandle, EventName = nameof(DriverEventIds.InvalidHandle), Level = LogLevel.Error, Message = "{Export}: invalid handle [" + ErrorCode.NativeInvalidHandle + "]")]
+    public static partial void InvalidHandle(ILogger logger, string export);
 
-    public static void DriverCreateFailed(ILogger logger, string errorCode, string problems) => DriverCreateFailedMessage(logger, errorCode, problems, null);
+    [LoggerMessage(EventId = DriverEventIds.TextRepaired, EventName = nameof(DriverEventIds.TextRepaired), Level = LogLevel.Warning, Message = "{Export}: input held unpaired UTF-16 surrogates, replaced with U+FFFD [" + ErrorCode.NativeTextRepaired + "]")]
+    public static partial void TextRepaired(ILogger logger, string export);
 
-    public static void DriverReleased(ILogger logger, string clientId) => DriverReleasedMessage(logger, clientId, null);
+    [LoggerMessage(EventId = DriverEventIds.ParametersIgnored, EventName = nameof(DriverEventIds.ParametersIgnored), Level = LogLevel.Information, Message = "{Where}: parameters ignored: {Names}")]
+    public static partial void ParametersIgnored(ILogger logger, string where, string names);
 
-    public static void ServiceCreated(ILogger logger, string agent) => ServiceCreatedMessage(logger, agent, null);
+    [LoggerMessage(EventId = DriverEventIds.AbiConfigInvalid, EventName = nameof(DriverEventIds.AbiConfigInvalid), Level = LogLevel.Error, Message = "ABI override file is invalid [" + ErrorCode.DriverAbiConfigInvalid + "]: {Problems}")]
+    public static partial void AbiConfigInvalid(ILogger logger, string problems);
 
-    public static void ServiceReleased(ILogger logger) => ServiceReleasedMessage(logger, null);
+    [LoggerMessage(EventId = DriverEventIds.ConnectorStatusChanged, EventName = nameof(DriverEventIds.ConnectorStatusChanged), Level = LogLevel.Information, Message = "Connector status {Status}: {Reason}")]
+    public static partial void ConnectorStatusChanged(ILogger logger, string status, string reason);
 
-    public static void CommandInvoked(ILogger logger, string command, string trackingId, string parameters) => CommandInvokedMessage(logger, command, trackingId, parameters, null);
+    [LoggerMessage(EventId = DriverEventIds.EventDelivered, EventName = nameof(DriverEventIds.EventDelivered), Level = LogLevel.Information, Message = "Event {Event} to Siebel")]
+    public static partial void EventDelivered(ILogger logger, string @event);
 
-    public static void CommandRejected(ILogger logger, string command, string errorCode, string message) => CommandRejectedMessage(logger, command, errorCode, message, null);
+    [LoggerMessage(EventId = DriverEventIds.CallbackLoopFailed, EventName = nameof(DriverEventIds.CallbackLoopFailed), Level = LogLevel.Error, Message = "Callback loop: {Message}")]
+    public static partial void CallbackLoopFailed(ILogger logger, string message, Exception? ex);
 
-    public static void RequestFailed(ILogger logger, string command, string trackingId, string errorCode, string message) => RequestFailedMessage(logger, command, trackingId, errorCode, message, null);
+    [LoggerMessage(EventId = DriverEventIds.ConnectorLinkFailed, EventName = nameof(DriverEventIds.ConnectorLinkFailed), Level = LogLevel.Error, Message = "Connector link: {Message}")]
+    public static partial void ConnectorLinkFailed(ILogger logger, string message, Exception? ex);
 
-    public static void CallbackFailed(ILogger logger, string method, int result) => CallbackFailedMessage(logger, method, result, null);
+    [LoggerMessage(EventId = DriverEventIds.EventHandlingFinished, EventName = nameof(DriverEventIds.EventHandlingFinished), Level = LogLevel.Debug, Message = "Siebel finished handling event {TrackingId} (result {Result})")]
+    public static partial void EventHandlingFinished(ILogger logger, string trackingId, bool result);
 
-    public static void ForeignListRefused(ILogger logger, string message) => ForeignListRefusedMessage(logger, message, null);
+    [LoggerMessage(EventId = DriverEventIds.WorkItemCommand, EventName = nameof(DriverEventIds.WorkItemCommand), Level = LogLevel.Information, Message = "{Export} for work item {TrackingId}")]
+    public static partial void WorkItemCommand(ILogger logger, string export, string trackingId);
 
-    public static void InvalidHandle(ILogger logger, string export) => InvalidHandleMessage(logger, export, null);
+    [LoggerMessage(EventId = DriverEventIds.ConnectorMessageDropped, EventName = nameof(DriverEventIds.ConnectorMessageDropped), Level = LogLevel.Warning, Message = "Dropped a message ({MessageType}) from the Connector [{ErrorCode}]: {Reason}")]
+    public static partial void ConnectorMessageDropped(ILogger logger, string messageType, string errorCode, string reason);
 
-    public static void TextRepaired(ILogger logger, string export) => TextRepairedMessage(logger, export, null);
+    [LoggerMessage(EventId = DriverEventIds.ConnectorMessageUnrouted, EventName = nameof(DriverEventIds.ConnectorMessageUnrouted), Level = LogLevel.Information, Message = "Dropped {MessageType} for agent {Agent}: no agent service of this driver serves it [" + ErrorCode.DriverUnknownAgent + "]")]
+    public static partial void ConnectorMessageUnrouted(ILogger logger, string messageType, string agent);
 
-    public static void ParametersIgnored(ILogger logger, string where, string names) => ParametersIgnoredMessage(logger, where, names, null);
+    [LoggerMessage(EventId = DriverEventIds.ConnectorErrorReported, EventName = nameof(DriverEventIds.ConnectorErrorReported), Level = LogLevel.Warning, Message = "The Connector answered {RequestType} ({CorrelationId}) with [{ErrorCode}]: {Message}")]
+    public static partial void ConnectorErrorReported(ILogger logger, string requestType, string correlationId, string errorCode, string message);
 
-    public static void AbiConfigInvalid(ILogger logger, string problems) => AbiConfigInvalidMessage(logger, problems, null);
+    [LoggerMessage(EventId = DriverEventIds.ClientRecovered, EventName = nameof(DriverEventIds.ClientRecovered), Level = LogLevel.Warning, Message = "The Connector does not know this driver [" + ErrorCode.ClientUnknown + "]: sent Hello again, Connect for {Connects} agents and Login for {Logins} of them")]
+    public static partial void ClientRecovered(ILogger logger, int connects, int logins);
 
-    public static void ConnectorStatusChanged(ILogger logger, string status, string reason) => ConnectorStatusChangedMessage(logger, status, reason, null);
+    [LoggerMessage(EventId = DriverEventIds.ClientRecoverySkipped, EventName = nameof(DriverEventIds.ClientRecoverySkipped), Level = LogLevel.Debug, Message = "[" + ErrorCode.ClientUnknown + "] for heartbeat {CorrelationId}, sent before the last recovery: already recovered")]
+    public static partial void ClientRecoverySkipped(ILogger logger, string correlationId);
 
-    public static void EventDelivered(ILogger logger, string message) => EventDeliveredMessage(logger, message, null);
+    [LoggerMessage(EventId = DriverEventIds.ServiceFarewell, EventName = nameof(DriverEventIds.ServiceFarewell), Level = LogLevel.Information, Message = "Service of agent {Agent} released: {Request} queued for the Connector (link up: {Sent})")]
+    public static partial void ServiceFarewell(ILogger logger, string agent, string request, bool sent);
 
-    public static void CallbackLoopFailed(ILogger logger, string message, Exception? ex) => CallbackLoopFailedMessage(logger, message, ex);
+    [LoggerMessage(EventId = DriverEventIds.ModulePinFailed, EventName = nameof(DriverEventIds.ModulePinFailed), Level = LogLevel.Warning, Message = "The driver could not pin itself in memory ({Reason}): a host that unloads it (dlclose/FreeLibrary) would crash")]
+    public static partial void ModulePinFailed(ILogger logger, string reason);
 
-    public static void ConnectorLinkFailed(ILogger logger, string message, Exception? ex) => ConnectorLinkFailedMessage(logger, message, ex);
-
-    public static void EventHandlingFinished(ILogger logger, string trackingId, bool result) => EventHandlingFinishedMessage(logger, trackingId, result, null);
-
-    public static void WorkItemCommand(ILogger logger, string export, string trackingId) => WorkItemCommandMessage(logger, export, trackingId, null);
-
-    public static void ConnectorMessageDropped(ILogger logger, string messageType, string errorCode, string reason) => ConnectorMessageDroppedMessage(logger, messageType, errorCode, reason, null);
-
-    public static void ConnectorMessageUnrouted(ILogger logger, string messageType, string agent) => ConnectorMessageUnroutedMessage(logger, messageType, agent, null);
-
-    public static void ConnectorErrorReported(ILogger logger, string requestType, string correlationId, string errorCode, string message) => ConnectorErrorReportedMessage(logger, requestType, correlationId, errorCode, message, null);
+    [LoggerMessage(EventId = DriverEventIds.ListsNotFreed, EventName = nameof(DriverEventIds.ListsNotFreed), Level = LogLevel.Warning, Message = "{Count} lists handed to Siebel were never freed with FreeSCStrParamList")]
+    public static partial void ListsNotFreed(ILogger logger, int count);
 }

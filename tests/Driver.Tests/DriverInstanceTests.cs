@@ -1,3 +1,4 @@
+using SiebelCti.Driver.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -51,7 +52,7 @@ public sealed class DriverInstanceTests : IDisposable
         return (service, client, Assert.Single(sent, e => e.Message is Connect), Assert.Single(sent, e => e.Message is Login));
     }
 
-    private FakeLogRecord[] Logged(EventId id) => [.. _logs.GetSnapshot().Where(r => r.Id.Id == id.Id)];
+    private FakeLogRecord[] Logged(int id) => [.. _logs.GetSnapshot().Where(r => r.Id.Id == id)];
 
     [Fact]
     public void OnMessage_SystemAnsweringConnect_CompletesThatRequestOfTheAgentAndShowsTheStatus()
@@ -105,7 +106,7 @@ public sealed class DriverInstanceTests : IDisposable
 
         _link.Sink!.OnMessage(Wire(new AgentState("READY"), null, "nobody"));
 
-        var record = Assert.Single(Logged(EventIds.ConnectorMessageUnrouted));
+        var record = Assert.Single(Logged(DriverEventIds.ConnectorMessageUnrouted));
         Assert.Contains(ErrorCode.DriverUnknownAgent, record.Message, StringComparison.Ordinal);
         Assert.Contains("nobody", record.Message, StringComparison.Ordinal);
         // The driver goes on routing.
@@ -132,7 +133,7 @@ public sealed class DriverInstanceTests : IDisposable
 
         _link.Sink!.OnMessage(message);
 
-        var record = Assert.Single(Logged(EventIds.ConnectorMessageDropped));
+        var record = Assert.Single(Logged(DriverEventIds.ConnectorMessageDropped));
         Assert.Equal(LogLevel.Warning, record.Level);
         Assert.Contains($"[{code}]", record.Message, StringComparison.Ordinal);
         // Nothing reached the agent: the next good message is the first AgentState it sees.
@@ -150,10 +151,10 @@ public sealed class DriverInstanceTests : IDisposable
 
         _link.Sink.OnMessage(Wire(new Error(ErrorCode.ProtocolVersionUnsupported, "protocolVersion 1 is not supported", "Hello"), hello.CorrelationId));
 
-        var record = Assert.Single(Logged(EventIds.ConnectorErrorReported));
+        var record = Assert.Single(Logged(DriverEventIds.ConnectorErrorReported));
         Assert.Contains($"[{ErrorCode.ProtocolVersionUnsupported}]", record.Message, StringComparison.Ordinal);
         Assert.Contains(hello.CorrelationId!, record.Message, StringComparison.Ordinal);
-        Assert.Empty(Logged(EventIds.ConnectorLinkFailed));
+        Assert.Empty(Logged(DriverEventIds.ConnectorLinkFailed));
     }
 
     [Fact]
@@ -166,9 +167,9 @@ public sealed class DriverInstanceTests : IDisposable
 
         _link.Sink!.OnMessage(ConnectorWire.Read(raw));
 
-        var record = Assert.Single(Logged(EventIds.ConnectorMessageDropped));
+        var record = Assert.Single(Logged(DriverEventIds.ConnectorMessageDropped));
         Assert.Contains($"[{ErrorCode.ProtocolVersionUnsupported}]", record.Message, StringComparison.Ordinal);
-        Assert.Empty(Logged(EventIds.ConnectorLinkFailed));
+        Assert.Empty(Logged(DriverEventIds.ConnectorLinkFailed));
     }
 
     [Fact]
@@ -191,7 +192,7 @@ public sealed class DriverInstanceTests : IDisposable
         Assert.Equal(["NotReady", "Disconnect"], farewell.Select(e => e.MessageType));
         Assert.All(farewell, e => Assert.Equal("a7", e.AgentId));
         Assert.Null(((NotReady)farewell[0].Message).ReasonCode);
-        Assert.Equal(2, Logged(EventIds.ServiceFarewell).Length);
+        Assert.Equal(2, Logged(DriverEventIds.ServiceFarewell).Length);
         Assert.DoesNotContain(client.Calls, c => c.Method == "HandleError");
     }
 }

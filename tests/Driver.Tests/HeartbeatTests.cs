@@ -1,3 +1,4 @@
+using SiebelCti.Driver.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -156,7 +157,7 @@ public sealed class HeartbeatTests : IDisposable
 
         Assert.Equal(ticks, _driver.HeartbeatTicks);
         Assert.Single(Heartbeats);
-        Assert.DoesNotContain(_logs.GetSnapshot(), r => r.Id.Id == EventIds.ConnectorLinkFailed.Id);
+        Assert.DoesNotContain(_logs.GetSnapshot(), r => r.Id.Id == DriverEventIds.ConnectorLinkFailed);
     }
 
     [Fact]
@@ -186,7 +187,7 @@ public sealed class HeartbeatTests : IDisposable
         var login = (Login)sent.Single(e => e.Message is Login).Message;
         Assert.Equal((Pin, "1001"), (login.Password, login.Extension));
         Assert.All(sent, e => Assert.Equal(("drv-hb", "s2"), (e.ClientId, e.Session)));
-        Assert.Single(_logs.GetSnapshot(), r => r.Id.Id == EventIds.ClientRecovered.Id);
+        Assert.Single(_logs.GetSnapshot(), r => r.Id.Id == DriverEventIds.ClientRecovered);
 
         // The Connector answers the replayed Login with the agent's state: the toolbar follows it.
         Answer("a1", signedIn, "READY");
