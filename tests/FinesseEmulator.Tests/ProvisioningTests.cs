@@ -13,10 +13,7 @@ namespace SiebelCti.FinesseEmulator.Tests;
 /// </summary>
 public sealed class ProvisioningTests
 {
-    private static string Env(string name) =>
-        Environment.GetEnvironmentVariable(name) is { Length: > 0 } v
-            ? v
-            : throw new InvalidOperationException($"{name} is not set: run these tests through 'bash scripts/test.sh', which starts prosody and exports it.");
+    private static string Env(string name) => LabEnvironment.Get(name);
 
     [Fact]
     public async Task Four_thousand_agents_are_provisioned_in_one_shell_session()

@@ -19,10 +19,7 @@ public sealed class XmppNotificationTests
     private static readonly XNamespace Event = "http://jabber.org/protocol/pubsub#event";
     private static readonly XNamespace PubSub = "http://jabber.org/protocol/pubsub";
 
-    private static string Env(string name) =>
-        Environment.GetEnvironmentVariable(name) is { Length: > 0 } v
-            ? v
-            : throw new InvalidOperationException($"{name} is not set: run these tests through 'bash scripts/test.sh', which starts prosody and exports it.");
+    private static string Env(string name) => LabEnvironment.Get(name);
 
     [Fact]
     public async Task User_and_dialogs_updates_arrive_in_finesses_envelope()
