@@ -7,16 +7,19 @@ using SiebelCti.Connector.OpenWire.Commands;
 namespace SiebelCti.Connector.OpenWire.Transport;
 
 /// <content>
-/// The reader: one thread per transport blocks on the socket and decodes frames in place from a
-/// pooled buffer (no copy unless a frame is larger than the buffer). It wakes straight from the
-/// kernel, so a broker response reaches its sender without a thread-pool hop.
+/// The reader: one thread per transport blocks in recv() on the (blocking) socket and decodes frames
+/// in place from a pooled buffer (no copy unless a frame is larger than the buffer). The kernel wakes
+/// it directly, so a broker response reaches its sender without a thread-pool hop.
 /// </content>
 internal sealed partial class OpenWireTransport
 {
     private const int ReadBufferSize = 64 * 1024;
 
+    private Thread? _reader;
+
     private void ReadLoop()
     {
+        _reader = Thread.CurrentThread;
         var buffer = ArrayPool<byte>.Shared.Rent(ReadBufferSize);
         var start = 0;
         var end = 0;

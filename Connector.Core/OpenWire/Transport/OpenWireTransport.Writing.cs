@@ -13,6 +13,9 @@ namespace SiebelCti.Connector.OpenWire.Transport;
 /// </content>
 internal sealed partial class OpenWireTransport
 {
+    // Most the reader thread writes itself (the kernel takes that much at once when poll() says writable).
+    private const int ReaderWriteLimit = 16 * 1024;
+
     private readonly Lock _writeGate = new();
     private PooledBufferWriter _queued = new();
     private PooledBufferWriter _inFlight = new();
@@ -49,7 +52,39 @@ internal sealed partial class OpenWireTransport
             _writing = true;
         }
 
+        if (Thread.CurrentThread == _reader)
+        {
+            // A sender's continuation on the reader thread (after its response): write here only if
+            // the socket can take the batch at once. A reader blocked in send() would stop reading,
+            // and a broker blocked writing to us would stop reading too.
+            if (!CanWriteWithoutBlocking())
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(static t => _ = t.FlushQuietlyAsync(), this, preferLocal: false);
+                return ValueTask.CompletedTask;
+            }
+        }
+
         return FlushAsync();
+    }
+
+    private bool CanWriteWithoutBlocking()
+    {
+        lock (_writeGate)
+        {
+            if (_queued.WrittenCount > ReaderWriteLimit)
+            {
+                return false;
+            }
+        }
+
+        try
+        {
+            return _socket.Poll(0, SelectMode.SelectWrite);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            return false; // the flush on the pool reports it
+        }
     }
 
     private async ValueTask WaitForRoomThenWriteAsync(Command command, int commandId, bool responseRequired, CancellationToken cancellationToken)
@@ -101,16 +136,18 @@ internal sealed partial class OpenWireTransport
         ThreadPool.UnsafeQueueUserWorkItem(static t => _ = t.FlushQuietlyAsync(), this, preferLocal: false);
     }
 
-    private async Task FlushQuietlyAsync()
+    private Task FlushQuietlyAsync()
     {
         try
         {
-            await FlushAsync().ConfigureAwait(false);
+            Flush();
         }
         catch (OpenWireException)
         {
             // Recorded by Fault; the requests waiting on this transport have been failed.
         }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Encodes into the queued buffer (the caller holds the gate); a refused frame leaves nothing behind.</summary>
@@ -142,7 +179,20 @@ internal sealed partial class OpenWireTransport
     }
 
     /// <summary>Runs by the one caller that holds the writer role: writes batches until none is queued.</summary>
-    private async ValueTask FlushAsync()
+    private ValueTask FlushAsync()
+    {
+        try
+        {
+            Flush();
+            return ValueTask.CompletedTask;
+        }
+        catch (OpenWireException e)
+        {
+            return ValueTask.FromException(e);
+        }
+    }
+
+    private void Flush()
     {
         try
         {
@@ -168,7 +218,10 @@ internal sealed partial class OpenWireTransport
                 }
 
                 room?.TrySetResult();
-                await _stream.WriteAsync(batch.WrittenMemory, CancellationToken.None).ConfigureAwait(false);
+
+                // A blocking write on the writer's own thread: it returns at once while the socket
+                // has room, and blocks (backpressure) only while the broker is not reading.
+                _stream.Write(batch.WrittenSpan);
                 Volatile.Write(ref _lastWrite, _time.GetTimestamp());
                 batch.Reset();
             }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
@@ -17,12 +18,14 @@ namespace SiebelCti.Connector.OpenWire.Transport;
 /// listener once.
 /// </summary>
 /// <remarks>
+/// <para>The socket is a blocking one and is never used asynchronously (see
+/// <see cref="ConnectBlockingSocketAsync"/>): the runtime's epoll thread never sees it.</para>
 /// <para>Writing: a sender encodes its frame into the shared pooled buffer under a short lock. If no
 /// write is in progress, the sender becomes the writer and puts the buffer on the socket from its
-/// own thread (a socket with room in its send buffer completes that synchronously); frames other
-/// senders add meanwhile go out in the writer's next batch. So an uncontended send costs no thread
-/// hop, and contention batches frames instead of queueing them to a separate loop.</para>
-/// <para>Reading: a dedicated thread blocks on the socket and decodes frames in place from a pooled
+/// own thread (send() returns at once while the socket has room); frames other senders add
+/// meanwhile go out in the writer's next batch. So an uncontended send costs no thread hop, and
+/// contention batches frames instead of queueing them to a separate loop.</para>
+/// <para>Reading: a dedicated thread blocks in recv() and decodes frames in place from a pooled
 /// buffer. A broker response completes its request directly on that thread: the sender's
 /// continuation runs there (until its next await) instead of being queued to the thread pool.</para>
 /// </remarks>
@@ -93,7 +96,7 @@ internal sealed partial class OpenWireTransport : IAsyncDisposable
         {
             try
             {
-                await socket.ConnectAsync(endpoint.Host, endpoint.Port, linked.Token).ConfigureAwait(false);
+                await ConnectBlockingSocketAsync(socket, endpoint, settings.ConnectTimeout, linked.Token).ConfigureAwait(false);
             }
             catch (SocketException e)
             {
@@ -108,11 +111,15 @@ internal sealed partial class OpenWireTransport : IAsyncDisposable
                 stream = ssl;
                 try
                 {
-                    await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+                    // Synchronous on purpose (see ConnectBlockingSocketAsync); disposing the stream on
+                    // timeout or cancellation (CleanUpAsync) ends a handshake that hangs.
+                    var handshake = Task.Run(() => ssl.AuthenticateAsClient(new SslClientAuthenticationOptions
                     {
                         TargetHost = settings.Tls.TargetHost ?? endpoint.Host,
                         EnabledSslProtocols = SslProtocols.None,
-                    }, linked.Token).ConfigureAwait(false);
+                    }), CancellationToken.None);
+                    Observe(handshake);
+                    await handshake.WaitAsync(linked.Token).ConfigureAwait(false);
                 }
                 catch (AuthenticationException e)
                 {
@@ -158,6 +165,50 @@ internal sealed partial class OpenWireTransport : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Connects <paramref name="socket"/> without ever using it asynchronously or non-blocking, so
+    /// that it stays a blocking socket. A socket used with an async operation (or made non-blocking
+    /// once) is put in non-blocking mode for good, its synchronous calls are emulated on the
+    /// runtime's epoll thread, and every arrival of data then makes that thread queue a work item to
+    /// the thread pool: a pool thread woken (and spinning) per broker response. With a blocking
+    /// socket the reader thread sleeps in recv() and the kernel wakes it directly. Name resolution is
+    /// asynchronous; the blocking connect() runs on a pool thread, bounded by SO_SNDTIMEO (which
+    /// Linux applies to connect) so that no thread stays stuck beyond the connect timeout.
+    /// </summary>
+    private static async Task ConnectBlockingSocketAsync(Socket socket, BrokerEndpoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var addresses = IPAddress.TryParse(endpoint.Host, out var literal)
+            ? [literal]
+            : await Dns.GetHostAddressesAsync(endpoint.Host, cancellationToken).ConfigureAwait(false);
+        var bound = (int)Math.Clamp(timeout.TotalMilliseconds, 1, int.MaxValue);
+        SocketException? last = null;
+        foreach (var address in addresses)
+        {
+            var target = new IPEndPoint(address, endpoint.Port);
+            var connect = Task.Run(() =>
+            {
+                socket.SendTimeout = bound;
+                socket.Connect(target);
+                socket.SendTimeout = 0;
+            }, CancellationToken.None);
+            Observe(connect);
+            try
+            {
+                await connect.WaitAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (SocketException e)
+            {
+                last = e;
+            }
+        }
+
+        throw last ?? new SocketException((int)SocketError.HostNotFound);
+    }
+
+    private static void Observe(Task task) =>
+        task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
     private async Task NegotiateAsync(CancellationToken cancellationToken)
     {
         new Thread(ReadLoop) { IsBackground = true, Name = $"OpenWire reader {_endpoint}" }.Start();
@@ -179,7 +230,7 @@ internal sealed partial class OpenWireTransport : IAsyncDisposable
         try
         {
             // Nothing else writes before the broker's WireFormatInfo has arrived.
-            await _stream.WriteAsync(OpenWireCodec.EncodeFrame(ours), cancellationToken).ConfigureAwait(false);
+            _stream.Write(OpenWireCodec.EncodeFrame(ours));
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
         {
