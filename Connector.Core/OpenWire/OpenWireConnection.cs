@@ -235,6 +235,63 @@ public sealed partial class OpenWireConnection : IAsyncDisposable, ITransportLis
         }
     }
 
+    /// <summary>
+    /// Sends a message within <see cref="OpenWireOptions.SendTimeout"/>. While the connection is open
+    /// this goes straight to the transport: the frame is written on the caller's thread when no other
+    /// write is in progress, and a persistent send's deadline is kept by the transport's one deadline
+    /// sweep (no timer or linked token per send). A transport lost mid-send, or a connection not open,
+    /// takes <see cref="RunAsync"/> with the time left: it waits for the reconnect and sends again
+    /// with the same message id (the broker drops duplicates).
+    /// </summary>
+    internal async Task SendMessageAsync(MessageCommand command, bool persistent, Destination target, CancellationToken cancellationToken)
+    {
+        var timeout = _options.SendTimeout;
+        var started = _time.GetTimestamp();
+        var transport = _transport;
+        if (transport is not null && _state == OpenWireConnectionState.Open && !cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (persistent)
+                {
+                    await transport.RequestAsync(command, timeout, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await transport.SendAsync(command, cancellationToken).ConfigureAwait(false);
+                }
+
+                return;
+            }
+            catch (OpenWireException e) when (e.Kind == OpenWireErrorKind.Timeout && !transport.IsFaulted)
+            {
+                throw new OpenWireException(OpenWireErrorKind.Timeout, $"send to {target} did not complete within {timeout} (state {State})");
+            }
+            catch (OpenWireException e) when (e.Kind is OpenWireErrorKind.BrokerError or OpenWireErrorKind.NotAuthorized)
+            {
+                OpenWireLog.BrokerRefused(_logger, $"send to {target}", e.ErrorCode, e.BrokerExceptionClass, e.Message);
+                throw;
+            }
+            catch (OpenWireException e) when (e.IsTransient && _uri.IsFailover && transport.IsFaulted)
+            {
+                // Lost with the transport: the slow path below waits for the next one and sends again.
+            }
+        }
+
+        var left = timeout - _time.GetElapsedTime(started);
+        if (left <= TimeSpan.Zero)
+        {
+            throw new OpenWireException(OpenWireErrorKind.Timeout, $"send to {target} did not complete within {timeout} (state {State})");
+        }
+
+        await RunAsync(
+            t => persistent ? t.RequestAsync(command, CancellationToken.None) : t.SendAsync(command, CancellationToken.None).AsTask(),
+            $"send to {target}",
+            left,
+            retryOnLoss: true,
+            cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Sends a one-way command on the current transport if open (acknowledgements); false if not sent.</summary>
     internal async Task<bool> TrySendAsync(Command command, long generation, CancellationToken cancellationToken)
     {
@@ -301,7 +358,21 @@ public sealed partial class OpenWireConnection : IAsyncDisposable, ITransportLis
 
     void ITransportListener.OnTransportFailed(OpenWireTransport transport, OpenWireException cause)
     {
-        // The supervisor watches transport.Completion; nothing to do on the read loop.
+        // The supervisor watches transport.Completion and reconnects. What must happen at once is
+        // that nobody is handed the lost transport any more: a sender whose request failed with it
+        // retries through WaitOpenAsync, which would otherwise return the same transport again.
+        if (!_uri.IsFailover)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            if (ReferenceEquals(transport, _transport) && _open.Task.IsCompleted && _state == OpenWireConnectionState.Open)
+            {
+                _open = new TaskCompletionSource<OpenWireTransport>(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
     }
 
     private async Task PumpEventsAsync()

@@ -48,7 +48,7 @@ public sealed record OpenWireOptions
     /// <summary>Host name expected in the broker certificate; defaults to the host of the URI.</summary>
     public string? TlsTargetHost { get; init; }
 
-    /// <summary>Capacity of the outbound frame queue of a connection (backpressure beyond it). Default 1024.</summary>
+    /// <summary>Frames that may wait behind a write in progress before further senders wait for the next batch (backpressure). Default 1024.</summary>
     public int WriteQueueCapacity { get; init; } = 1024;
 
     /// <summary>Every problem with these options; empty when valid.</summary>

@@ -3,10 +3,15 @@ using SiebelCti.Connector.OpenWire.Session;
 
 namespace SiebelCti.Connector.OpenWire;
 
-/// <summary>Sends messages. Persistent sends wait for the broker's receipt; all sends give up after SendTimeout.</summary>
+/// <summary>
+/// Sends messages. Persistent sends wait for the broker's receipt, one at a time per producer (use
+/// several producers for parallel persistent sends); non-persistent sends do not wait and may run
+/// concurrently. All sends give up after SendTimeout.
+/// </summary>
 public sealed class OpenWireProducer : IAsyncDisposable, IRecorded
 {
     private readonly OpenWireSession _session;
+    private readonly SemaphoreSlim _persistentTurn = new(1, 1);
     private long _sequence;
     private long _registered;
     private int _disposed;
@@ -56,16 +61,36 @@ public sealed class OpenWireProducer : IAsyncDisposable, IRecorded
         }
 
         var connection = _session.Connection;
-        var now = connection.Time.GetUtcNow();
-        var command = MessageMapper.ToWire(message, Id, Interlocked.Increment(ref _sequence), target, persistent, now.ToUnixTimeMilliseconds());
-        await connection.RunAsync(
-            t => persistent ? t.RequestAsync(command, CancellationToken.None) : t.SendAsync(command, CancellationToken.None).AsTask(),
-            $"send to {target}",
-            connection.Options.SendTimeout,
-            retryOnLoss: true,
-            cancellationToken).ConfigureAwait(false);
-        message.MessageId = command.MessageId!.ToJmsString();
-        message.Timestamp = now;
+        if (!persistent)
+        {
+            // Not audited by the broker: concurrent non-persistent sends need no order.
+            var now = connection.Time.GetUtcNow();
+            var command = MessageMapper.ToWire(message, Id, Interlocked.Increment(ref _sequence), target, persistent, now.ToUnixTimeMilliseconds());
+            await connection.SendMessageAsync(command, persistent, target, cancellationToken).ConfigureAwait(false);
+            message.MessageId = command.MessageId!.ToJmsString();
+            message.Timestamp = now;
+            return;
+        }
+
+        // One persistent send of a producer at a time, numbered inside the turn (as the Java client's
+        // session does). On a connection that registered with FailoverReconnect the broker drops,
+        // and acknowledges, any persistent message whose producer sequence is not above the last one
+        // it stored or received from that producer; so persistent messages must reach it in sequence
+        // order, and a resend after a failover must go before any newer message. Concurrent
+        // persistent sends on one producer would reorder and lose messages after a failover.
+        await _persistentTurn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var now = connection.Time.GetUtcNow();
+            var command = MessageMapper.ToWire(message, Id, Interlocked.Increment(ref _sequence), target, persistent, now.ToUnixTimeMilliseconds());
+            await connection.SendMessageAsync(command, persistent, target, cancellationToken).ConfigureAwait(false);
+            message.MessageId = command.MessageId!.ToJmsString();
+            message.Timestamp = now;
+        }
+        finally
+        {
+            _persistentTurn.Release();
+        }
     }
 
     /// <summary>Removes the producer at the broker.</summary>

@@ -4,38 +4,179 @@ using SiebelCti.Connector.OpenWire;
 
 // Usage (broker started by scripts/activemq.sh, env from scripts/env.sh):
 //   dotnet run -c Release --project benchmarks/OpenWire.Load -- [count] [size] [--java-first]
-// Same workload for both clients, one after the other, against the same broker:
-//   200 warm-up round trips; COUNT persistent sends (each waits for the broker's receipt);
-//   COUNT receives (auto ack); COUNT non-persistent send->receive round trips (latency).
-var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5000;
-var size = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 256;
+//     Same workload for both clients, one after the other, against the same broker:
+//     200 warm-up round trips; COUNT persistent sends (each waits for the broker's receipt);
+//     COUNT receives (auto ack); COUNT non-persistent send->receive round trips (latency).
+//   dotnet run -c Release --project benchmarks/OpenWire.Load -- sends [count] [size] [rounds]
+//     Send rates, ROUNDS interleaved rounds (ours first in odd rounds, Java first in even ones):
+//     persistent on 1 producer with no consumer (p1), with a consumer attached (pc), 4 producers
+//     on their own sessions at once (p4), non-persistent on 1 producer (np); then each ratio
+//     ours/Java as median (min-max) over the rounds.
+//   dotnet run -c Release --project benchmarks/OpenWire.Load -- p1 [count] [size]
+//     Only COUNT persistent sends on one producer (ours), for perf stat; the Java twin is
+//     `java InteropClient p1 PORT QUEUE COUNT SIZE`.
 var port = Environment.GetEnvironmentVariable("SIEBELCTI_AMQ_PORT") ?? throw new InvalidOperationException("source scripts/env.sh first");
 var root = Environment.GetEnvironmentVariable("SIEBELCTI_ROOT") ?? Directory.GetCurrentDirectory();
 var run = Environment.GetEnvironmentVariable("SIEBELCTI_RUN") ?? Path.Combine(root, ".run");
+var uri = $"tcp://127.0.0.1:{port}";
+var mode = args.Length > 0 && !char.IsDigit(args[0][0]) ? args[0] : "bench";
+var numbers = args.Where(a => a.Length > 0 && char.IsDigit(a[0])).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+var count = numbers.Length > 0 ? numbers[0] : 5000;
+var size = numbers.Length > 1 ? numbers[1] : 256;
+
+if (mode == "p1")
+{
+    await using var connection = await ConnectAsync(uri);
+    var session = await connection.CreateSessionAsync(AcknowledgeMode.Auto);
+    var producer = await session.CreateProducerAsync(Destination.Queue($"bench.dotnet.p1.{Guid.NewGuid():N}"));
+    var p1 = await RateAsync(producer, new string('x', size), count, true);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dotnet p1_per_s={p1:F0}"));
+    return 0;
+}
+
+if (mode == "sends")
+{
+    var rounds = numbers.Length > 2 ? numbers[2] : 3;
+    var ratios = new Dictionary<string, List<double>>();
+    for (var round = 1; round <= rounds; round++)
+    {
+        var oursFirst = round % 2 == 1;
+        Dictionary<string, double> ours = [], java = [];
+        for (var turn = 0; turn < 2; turn++)
+        {
+            if ((turn == 0) == oursFirst)
+            {
+                ours = await SendRatesAsync(uri, $"bench.dotnet.{Guid.NewGuid():N}", count, size);
+            }
+            else
+            {
+                java = Parse(RunJava(root, run, port, "sends", $"bench.java.{Guid.NewGuid():N}", count, size));
+            }
+        }
+
+        var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        var figures = string.Join(" ", ours.Keys.Select(k => string.Create(CultureInfo.InvariantCulture, $"{k} ours={ours[k]:F0} java={java[k]:F0} ratio={ours[k] / java[k]:F2}")));
+        Console.WriteLine($"round {round} ({(oursFirst ? "ours first" : "Java first")}, load {load}): {figures}");
+        foreach (var k in ours.Keys)
+        {
+            if (!ratios.TryGetValue(k, out var list))
+            {
+                ratios[k] = list = [];
+            }
+
+            list.Add(ours[k] / java[k]);
+        }
+    }
+
+    foreach (var (k, list) in ratios)
+    {
+        list.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{k} ours/java median {list[list.Count / 2]:F2} ({list[0]:F2}-{list[^1]:F2})"));
+    }
+
+    return 0;
+}
 
 var javaFirst = args.Contains("--java-first");
 if (javaFirst)
 {
-    Console.WriteLine(RunJava(root, run, port, $"bench.java.{Guid.NewGuid():N}", count, size));
+    Console.WriteLine(RunJava(root, run, port, "bench", $"bench.java.{Guid.NewGuid():N}", count, size));
 }
 
-Console.WriteLine(await RunOursAsync($"tcp://127.0.0.1:{port}", $"bench.dotnet.{Guid.NewGuid():N}", count, size));
+Console.WriteLine(await RunOursAsync(uri, $"bench.dotnet.{Guid.NewGuid():N}", count, size));
 if (!javaFirst)
 {
-    Console.WriteLine(RunJava(root, run, port, $"bench.java.{Guid.NewGuid():N}", count, size));
+    Console.WriteLine(RunJava(root, run, port, "bench", $"bench.java.{Guid.NewGuid():N}", count, size));
 }
 
 return 0;
 
-static async Task<string> RunOursAsync(string uri, string queueName, int count, int size)
-{
+static Task<OpenWireConnection> ConnectAsync(string uri) =>
     // The lab broker's privileged test user (scripts/env.sh exports it; the Java client reads the same variables).
-    await using var connection = await OpenWireConnection.ConnectAsync(new OpenWireOptions
+    OpenWireConnection.ConnectAsync(new OpenWireOptions
     {
         BrokerUri = uri,
         UserName = Environment.GetEnvironmentVariable("SIEBELCTI_AMQ_TEST_USER"),
         Password = Environment.GetEnvironmentVariable("SIEBELCTI_AMQ_TEST_PASSWORD"),
     });
+
+static async Task<double> RateAsync(OpenWireProducer producer, string body, int count, bool persistent)
+{
+    var clock = Stopwatch.StartNew();
+    for (var i = 0; i < count; i++)
+    {
+        await producer.SendAsync(new TextMessage(body), persistent);
+    }
+
+    return count / clock.Elapsed.TotalSeconds;
+}
+
+static async Task<Dictionary<string, double>> SendRatesAsync(string uri, string queue, int count, int size)
+{
+    var body = new string('x', size);
+    await using var connection = await ConnectAsync(uri);
+    var session = await connection.CreateSessionAsync(AcknowledgeMode.Auto);
+    await RateAsync(await session.CreateProducerAsync(Destination.Queue(queue + ".warm")), body, 200, true);
+    var p1 = await RateAsync(await session.CreateProducerAsync(Destination.Queue(queue + ".p1")), body, count, true);
+
+    var consumerSession = await connection.CreateSessionAsync(AcknowledgeMode.Auto);
+    var consumer = await consumerSession.CreateConsumerAsync(Destination.Queue(queue + ".pc"), 1000);
+    using var stop = new CancellationTokenSource();
+    var drain = Task.Run(async () =>
+    {
+        try
+        {
+            while (true)
+            {
+                await consumer.ReceiveAsync(stop.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    });
+    var pc = await RateAsync(await session.CreateProducerAsync(Destination.Queue(queue + ".pc")), body, count, true);
+    await stop.CancelAsync();
+    await drain;
+
+    var each = count / 4;
+    var clock = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+    {
+        var own = await connection.CreateSessionAsync(AcknowledgeMode.Auto);
+        await RateAsync(await own.CreateProducerAsync(Destination.Queue(queue + ".p4")), body, each, true);
+    })));
+    var p4 = each * 4 / clock.Elapsed.TotalSeconds;
+
+    var np = await RateAsync(await session.CreateProducerAsync(Destination.Queue(queue + ".np")), body, count, false);
+
+    // Not timed: empty the queues again, so that repeated runs do not fill the broker's memory.
+    foreach (var name in new[] { ".warm", ".p1", ".p4", ".np" })
+    {
+        await using var empty = await consumerSession.CreateConsumerAsync(Destination.Queue(queue + name), 1000);
+        try
+        {
+            while (true)
+            {
+                using var quiet = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await empty.ReceiveAsync(quiet.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    return new() { ["p1"] = p1, ["pc"] = pc, ["p4"] = p4, ["np"] = np };
+}
+
+static Dictionary<string, double> Parse(string line) =>
+    line.Split(' ').Where(p => p.Contains('=')).ToDictionary(
+        p => p[..p.IndexOf("_per_s", StringComparison.Ordinal)], p => double.Parse(p[(p.IndexOf('=') + 1)..], CultureInfo.InvariantCulture));
+
+static async Task<string> RunOursAsync(string uri, string queueName, int count, int size)
+{
+    await using var connection = await ConnectAsync(uri);
     var session = await connection.CreateSessionAsync(AcknowledgeMode.Auto);
     var queue = Destination.Queue(queueName);
     var producer = await session.CreateProducerAsync(queue);
@@ -75,14 +216,14 @@ static async Task<string> RunOursAsync(string uri, string queueName, int count, 
         $"dotnet send_per_s={count / send.TotalSeconds:F0} receive_per_s={count / receive.TotalSeconds:F0} rtt_p50_us={rtt[count / 2]} rtt_p99_us={rtt[(int)(count * 0.99)]}");
 }
 
-static string RunJava(string root, string run, string port, string queue, int count, int size)
+static string RunJava(string root, string run, string port, string mode, string queue, int count, int size)
 {
     var classes = Path.Combine(run, "interop-java");
     Directory.CreateDirectory(classes);
     string[] jars = ["activemq-client.jar", "geronimo-jms_1.1_spec.jar", "geronimo-j2ee-management-1.1-spec.jar", "hawtbuf.jar", "slf4j-api.jar", "slf4j-nop.jar"];
     var cp = string.Join(':', jars.Select(j => "/usr/share/java/" + j).Append(classes));
     Exec("javac", ["-d", classes, "-cp", cp, Path.Combine(root, "tests", "interop-java", "InteropClient.java")]);
-    return Exec("java", ["-cp", cp, "InteropClient", "bench", port, queue, count.ToString(CultureInfo.InvariantCulture), size.ToString(CultureInfo.InvariantCulture)]).Trim();
+    return Exec("java", ["-cp", cp, "InteropClient", mode, port, queue, count.ToString(CultureInfo.InvariantCulture), size.ToString(CultureInfo.InvariantCulture)]).Trim();
 }
 
 static string Exec(string file, string[] args)

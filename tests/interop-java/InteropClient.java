@@ -8,6 +8,9 @@ import org.apache.activemq.ActiveMQConnectionFactory;
  *   send PORT QUEUE COUNT            text messages with non-ASCII text, every property type, correlation ids
  *   receive PORT QUEUE COUNT MILLIS  prints one line per message (fields tab-separated, text as UTF-8 hex)
  *   bench PORT QUEUE COUNT SIZE      prints "java send_per_s=.. receive_per_s=.. rtt_p50_us=.. rtt_p99_us=.."
+ *   sends PORT QUEUE COUNT SIZE      send rates: persistent with no consumer, with a consumer attached,
+ *                                    4 producers (own sessions, one thread each), non-persistent
+ *   p1 PORT QUEUE COUNT SIZE         only COUNT persistent sends on one producer (for perf stat)
  * Connects as the lab broker's privileged test user (SIEBELCTI_AMQ_TEST_USER and _PASSWORD, exported
  * by scripts/env.sh).
  */
@@ -23,6 +26,8 @@ public class InteropClient {
         case "send": send(c, a[2], Integer.parseInt(a[3])); break;
         case "receive": receive(c, a[2], Integer.parseInt(a[3]), Long.parseLong(a[4])); break;
         case "bench": bench(c, a[2], Integer.parseInt(a[3]), Integer.parseInt(a[4])); break;
+        case "sends": sends(c, a[2], Integer.parseInt(a[3]), Integer.parseInt(a[4])); break;
+        case "p1": p1(c, a[2], Integer.parseInt(a[3]), Integer.parseInt(a[4])); break;
         default: throw new IllegalArgumentException(a[0]);
       }
     } finally {
@@ -113,5 +118,68 @@ public class InteropClient {
     java.util.Arrays.sort(rtt);
     System.out.printf("java send_per_s=%.0f receive_per_s=%.0f rtt_p50_us=%d rtt_p99_us=%d%n",
         count / ((t1 - t0) / 1e9), count / ((t2 - t1) / 1e9), rtt[count / 2], rtt[(int) (count * 0.99)]);
+  }
+
+  static String body(int size) {
+    char[] chars = new char[size];
+    java.util.Arrays.fill(chars, 'x');
+    return new String(chars);
+  }
+
+  static double rate(Session s, MessageProducer p, String body, int count, int mode) throws JMSException {
+    long t0 = System.nanoTime();
+    for (int i = 0; i < count; i++) p.send(s.createTextMessage(body), mode, 4, 0);
+    return count / ((System.nanoTime() - t0) / 1e9);
+  }
+
+  static void p1(Connection c, String queue, int count, int size) throws JMSException {
+    Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+    MessageProducer p = s.createProducer(s.createQueue(queue));
+    System.out.printf("java p1_per_s=%.0f%n", rate(s, p, body(size), count, DeliveryMode.PERSISTENT));
+  }
+
+  static void sends(Connection c, String queue, int count, int size) throws Exception {
+    String body = body(size);
+    Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+    MessageProducer warm = s.createProducer(s.createQueue(queue + ".warm"));
+    rate(s, warm, body, 200, DeliveryMode.PERSISTENT);
+    MessageProducer p = s.createProducer(s.createQueue(queue + ".p1"));
+    double p1 = rate(s, p, body, count, DeliveryMode.PERSISTENT);
+
+    Session cs = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+    MessageConsumer mc = cs.createConsumer(cs.createQueue(queue + ".pc"));
+    mc.setMessageListener(m -> { });
+    MessageProducer pc = s.createProducer(s.createQueue(queue + ".pc"));
+    double withConsumer = rate(s, pc, body, count, DeliveryMode.PERSISTENT);
+
+    final int each = count / 4;
+    Thread[] threads = new Thread[4];
+    final Exception[] failure = new Exception[1];
+    long t0 = System.nanoTime();
+    for (int t = 0; t < 4; t++) {
+      threads[t] = new Thread(() -> {
+        try {
+          Session ts = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+          MessageProducer tp = ts.createProducer(ts.createQueue(queue + ".p4"));
+          rate(ts, tp, body, each, DeliveryMode.PERSISTENT);
+        } catch (Exception e) {
+          failure[0] = e;
+        }
+      });
+      threads[t].start();
+    }
+    for (Thread t : threads) t.join();
+    if (failure[0] != null) throw failure[0];
+    double p4 = each * 4 / ((System.nanoTime() - t0) / 1e9);
+
+    MessageProducer np = s.createProducer(s.createQueue(queue + ".np"));
+    double nonPersistent = rate(s, np, body, count, DeliveryMode.NON_PERSISTENT);
+    // Not timed: empty the queues again, so that repeated runs do not fill the broker's memory.
+    for (String q : new String[] {".warm", ".p1", ".p4", ".np"}) {
+      MessageConsumer drain = s.createConsumer(s.createQueue(queue + q));
+      while (drain.receive(2000) != null) { }
+      drain.close();
+    }
+    System.out.printf("java p1_per_s=%.0f pc_per_s=%.0f p4_per_s=%.0f np_per_s=%.0f%n", p1, withConsumer, p4, nonPersistent);
   }
 }

@@ -18,6 +18,15 @@ internal static class Marshaller
         WriteBody(w, value);
     }
 
+    /// <summary>A top-level command with the transport's command id and response flag (no copy of the command).</summary>
+    public static void WriteCommand(WireWriter w, Command command, int commandId, bool responseRequired)
+    {
+        w.Byte(command.DataType);
+        w.Int(commandId);
+        w.Bool(responseRequired);
+        WriteCommandBody(w, command);
+    }
+
     private static void Nested(WireWriter w, DataStructure? value)
     {
         w.Bool(value is not null);

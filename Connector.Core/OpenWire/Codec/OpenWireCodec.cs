@@ -21,6 +21,31 @@ internal static class OpenWireCodec
         return frame;
     }
 
+    /// <summary>
+    /// Marshals one command with its size prefix at the end of <paramref name="buffer"/>, with the
+    /// given command id and response flag; returns the frame's length including the prefix. On a
+    /// marshalling error the buffer is left as it was.
+    /// </summary>
+    public static int WriteFrame(PooledBufferWriter buffer, Command command, int commandId, bool responseRequired)
+    {
+        var start = buffer.WrittenCount;
+        try
+        {
+            buffer.GetSpan(4);
+            buffer.Advance(4);
+            Marshaller.WriteCommand(new WireWriter(buffer), command, commandId, responseRequired);
+        }
+        catch
+        {
+            buffer.Truncate(start);
+            throw;
+        }
+
+        var length = buffer.WrittenCount - start;
+        BinaryPrimitives.WriteInt32BigEndian(buffer.WrittenSpanForUpdate.Slice(start, 4), length - 4);
+        return length;
+    }
+
     /// <summary>Unmarshals one frame body (without the size prefix). Every byte must be consumed.</summary>
     public static DataStructure DecodeBody(ReadOnlySpan<byte> body, bool stackTraces = false)
     {

@@ -3,8 +3,11 @@ using System.Buffers.Binary;
 
 namespace SiebelCti.Connector.OpenWire.Codec;
 
-/// <summary>Big-endian primitive writer for the loose OpenWire encoding. Pure: writes into a buffer only.</summary>
-internal sealed class WireWriter(IBufferWriter<byte> output)
+/// <summary>
+/// Big-endian primitive writer for the loose OpenWire encoding. Pure: writes into a buffer only. A
+/// struct around the buffer so that marshalling a frame allocates nothing of its own.
+/// </summary>
+internal readonly struct WireWriter(IBufferWriter<byte> output)
 {
     private readonly IBufferWriter<byte> _output = output;
 

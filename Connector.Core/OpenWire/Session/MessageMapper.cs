@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Buffers.Binary;
 using System.IO.Compression;
 using SiebelCti.Connector.OpenWire.Codec;
 using SiebelCti.Connector.OpenWire.Commands;
@@ -19,9 +19,11 @@ internal static class MessageMapper
                 content = null;
                 if (text.Text is not null)
                 {
-                    var buffer = new ArrayBufferWriter<byte>(text.Text.Length + 8);
-                    new WireWriter(buffer).Utf8WithIntLength(text.Text);
-                    content = buffer.WrittenSpan.ToArray();
+                    // Exactly the body: a 32-bit length and modified UTF-8, with no intermediate buffer.
+                    var length = ModifiedUtf8.GetByteCount(text.Text);
+                    content = new byte[4 + length];
+                    BinaryPrimitives.WriteInt32BigEndian(content, length);
+                    ModifiedUtf8.Encode(text.Text, content.AsSpan(4));
                 }
 
                 break;

@@ -1,10 +1,8 @@
-using System.Buffers;
 using System.Collections.Concurrent;
-using System.IO.Pipelines;
+using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Connector.OpenWire.Codec;
@@ -13,14 +11,29 @@ using SiebelCti.Connector.OpenWire.Commands;
 namespace SiebelCti.Connector.OpenWire.Transport;
 
 /// <summary>
-/// One OpenWire connection to one broker: TCP (optionally TLS), wire format negotiation, exactly one
-/// read loop and one write loop (fed by a bounded channel), a response correlator and the
-/// inactivity monitor. Every fatal error goes through <see cref="Fault"/>, which records the first
-/// cause, fails pending requests and tells the listener once.
+/// One OpenWire connection to one broker: TCP (optionally TLS), wire format negotiation, a reader
+/// thread, a caller-driven writer, the table of requests awaiting a response (with one deadline
+/// sweep for all of them) and the inactivity monitor. Every fatal error goes through
+/// <see cref="Fault"/>, which records the first cause, fails pending requests and tells the
+/// listener once.
 /// </summary>
-internal sealed class OpenWireTransport : IAsyncDisposable
+/// <remarks>
+/// <para>The socket is a blocking one and is never used asynchronously (see
+/// <see cref="ConnectBlockingSocketAsync"/>): the runtime's epoll thread never sees it.</para>
+/// <para>Writing: a sender encodes its frame into the shared pooled buffer under a short lock. If no
+/// write is in progress, the sender becomes the writer and puts the buffer on the socket from its
+/// own thread (send() returns at once while the socket has room); frames other senders add
+/// meanwhile go out in the writer's next batch. So an uncontended send costs no thread hop, and
+/// contention batches frames instead of queueing them to a separate loop.</para>
+/// <para>Reading: a dedicated thread blocks in recv() and decodes frames in place from a pooled
+/// buffer. A broker response completes its request directly on that thread: the sender's
+/// continuation runs there (until its next await) instead of being queued to the thread pool.</para>
+/// </remarks>
+internal sealed partial class OpenWireTransport : IAsyncDisposable
 {
     public const int WireFormatVersion = 12;
+
+    private static readonly KeepAliveInfo KeepAlive = new();
 
     private readonly BrokerEndpoint _endpoint;
     private readonly TransportSettings _settings;
@@ -28,15 +41,13 @@ internal sealed class OpenWireTransport : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Socket _socket;
     private readonly Stream _stream;
-    private readonly Channel<byte[]> _writes;
-    private readonly ConcurrentDictionary<int, TaskCompletionSource<Response>> _pending = new();
+    private readonly ConcurrentDictionary<int, PendingRequest> _pending = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource<WireFormatInfo> _brokerWireFormat = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<OpenWireException?> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _readDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly bool _trace;
     private ITransportListener? _listener;
-    private Task _readLoop = Task.CompletedTask;
-    private Task _writeLoop = Task.CompletedTask;
     private Task _monitorLoop = Task.CompletedTask;
     private OpenWireException? _fault;
     private int _nextCommandId;
@@ -53,11 +64,7 @@ internal sealed class OpenWireTransport : IAsyncDisposable
         _logger = logger;
         _time = time;
         _trace = logger.IsEnabled(LogLevel.Trace);
-        _writes = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(settings.WriteQueueCapacity)
-        {
-            FullMode = BoundedChannelFullMode.Wait,
-            SingleReader = true,
-        });
+        _sweeper = time.CreateTimer(static s => ((OpenWireTransport)s!).Sweep(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _lastRead = _lastWrite = time.GetTimestamp();
     }
 
@@ -89,7 +96,7 @@ internal sealed class OpenWireTransport : IAsyncDisposable
         {
             try
             {
-                await socket.ConnectAsync(endpoint.Host, endpoint.Port, linked.Token).ConfigureAwait(false);
+                await ConnectBlockingSocketAsync(socket, endpoint, settings.ConnectTimeout, linked.Token).ConfigureAwait(false);
             }
             catch (SocketException e)
             {
@@ -104,11 +111,15 @@ internal sealed class OpenWireTransport : IAsyncDisposable
                 stream = ssl;
                 try
                 {
-                    await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+                    // Synchronous on purpose (see ConnectBlockingSocketAsync); disposing the stream on
+                    // timeout or cancellation (CleanUpAsync) ends a handshake that hangs.
+                    var handshake = Task.Run(() => ssl.AuthenticateAsClient(new SslClientAuthenticationOptions
                     {
                         TargetHost = settings.Tls.TargetHost ?? endpoint.Host,
                         EnabledSslProtocols = SslProtocols.None,
-                    }, linked.Token).ConfigureAwait(false);
+                    }), CancellationToken.None);
+                    Observe(handshake);
+                    await handshake.WaitAsync(linked.Token).ConfigureAwait(false);
                 }
                 catch (AuthenticationException e)
                 {
@@ -154,10 +165,53 @@ internal sealed class OpenWireTransport : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Connects <paramref name="socket"/> without ever using it asynchronously or non-blocking, so
+    /// that it stays a blocking socket. A socket used with an async operation (or made non-blocking
+    /// once) is put in non-blocking mode for good, its synchronous calls are emulated on the
+    /// runtime's epoll thread, and every arrival of data then makes that thread queue a work item to
+    /// the thread pool: a pool thread woken (and spinning) per broker response. With a blocking
+    /// socket the reader thread sleeps in recv() and the kernel wakes it directly. Name resolution is
+    /// asynchronous; the blocking connect() runs on a pool thread, bounded by SO_SNDTIMEO (which
+    /// Linux applies to connect) so that no thread stays stuck beyond the connect timeout.
+    /// </summary>
+    private static async Task ConnectBlockingSocketAsync(Socket socket, BrokerEndpoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var addresses = IPAddress.TryParse(endpoint.Host, out var literal)
+            ? [literal]
+            : await Dns.GetHostAddressesAsync(endpoint.Host, cancellationToken).ConfigureAwait(false);
+        var bound = (int)Math.Clamp(timeout.TotalMilliseconds, 1, int.MaxValue);
+        SocketException? last = null;
+        foreach (var address in addresses)
+        {
+            var target = new IPEndPoint(address, endpoint.Port);
+            var connect = Task.Run(() =>
+            {
+                socket.SendTimeout = bound;
+                socket.Connect(target);
+                socket.SendTimeout = 0;
+            }, CancellationToken.None);
+            Observe(connect);
+            try
+            {
+                await connect.WaitAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (SocketException e)
+            {
+                last = e;
+            }
+        }
+
+        throw last ?? new SocketException((int)SocketError.HostNotFound);
+    }
+
+    private static void Observe(Task task) =>
+        task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
     private async Task NegotiateAsync(CancellationToken cancellationToken)
     {
-        _readLoop = Task.Run(ReadLoopAsync, CancellationToken.None);
-        _writeLoop = Task.Run(WriteLoopAsync, CancellationToken.None);
+        new Thread(ReadLoop) { IsBackground = true, Name = $"OpenWire reader {_endpoint}" }.Start();
         var ours = new WireFormatInfo(WireFormatVersion, new Dictionary<string, object?>
         {
             ["TcpNoDelayEnabled"] = true,
@@ -173,7 +227,15 @@ internal sealed class OpenWireTransport : IAsyncDisposable
             ["ProviderVersion"] = "1.0",
             ["PlatformDetails"] = ".NET",
         });
-        await _writes.Writer.WriteAsync(OpenWireCodec.EncodeFrame(ours), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Nothing else writes before the broker's WireFormatInfo has arrived.
+            _stream.Write(OpenWireCodec.EncodeFrame(ours));
+        }
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
+        {
+            throw Fault(new OpenWireException(OpenWireErrorKind.ConnectionClosed, $"connection to {_endpoint} lost during negotiation: {e.Message}", e));
+        }
 
         WireFormatInfo broker;
         try
@@ -207,270 +269,6 @@ internal sealed class OpenWireTransport : IAsyncDisposable
     /// <summary>Allocates the next command id of this transport.</summary>
     public int NextCommandId() => Interlocked.Increment(ref _nextCommandId);
 
-    /// <summary>Queues a one-way command (waits only for room in the write queue).</summary>
-    public ValueTask SendAsync(Command command, CancellationToken cancellationToken)
-    {
-        var frame = Encode(command with { CommandId = NextCommandId(), ResponseRequired = false });
-        return EnqueueAsync(frame, cancellationToken);
-    }
-
-    /// <summary>Sends a command that requires a response and waits for it; an ExceptionResponse becomes a BrokerError exception.</summary>
-    public async Task<Response> RequestAsync(Command command, CancellationToken cancellationToken)
-    {
-        var id = NextCommandId();
-        var frame = Encode(command with { CommandId = id, ResponseRequired = true });
-        var tcs = new TaskCompletionSource<Response>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _pending[id] = tcs;
-        try
-        {
-            if (_fault is { } fault)
-            {
-                throw fault;
-            }
-
-            await EnqueueAsync(frame, cancellationToken).ConfigureAwait(false);
-            return await tcs.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _pending.TryRemove(id, out _);
-        }
-    }
-
-    private byte[] Encode(Command command)
-    {
-        byte[] frame;
-        try
-        {
-            frame = OpenWireCodec.EncodeFrame(command);
-        }
-        catch (OpenWireProtocolException e)
-        {
-            throw new OpenWireException(OpenWireErrorKind.InvalidOperation, e.Message);
-        }
-
-        if (SendFrameLimit > 0 && frame.Length - 4 > SendFrameLimit)
-        {
-            throw new OpenWireException(OpenWireErrorKind.InvalidOperation,
-                $"a {command.GetType().Name} of {frame.Length - 4} bytes exceeds the frame limit of {SendFrameLimit} bytes");
-        }
-
-        if (_trace)
-        {
-            OpenWireLog.FrameSent(_logger, _endpoint.ToString(), command);
-        }
-
-        return frame;
-    }
-
-    private async ValueTask EnqueueAsync(byte[] frame, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _writes.Writer.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ChannelClosedException)
-        {
-            throw _fault ?? new OpenWireException(OpenWireErrorKind.ConnectionClosed, $"the connection to {_endpoint} is closed");
-        }
-    }
-
-    private async Task ReadLoopAsync()
-    {
-        var reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 65536, minimumReadSize: 4096));
-        try
-        {
-            while (!_stop.IsCancellationRequested)
-            {
-                var result = await reader.ReadAsync(_stop.Token).ConfigureAwait(false);
-                var buffer = result.Buffer;
-                if (!buffer.IsEmpty)
-                {
-                    Volatile.Write(ref _lastRead, _time.GetTimestamp());
-                }
-
-                try
-                {
-                    while (OpenWireCodec.TryReadFrame(ref buffer, _settings.MaxFrameSize, out var body))
-                    {
-                        Handle(Decode(body));
-                    }
-                }
-                finally
-                {
-                    reader.AdvanceTo(buffer.Start, buffer.End);
-                }
-
-                if (result.IsCompleted)
-                {
-                    var reason = buffer.IsEmpty
-                        ? $"{_endpoint} closed the connection"
-                        : $"{_endpoint} closed the connection in the middle of a frame ({buffer.Length} bytes pending)";
-                    Fault(new OpenWireException(buffer.IsEmpty ? OpenWireErrorKind.ConnectionClosed : OpenWireErrorKind.ProtocolViolation, reason));
-                    return;
-                }
-            }
-        }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-        {
-        }
-        catch (OpenWireProtocolException e)
-        {
-            OpenWireLog.ProtocolViolation(_logger, _endpoint.ToString(), e.Message);
-            Fault(new OpenWireException(OpenWireErrorKind.ProtocolViolation, $"protocol violation by {_endpoint}: {e.Message}"));
-        }
-        catch (OpenWireException e)
-        {
-            Fault(e);
-        }
-        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
-        {
-            Fault(new OpenWireException(OpenWireErrorKind.ConnectionClosed, $"connection to {_endpoint} lost: {e.Message}", e));
-        }
-        catch (Exception e)
-        {
-            OpenWireLog.LoopFailed(_logger, e, "read", _endpoint.ToString());
-            Fault(new OpenWireException(OpenWireErrorKind.ConnectionClosed, $"read loop for {_endpoint} failed: {e.Message}", e));
-        }
-        finally
-        {
-            await reader.CompleteAsync().ConfigureAwait(false);
-        }
-    }
-
-    private static DataStructure Decode(ReadOnlySequence<byte> body)
-    {
-        if (body.IsSingleSegment)
-        {
-            return OpenWireCodec.DecodeBody(body.FirstSpan);
-        }
-
-        var length = (int)body.Length;
-        var rented = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            body.CopyTo(rented);
-            return OpenWireCodec.DecodeBody(rented.AsSpan(0, length));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
-
-    private void Handle(DataStructure value)
-    {
-        if (_trace)
-        {
-            OpenWireLog.FrameReceived(_logger, _endpoint.ToString(), value);
-        }
-
-        if (!_brokerWireFormat.Task.IsCompleted)
-        {
-            if (value is WireFormatInfo info)
-            {
-                _brokerWireFormat.TrySetResult(info);
-                return;
-            }
-
-            throw new OpenWireProtocolException($"expected WireFormatInfo first, got structure type {value.DataType}");
-        }
-
-        switch (value)
-        {
-            case Response response:
-                if (_pending.TryGetValue(response.CorrelationId, out var tcs))
-                {
-                    if (response is ExceptionResponse error)
-                    {
-                        tcs.TrySetException(OpenWireException.Refused(error.Exception?.ExceptionClass, error.Exception?.Message));
-                    }
-                    else
-                    {
-                        tcs.TrySetResult(response);
-                    }
-                }
-
-                break;
-            case KeepAliveInfo keepAlive:
-                if (keepAlive.ResponseRequired)
-                {
-                    _writes.Writer.TryWrite(OpenWireCodec.EncodeFrame(new KeepAliveInfo { CommandId = NextCommandId() }));
-                }
-
-                break;
-            case BrokerInfo brokerInfo:
-                BrokerInfo = brokerInfo;
-                OpenWireLog.TransportConnected(_logger, _endpoint.ToString(), brokerInfo.BrokerName, WireFormatVersion, InactivityDuration);
-                _listener?.OnCommand(this, brokerInfo);
-                break;
-            case ConnectionError { Exception: var refusal } when OpenWireException.IsSecurityRefusal(refusal?.ExceptionClass):
-                // A one-way command (a non-persistent send) the broker's authorization refused: the
-                // broker reports it this way but keeps the connection, and so do we.
-                OpenWireLog.BrokerRefused(_logger, "a one-way command", ErrorCode.OpenWireNotAuthorized, refusal?.ExceptionClass, refusal?.Message);
-                break;
-            case ConnectionError connectionError:
-                Fault(new OpenWireException(OpenWireErrorKind.ConnectionError,
-                    $"{_endpoint} reported a connection error: {connectionError.Exception?.Message ?? "(no message)"}")
-                {
-                    BrokerExceptionClass = connectionError.Exception?.ExceptionClass,
-                });
-                break;
-            case ShutdownInfo:
-                Fault(new OpenWireException(OpenWireErrorKind.ConnectionClosed, $"{_endpoint} is shutting down"));
-                break;
-            case WireFormatInfo:
-                throw new OpenWireProtocolException("a second WireFormatInfo after negotiation");
-            case UnknownCommand unknown:
-                OpenWireLog.UnknownCommand(_logger, unknown.Type, unknown.Length, _endpoint.ToString());
-                break;
-            case Command command:
-                _listener?.OnCommand(this, command);
-                break;
-            default:
-                throw new OpenWireProtocolException($"a bare structure of type {value.DataType} where a command was expected");
-        }
-    }
-
-    private async Task WriteLoopAsync()
-    {
-        var writer = PipeWriter.Create(_stream, new StreamPipeWriterOptions(leaveOpen: true));
-        try
-        {
-            var reader = _writes.Reader;
-            while (await reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
-            {
-                while (reader.TryRead(out var frame))
-                {
-                    writer.Write(frame);
-                    if (writer.UnflushedBytes > 65536)
-                    {
-                        await writer.FlushAsync(_stop.Token).ConfigureAwait(false);
-                    }
-                }
-
-                await writer.FlushAsync(_stop.Token).ConfigureAwait(false);
-                Volatile.Write(ref _lastWrite, _time.GetTimestamp());
-            }
-        }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-        {
-        }
-        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
-        {
-            Fault(new OpenWireException(OpenWireErrorKind.ConnectionClosed, $"connection to {_endpoint} lost while writing: {e.Message}", e));
-        }
-        catch (Exception e)
-        {
-            OpenWireLog.LoopFailed(_logger, e, "write", _endpoint.ToString());
-            Fault(new OpenWireException(OpenWireErrorKind.ConnectionClosed, $"write loop for {_endpoint} failed: {e.Message}", e));
-        }
-        finally
-        {
-            await writer.CompleteAsync().ConfigureAwait(false);
-        }
-    }
-
     private async Task MonitorLoopAsync()
     {
         var duration = InactivityDuration;
@@ -490,7 +288,7 @@ internal sealed class OpenWireTransport : IAsyncDisposable
 
                 if (_time.GetElapsedTime(Volatile.Read(ref _lastWrite), now) >= period)
                 {
-                    _writes.Writer.TryWrite(OpenWireCodec.EncodeFrame(new KeepAliveInfo { CommandId = NextCommandId() }));
+                    Post(KeepAlive);
                 }
             }
         }
@@ -517,13 +315,10 @@ internal sealed class OpenWireTransport : IAsyncDisposable
             OpenWireLog.TransportFailed(_logger, _endpoint.ToString(), cause.ErrorCode, cause.Message);
         }
 
-        _writes.Writer.TryComplete();
+        CloseWrites();
         _stop.Cancel();
+        _sweeper.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _brokerWireFormat.TrySetException(cause);
-        foreach (var pending in _pending.Values)
-        {
-            pending.TrySetException(cause);
-        }
 
         try
         {
@@ -539,6 +334,14 @@ internal sealed class OpenWireTransport : IAsyncDisposable
             _listener?.OnTransportFailed(this, cause);
         }
 
+        // Last, and on the pool: the senders' continuations run where their request completes, and
+        // they must find the transport's loss already known to the connection (and must not run
+        // inside whatever called Fault, such as the reader thread).
+        if (!_pending.IsEmpty)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static s => s.Transport.FailAllPending(s.Cause), (Transport: this, Cause: cause), preferLocal: false);
+        }
+
         return cause;
     }
 
@@ -546,10 +349,10 @@ internal sealed class OpenWireTransport : IAsyncDisposable
     public async Task CloseAsync(TimeSpan drainTimeout)
     {
         Interlocked.Exchange(ref _closing, 1);
-        _writes.Writer.TryComplete();
+        var drained = CloseWrites();
         try
         {
-            await _writeLoop.WaitAsync(drainTimeout, _time).ConfigureAwait(false);
+            await drained.WaitAsync(drainTimeout, _time).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -564,7 +367,7 @@ internal sealed class OpenWireTransport : IAsyncDisposable
         Fault(new OpenWireException(OpenWireErrorKind.ConnectionClosed, $"the connection to {_endpoint} was closed"));
         try
         {
-            await Task.WhenAll(_readLoop, _writeLoop, _monitorLoop).WaitAsync(TimeSpan.FromSeconds(5), _time).ConfigureAwait(false);
+            await Task.WhenAll(_readDone.Task, _monitorLoop, CloseWrites()).WaitAsync(TimeSpan.FromSeconds(5), _time).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -572,6 +375,8 @@ internal sealed class OpenWireTransport : IAsyncDisposable
 
         await _stream.DisposeAsync().ConfigureAwait(false);
         _socket.Dispose();
+        await _sweeper.DisposeAsync().ConfigureAwait(false);
+        ReleaseWriteBuffers();
         _stop.Dispose();
     }
 }

@@ -33,6 +33,9 @@ internal sealed class FakeBroker : IAsyncDisposable
 
     public ConcurrentQueue<DataStructure> Received { get; } = new();
 
+    /// <summary>Which requests <see cref="ServeAsync"/> answers (default: all); the others it records and leaves unanswered.</summary>
+    public Func<Command, bool> Answers { get; init; } = _ => true;
+
     public Stream Stream => _stream!;
 
     public void ShutdownSend() => _client!.Client.Shutdown(SocketShutdown.Send);
@@ -88,7 +91,7 @@ internal sealed class FakeBroker : IAsyncDisposable
                 await Stream.ReadExactlyAsync(body, ct);
                 var command = OpenWireCodec.DecodeBody(body);
                 Received.Enqueue(command);
-                if (command is Command { ResponseRequired: true } c)
+                if (command is Command { ResponseRequired: true } c && Answers(c))
                 {
                     await WriteAsync(OpenWireCodec.EncodeFrame(new Response { CorrelationId = c.CommandId }), ct);
                 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using SiebelCti.Connector.OpenWire;
 
@@ -85,6 +86,77 @@ public sealed class BrokerRestartTests
 
         Assert.Equal(OpenWireConnectionState.Open, connection.State);
         await reader;
+    }
+
+    [Fact]
+    public async Task BrokerRestart_During32ConcurrentSenders_EverySendCompletesAndNoMessageIsLost()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var uri = $"failover:(tcp://{TestServices.Host}:{TestServices.ActiveMqPort})?initialReconnectDelay=100&maxReconnectDelay=1000";
+        var options = BrokerTests.Options(uri) with { SendTimeout = TimeSpan.FromSeconds(90), RequestTimeout = TimeSpan.FromSeconds(30) };
+        await using var connection = await OpenWireConnection.ConnectAsync(options, cancellationToken: ct);
+        var session = await connection.CreateSessionAsync(AcknowledgeMode.Auto, ct);
+        var queue = Destination.Queue($"test.restart32.{Guid.NewGuid():N}");
+        var producer = await session.CreateProducerAsync(queue, ct);
+        const int callers = 32;
+        var next = 0;
+        var sent = new ConcurrentBag<int>();
+        var warm = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var restarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reconnected = false;
+        connection.StateChanged += (_, e) => reconnected |= e.Current == OpenWireConnectionState.Reconnecting;
+
+        // 32 callers share one producer and one transport: they contend for the writer, and each
+        // has a send in flight (written, or queued behind another caller's write) when the broker
+        // goes away. Each keeps sending until it has completed 5 sends after the restart.
+        var senders = Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
+        {
+            var afterRestart = 0;
+            while (afterRestart < 5)
+            {
+                var wasRestarted = restarted.Task.IsCompleted;
+                var n = Interlocked.Increment(ref next);
+                var m = new TextMessage($"message {n}");
+                m.Properties.Set("n", n);
+                await producer.SendAsync(m, persistent: true, ct);
+                sent.Add(n);
+                if (sent.Count >= 200)
+                {
+                    warm.TrySetResult();
+                }
+
+                afterRestart += wasRestarted ? 1 : 0;
+            }
+        }, ct)).ToArray();
+
+        await warm.Task.WaitAsync(TimeSpan.FromSeconds(60), ct);
+        await ActiveMqAsync("stop", ct);
+        await ActiveMqAsync("start", ct);
+        restarted.SetResult();
+        await Task.WhenAll(senders).WaitAsync(TimeSpan.FromSeconds(120), ct);
+        Assert.True(reconnected, "the connection never saw the broker go away");
+        Assert.Equal(OpenWireConnectionState.Open, connection.State);
+        Assert.Equal(Volatile.Read(ref next), sent.Count); // every send that started completed
+
+        // Every completed send is in the queue after the restart: read them back on a fresh consumer.
+        var consumer = await session.CreateConsumerAsync(queue, 100, cancellationToken: ct);
+        var received = new HashSet<int>();
+        using var drained = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        drained.CancelAfter(TimeSpan.FromSeconds(60));
+        try
+        {
+            while (received.Count < sent.Count)
+            {
+                var m = await consumer.ReceiveAsync(drained.Token);
+                received.Add(m.Properties.Get<int>("n"));
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // Reported below: which sends the queue does not hold.
+        }
+
+        Assert.Equal(sent.Order(), received.Order());
     }
 
     [Fact]
