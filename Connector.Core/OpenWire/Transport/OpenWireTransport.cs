@@ -89,14 +89,14 @@ internal sealed partial class OpenWireTransport : IAsyncDisposable
     {
         using var timeout = new CancellationTokenSource(settings.ConnectTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true }; // dual-mode: IPv4 and IPv6 hosts
+        Socket? socket = null;
         Stream? stream = null;
         OpenWireTransport? transport = null;
         try
         {
             try
             {
-                await ConnectBlockingSocketAsync(socket, endpoint, settings.ConnectTimeout, linked.Token).ConfigureAwait(false);
+                socket = await ConnectBlockingSocketAsync(endpoint, settings.ConnectTimeout, linked.Token).ConfigureAwait(false);
             }
             catch (SocketException e)
             {
@@ -160,13 +160,13 @@ internal sealed partial class OpenWireTransport : IAsyncDisposable
                     await stream.DisposeAsync().ConfigureAwait(false);
                 }
 
-                socket.Dispose();
+                socket?.Dispose();
             }
         }
     }
 
     /// <summary>
-    /// Connects <paramref name="socket"/> without ever using it asynchronously or non-blocking, so
+    /// Connects a socket to the broker without ever using it asynchronously or non-blocking, so
     /// that it stays a blocking socket. A socket used with an async operation (or made non-blocking
     /// once) is put in non-blocking mode for good, its synchronous calls are emulated on the
     /// runtime's epoll thread, and every arrival of data then makes that thread queue a work item to
@@ -175,16 +175,28 @@ internal sealed partial class OpenWireTransport : IAsyncDisposable
     /// asynchronous; the blocking connect() runs on a pool thread, bounded by SO_SNDTIMEO (which
     /// Linux applies to connect) so that no thread stays stuck beyond the connect timeout.
     /// </summary>
-    private static async Task ConnectBlockingSocketAsync(Socket socket, BrokerEndpoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<Socket> ConnectBlockingSocketAsync(BrokerEndpoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var addresses = IPAddress.TryParse(endpoint.Host, out var literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(endpoint.Host, cancellationToken).ConfigureAwait(false);
+        return await ConnectFirstAsync(addresses, endpoint.Port, timeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Tries <paramref name="addresses"/> in order, each with a socket of its own (a socket whose
+    /// connect failed cannot connect again, and a host name may resolve to IPv6 and IPv4 addresses
+    /// of which only one is served); returns the first that connects. A socket whose attempt is
+    /// abandoned (timeout, cancellation) is disposed, which ends its blocking connect.
+    /// </summary>
+    internal static async Task<Socket> ConnectFirstAsync(IReadOnlyList<IPAddress> addresses, int port, TimeSpan timeout, CancellationToken cancellationToken)
+    {
         var bound = (int)Math.Clamp(timeout.TotalMilliseconds, 1, int.MaxValue);
         SocketException? last = null;
         foreach (var address in addresses)
         {
-            var target = new IPEndPoint(address, endpoint.Port);
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            var target = new IPEndPoint(address, port);
             var connect = Task.Run(() =>
             {
                 socket.SendTimeout = bound;
@@ -195,11 +207,17 @@ internal sealed partial class OpenWireTransport : IAsyncDisposable
             try
             {
                 await connect.WaitAsync(cancellationToken).ConfigureAwait(false);
-                return;
+                return socket;
             }
             catch (SocketException e)
             {
+                socket.Dispose();
                 last = e;
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
             }
         }
 
