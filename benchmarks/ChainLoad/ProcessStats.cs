@@ -58,7 +58,7 @@ internal sealed record ProcessStats(double RssMb, double PeakRssMb, double CpuSe
 
         var hexPort = ":" + port.ToString("X4", CultureInfo.InvariantCulture);
         var count = 0;
-        foreach (var line in File.ReadLines($"/proc/{pid}/net/tcp").Skip(1))
+        foreach (var line in File.ReadLines($"/proc/{pid}/net/tcp").Skip(1).Concat(File.ReadLines($"/proc/{pid}/net/tcp6").Skip(1)))
         {
             var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (f.Length > 9 && f[2].EndsWith(hexPort, StringComparison.Ordinal) && f[3] == "01" && inodes.Contains(f[9]))
@@ -71,5 +71,5 @@ internal sealed record ProcessStats(double RssMb, double PeakRssMb, double CpuSe
     }
 
     private static double Kb(string line) =>
-        double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        double.Parse(line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
 }

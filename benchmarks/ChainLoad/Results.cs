@@ -57,6 +57,8 @@ internal sealed class RunResult
 
     public double? FailoverRepublishSeconds { get; set; }
 
+    public double? FailoverDetectedSeconds { get; set; }
+
     public List<string> FailoverStatus { get; set; } = [];
 
     public string? LoadAverage { get; set; }
@@ -177,7 +179,7 @@ internal static class Report
         Row("Connector RSS idle / after logins / after bursts / peak (MB)", r => $"{F(r.Idle?.RssMb ?? 0, "0")} / {F(r.AfterLogin?.RssMb ?? 0, "0")} / {F(r.AfterBursts?.RssMb ?? 0, "0")} / {F(r.Final?.PeakRssMb ?? 0, "0")}");
         Row("Connector threads / fds after bursts", r => $"{r.AfterBursts?.Threads} / {r.AfterBursts?.Fds}");
         Row("Connector XMPP sessions", r => (r.AfterBursts?.TcpSessionsToPort ?? 0).ToString(CultureInfo.InvariantCulture));
-        Row("failover to side B: states republished, time (s)", r => $"{r.FailoverRepublished} of {r.Agents}, {(r.FailoverRepublishSeconds is { } s ? F(s, "0.00") : "–")}");
+        Row("failover to side B: switch seen / all agents re-read (s)", r => $"{(r.FailoverDetectedSeconds is { } d ? F(d, "0.00") : "–")} / {(r.FailoverRepublishSeconds is { } s ? F(s, "0.00") : "–")} ({r.FailoverRepublished} of {r.Agents})");
         Row("load average at the end", r => r.LoadAverage ?? "–");
         return sb.ToString();
     }
