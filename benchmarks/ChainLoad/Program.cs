@@ -24,6 +24,17 @@ var settings = new Settings(
 var passwordHash = Env("CHAIN_LOAD_MONITOR_HASH");
 var sequentialAgents = int.Parse(Arg("--sequential", "500"), CultureInfo.InvariantCulture);
 
+if (Arg("--driver", string.Empty) is { Length: > 0 } driverServices)
+{
+    // Driver side: --driver N --host tests/native/build/siebel_e2e_host --library artifacts/driver/libSiebelCtiDriver.so
+    using var driverCts = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+    var table = await DriverLoad.RunAsync(settings, int.Parse(driverServices, CultureInfo.InvariantCulture), Path.GetFullPath(Arg("--host", string.Empty)),
+        Path.GetFullPath(Arg("--library", string.Empty)), Path.Combine(outDir, "driver"), passwordHash, driverCts.Token);
+    await File.WriteAllTextAsync(Path.Combine(outDir, "driver.md"), table);
+    Console.WriteLine(table);
+    return 0;
+}
+
 var results = new List<RunResult>();
 foreach (var n in agentCounts)
 {
