@@ -72,7 +72,8 @@ internal sealed class Lab : IAsyncDisposable
                 throw new InvalidOperationException($"the emulator could not provision its XMPP accounts (see {logFile})");
             }
 
-            if (log.Contains("XMPP accounts provisioned", StringComparison.Ordinal))
+            // Accounts provisioned, agents subscribed to their nodes, the finesse user signed in.
+            if (log.Contains("Publishing notifications to", StringComparison.Ordinal))
             {
                 try
                 {

@@ -18,6 +18,7 @@ internal sealed class LoadClient : IAsyncDisposable
     private readonly ConcurrentDictionary<string, TaskCompletionSource<Reply>> _waiting = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _pump;
+    private readonly Task _heartbeats;
     private string? _session;
     private int _next;
 
@@ -28,6 +29,7 @@ internal sealed class LoadClient : IAsyncDisposable
         _producer = producer;
         _requests = requests;
         _pump = Task.Run(() => PumpAsync(consumer));
+        _heartbeats = Task.Run(HeartbeatAsync);
     }
 
     public string ClientId { get; }
@@ -68,6 +70,30 @@ internal sealed class LoadClient : IAsyncDisposable
     {
         var answer = await (await SendAsync(new Hello("chain-load", Environment.MachineName), null, TimeSpan.FromSeconds(30), ct)).WaitAsync(TimeSpan.FromSeconds(30), ct);
         return answer.Message is SystemStatus { Status: SystemStatus.InService };
+    }
+
+    /// <summary>A Heartbeat every 30 s (the Connector's default HeartbeatInterval), as the driver sends: a silent client is declared dead.</summary>
+    private async Task HeartbeatAsync()
+    {
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(30), _stop.Token);
+                var envelope = new ConnectorEnvelope(new Heartbeat(), $"{ClientId}-hb-{Interlocked.Increment(ref _next)}", null, ClientId)
+                {
+                    Session = Volatile.Read(ref _session),
+                    Deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(30),
+                };
+                await _producer.SendAsync(_requests, ConnectorWire.ToMessage(envelope), persistent: false, _stop.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (OpenWireException)
+        {
+        }
     }
 
     private async Task PumpAsync(OpenWireConsumer consumer)
@@ -120,7 +146,7 @@ internal sealed class LoadClient : IAsyncDisposable
         await _connection.DisposeAsync();
         try
         {
-            await _pump.WaitAsync(TimeSpan.FromSeconds(5));
+            await Task.WhenAll(_pump, _heartbeats).WaitAsync(TimeSpan.FromSeconds(5));
         }
         catch (TimeoutException)
         {
