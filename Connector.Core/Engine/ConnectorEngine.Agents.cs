@@ -103,7 +103,7 @@ public sealed partial class ConnectorEngine
         }
 
         AgentState? fresh = null;
-        var queued = CallFinesse(agentId, RequestDeadline(context), context.Arrived,
+        var queued = CallFinesse(agentId, RequestDeadline(context), context.Clock,
             async ct => fresh = await _finesse.GetAgentStateAsync(credentials, ct).ConfigureAwait(false),
             failure =>
             {
