@@ -103,7 +103,7 @@ public sealed partial class ConnectorEngine
         }
 
         AgentState? fresh = null;
-        var queued = CallFinesse(agentId, RequestDeadline(context), context.Arrived,
+        var queued = CallFinesse(agentId, RequestDeadline(context), context.Clock,
             async ct => fresh = await _finesse.GetAgentStateAsync(credentials, ct).ConfigureAwait(false),
             failure =>
             {
@@ -401,16 +401,17 @@ public sealed partial class ConnectorEngine
     }
 
     /// <summary>Re-reads the agent's state and calls from Finesse and publishes what changed (or everything, when <paramref name="force"/>).</summary>
-    private void Refresh(AgentSession agent, bool force)
+    private void Refresh(AgentSession agent, bool force, Action<bool>? done = null)
     {
         if (agent.Credentials is not { } credentials)
         {
+            done?.Invoke(false);
             return;
         }
 
         AgentState? state = null;
         IReadOnlyList<Dialog> dialogs = [];
-        CallFinesse(agent.AgentId, Now + InternalCallPatience, async ct =>
+        var queued = CallFinesse(agent.AgentId, Now + InternalCallPatience, async ct =>
         {
             state = await _finesse.GetAgentStateAsync(credentials, ct).ConfigureAwait(false);
             dialogs = await _finesse.GetDialogsAsync(credentials, ct).ConfigureAwait(false);
@@ -419,6 +420,7 @@ public sealed partial class ConnectorEngine
             if (failure is not null)
             {
                 Log.OperationFailed(_logger, "Refresh", agent.AgentId, failure);
+                done?.Invoke(false);
                 return;
             }
 
@@ -426,7 +428,18 @@ public sealed partial class ConnectorEngine
             {
                 ApplySnapshot(agent, state!, dialogs, force);
             }
-        }, _ => Log.OperationFailed(_logger, "Refresh", agent.AgentId, new FinesseGatewayException(ErrorCode.ConnectorBusy, "no Finesse connection was free")));
+
+            done?.Invoke(true);
+        }, _ =>
+        {
+            Log.OperationFailed(_logger, "Refresh", agent.AgentId, new FinesseGatewayException(ErrorCode.ConnectorBusy, "no Finesse connection was free"));
+            done?.Invoke(false);
+        });
+        if (!queued)
+        {
+            Log.OperationFailed(_logger, "Refresh", agent.AgentId, new FinesseGatewayException(ErrorCode.AgentBusy, "the agent has too many Finesse calls waiting"));
+            done?.Invoke(false);
+        }
     }
 
     /// <summary>

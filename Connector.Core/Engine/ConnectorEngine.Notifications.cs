@@ -1,4 +1,5 @@
 using SiebelCti.Connector.Diagnostics;
+using SiebelCti.Connector.Engine.Monitoring;
 using SiebelCti.Connector.Engine.Ports;
 using SiebelCti.Connector.Messaging;
 
@@ -184,9 +185,20 @@ public sealed partial class ConnectorEngine
         {
             // After an outage or a failover Finesse republishes its last state, but events inside the
             // outage window are lost: re-read every agent and publish what changed.
-            foreach (var agent in _agents.Values)
+            var started = Now;
+            var agents = _agents.Values.Where(a => a.Credentials is not null).ToList();
+            var remaining = agents.Count;
+            var failed = 0;
+            foreach (var agent in agents)
             {
-                Refresh(agent, force: false);
+                Refresh(agent, force: false, ok =>
+                {
+                    failed += ok ? 0 : 1;
+                    if (--remaining == 0)
+                    {
+                        Metrics.RecordResync(new ResyncInfo(started, health.ActiveSide, agents.Count, failed, (Now - started).TotalMilliseconds));
+                    }
+                });
             }
         }
     }

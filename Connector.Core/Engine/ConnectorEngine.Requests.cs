@@ -100,7 +100,7 @@ public sealed partial class ConnectorEngine
         }
 
         client!.LastSeen = Now;
-        var context = new RequestContext(client, inbound.CorrelationId, agentId, message.MessageType, inbound.Deadline) { Arrived = received };
+        var context = new RequestContext(client, inbound.CorrelationId, agentId, message.MessageType, inbound.Deadline) { Arrived = received, Clock = new RequestClock(received) };
         if (message is Heartbeat)
         {
             return;
@@ -516,7 +516,7 @@ public sealed partial class ConnectorEngine
         };
         _pending[finesseRequestId] = pending;
         agent.PendingRequests++;
-        var queued = CallFinesse(agent.AgentId, RequestDeadline(context), context.Arrived, ct => call(finesseRequestId, ct),
+        var queued = CallFinesse(agent.AgentId, RequestDeadline(context), context.Clock, ct => call(finesseRequestId, ct),
             failure =>
             {
                 if (failure is not null)
@@ -567,7 +567,7 @@ public sealed partial class ConnectorEngine
     /// <summary>A client request's REST call that answers the client itself (reads, DTMF): queued fairly like every call.</summary>
     private void CallFor(RequestContext context, AgentSession agent, Func<CancellationToken, Task> run, Action<Exception?> completed)
     {
-        if (!CallFinesse(agent.AgentId, RequestDeadline(context), context.Arrived, run, completed, unsent => FailUnsent(context, unsent)))
+        if (!CallFinesse(agent.AgentId, RequestDeadline(context), context.Clock, run, completed, unsent => FailUnsent(context, unsent)))
         {
             FailQueueFull(context, agent);
         }
@@ -585,12 +585,12 @@ public sealed partial class ConnectorEngine
 
     /// <summary>
     /// <see cref="CallFinesse(string, DateTimeOffset, Func{CancellationToken, Task}, Action{Exception?}, Action{QueuedCall}, Action?)"/>
-    /// for a driver's request taken in at <paramref name="received"/> (null: the Connector's own call).
+    /// for a driver's request whose first REST call <paramref name="request"/> times (null: the Connector's own call).
     /// </summary>
-    private bool CallFinesse(string agentId, DateTimeOffset deadline, DateTimeOffset? received, Func<CancellationToken, Task> run, Action<Exception?> completed,
+    private bool CallFinesse(string agentId, DateTimeOffset deadline, RequestClock? request, Func<CancellationToken, Task> run, Action<Exception?> completed,
         Action<QueuedCall> unsent, Action? started = null)
     {
-        if (!_calls.TryEnqueue(agentId, new QueuedCall(deadline, Now, run, completed, unsent) { Started = started, Received = received }))
+        if (!_calls.TryEnqueue(agentId, new QueuedCall(deadline, Now, run, completed, unsent) { Started = started, Request = request }))
         {
             return false;
         }
@@ -604,9 +604,12 @@ public sealed partial class ConnectorEngine
         {
             var now = Now;
             Metrics.RecordStage(LatencyStage.FinesseQueueWait, now - call.Queued);
-            if (call.Received is { } received)
+            if (call.Request is { Started: false } request)
             {
-                Metrics.RecordStage(LatencyStage.RequestToFinesse, now - received);
+                // Only the request's first call: a NotReady that first reads the reason codes is not
+                // charged the whole round trip of that read.
+                request.Started = true;
+                Metrics.RecordStage(LatencyStage.RequestToFinesse, now - request.Received);
             }
 
             call.Started?.Invoke();
@@ -692,5 +695,8 @@ public sealed partial class ConnectorEngine
     {
         /// <summary>When the request reached the engine.</summary>
         public DateTimeOffset Arrived { get; init; }
+
+        /// <summary>Times the request's first REST call (the RequestToFinesse stage).</summary>
+        public RequestClock? Clock { get; init; }
     }
 }

@@ -158,6 +158,14 @@ internal sealed record QueuedCall(
     /// <summary>Runs on the loop just before the call starts.</summary>
     public Action? Started { get; init; }
 
-    /// <summary>When the driver's request this call carries out was taken in; null for the Connector's own calls.</summary>
-    public DateTimeOffset? Received { get; init; }
+    /// <summary>The driver's request this call carries out; null for the Connector's own calls.</summary>
+    public RequestClock? Request { get; init; }
+}
+
+/// <summary>When a driver's request was taken in, and whether its first REST call has started.</summary>
+internal sealed class RequestClock(DateTimeOffset received)
+{
+    public DateTimeOffset Received { get; } = received;
+
+    public bool Started { get; set; }
 }

@@ -32,6 +32,7 @@ public sealed class ConnectorMetrics
     private readonly long[] _stageCount = new long[Enum.GetValues<LatencyStage>().Length];
     private readonly long[] _stageMax = new long[Enum.GetValues<LatencyStage>().Length];
     private long _totalIn;
+    private ResyncInfo? _lastResync;
     private long _totalOut;
 
     /// <summary>Creates the metrics.</summary>
@@ -137,6 +138,12 @@ public sealed class ConnectorMetrics
         }
     }
 
+    /// <summary>Keeps the last re-read of every agent after a Finesse outage or failover.</summary>
+    public void RecordResync(ResyncInfo resync)
+    {
+        Volatile.Write(ref _lastResync, resync);
+    }
+
     /// <summary>Counts one error under <paramref name="code"/> and keeps it among the recent errors (message redacted).</summary>
     public void RecordError(string code, string? message, string? agentId = null, string? dialogId = null)
     {
@@ -213,7 +220,7 @@ public sealed class ConnectorMetrics
             }
         }
 
-        return new MetricsSnapshot(rates, latency, requests, errors, Errors.Snapshot()) { Stages = stages };
+        return new MetricsSnapshot(rates, latency, requests, errors, Errors.Snapshot()) { Stages = stages, LastResync = Volatile.Read(ref _lastResync) };
     }
 
     // Caller holds _lock.

@@ -64,6 +64,9 @@ public sealed record ConnectorSnapshot
     /// <summary>Durations of the Connector's own stages since start (request to REST call, REST queue wait, notification to event), with their histograms.</summary>
     public IReadOnlyList<StageLatency> Stages { get; init; } = [];
 
+    /// <summary>The last re-read of every agent after a Finesse outage or failover (null before the first).</summary>
+    public ResyncInfo? LastResync { get; init; }
+
     /// <summary>This snapshot with the rates, percentiles, counters and recent errors of <paramref name="metrics"/>.</summary>
     public ConnectorSnapshot WithMetrics(MetricsSnapshot metrics)
     {
@@ -76,6 +79,7 @@ public sealed record ConnectorSnapshot
             ErrorsByCode = metrics.ErrorsByCode,
             RecentErrors = metrics.RecentErrors,
             Stages = metrics.Stages,
+            LastResync = metrics.LastResync,
         };
     }
 }

@@ -10,4 +10,7 @@ public sealed record MetricsSnapshot(
 {
     /// <summary>The Connector's own stages, since start, in <see cref="LatencyStage"/> order.</summary>
     public IReadOnlyList<StageLatency> Stages { get; init; } = [];
+
+    /// <summary>The last re-read of every agent after a Finesse outage or failover; null before the first.</summary>
+    public ResyncInfo? LastResync { get; init; }
 }

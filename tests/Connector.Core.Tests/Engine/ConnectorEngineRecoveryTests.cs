@@ -34,6 +34,11 @@ public sealed class ConnectorEngineRecoveryTests
         Assert.Equal((SystemStatus.InService, "B"), (up.Status, up.ActiveSide));
         Assert.Equal("d2", ended.DialogId);
         Assert.Equal("READY", marker.State);
+
+        // The monitor (and the chain load benchmark) see how long the re-read of every agent took.
+        var resync = h.Engine.GetSnapshot().LastResync;
+        Assert.NotNull(resync);
+        Assert.Equal(("B", 1, 0), (resync.Side, resync.Agents, resync.Failed));
     }
 
     [Fact]
