@@ -100,7 +100,7 @@ public sealed partial class ConnectorEngine
         }
 
         client!.LastSeen = Now;
-        var context = new RequestContext(client, inbound.CorrelationId, agentId, message.MessageType, inbound.Deadline) { Arrived = received, Clock = new RequestClock(received) };
+        var context = new RequestContext(client, inbound.CorrelationId, agentId, message.MessageType, new RequestClock(received), inbound.Deadline);
         if (message is Heartbeat)
         {
             return;
@@ -691,12 +691,9 @@ public sealed partial class ConnectorEngine
     }
 
     /// <summary>Who asked, how to answer them, and until when the request may still be executed.</summary>
-    private sealed record RequestContext(ClientSession Client, string? CorrelationId, string? AgentId, string RequestType, DateTimeOffset? Deadline = null)
+    private sealed record RequestContext(ClientSession Client, string? CorrelationId, string? AgentId, string RequestType, RequestClock Clock, DateTimeOffset? Deadline = null)
     {
-        /// <summary>When the request reached the engine.</summary>
-        public DateTimeOffset Arrived { get; init; }
-
-        /// <summary>Times the request's first REST call (the RequestToFinesse stage).</summary>
-        public RequestClock? Clock { get; init; }
+        /// <summary>When the request reached the engine (<see cref="Clock"/> also times its first REST call, the RequestToFinesse stage).</summary>
+        public DateTimeOffset Arrived => Clock.Received;
     }
 }

@@ -60,15 +60,10 @@ public sealed class OpenWireProducer : IAsyncDisposable, IRecorded
             throw new OpenWireException(OpenWireErrorKind.InvalidOperation, $"this producer sends only to {Destination}");
         }
 
-        var connection = _session.Connection;
         if (!persistent)
         {
             // Not audited by the broker: concurrent non-persistent sends need no order.
-            var now = connection.Time.GetUtcNow();
-            var command = MessageMapper.ToWire(message, Id, Interlocked.Increment(ref _sequence), target, persistent, now.ToUnixTimeMilliseconds());
-            await connection.SendMessageAsync(command, persistent, target, cancellationToken).ConfigureAwait(false);
-            message.MessageId = command.MessageId!.ToJmsString();
-            message.Timestamp = now;
+            await SendNumberedAsync(target, message, persistent: false, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -81,16 +76,23 @@ public sealed class OpenWireProducer : IAsyncDisposable, IRecorded
         await _persistentTurn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var now = connection.Time.GetUtcNow();
-            var command = MessageMapper.ToWire(message, Id, Interlocked.Increment(ref _sequence), target, persistent, now.ToUnixTimeMilliseconds());
-            await connection.SendMessageAsync(command, persistent, target, cancellationToken).ConfigureAwait(false);
-            message.MessageId = command.MessageId!.ToJmsString();
-            message.Timestamp = now;
+            await SendNumberedAsync(target, message, persistent: true, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _persistentTurn.Release();
         }
+    }
+
+    /// <summary>Gives the message the producer's next sequence number, sends it, and stamps its id and time.</summary>
+    private async Task SendNumberedAsync(Destination target, OpenWireMessage message, bool persistent, CancellationToken cancellationToken)
+    {
+        var connection = _session.Connection;
+        var now = connection.Time.GetUtcNow();
+        var command = MessageMapper.ToWire(message, Id, Interlocked.Increment(ref _sequence), target, persistent, now.ToUnixTimeMilliseconds());
+        await connection.SendMessageAsync(command, persistent, target, cancellationToken).ConfigureAwait(false);
+        message.MessageId = command.MessageId!.ToJmsString();
+        message.Timestamp = now;
     }
 
     /// <summary>Removes the producer at the broker.</summary>

@@ -496,7 +496,10 @@ internal sealed class AgentService
         Perform(EventMapping.Ended(dialog, intended ?? new EndIntent(reason, false), Agent()));
     }
 
-    private AgentContext Agent() => new(AgentFields(), _view.Extension ?? _agent?.Extension ?? "");
+    private AgentContext Agent() => new(AgentFields(), AgentExtension);
+
+    /// <summary>The agent's extension as the service knows it (from LogIn, else from Finesse), or empty.</summary>
+    private string AgentExtension => _view.Extension ?? _agent?.Extension ?? "";
 
     /// <summary>Tells Siebel what <see cref="EventMapping"/> decided, in order.</summary>
     private void Perform(List<SiebelOutput> outputs)
@@ -512,7 +515,7 @@ internal sealed class AgentService
                     Call("IndicateNewWorkItem", () => _client.IndicateNewWorkItem(w.DialogId, null, w.Description, w.Mode));
                     break;
                 case WorkItemStep { Action: WorkItemAction.Started } w:
-                    var extension = _view.Extension ?? _agent?.Extension ?? "";
+                    var extension = AgentExtension;
                     var now = _host.Time.GetUtcNow().ToUnixTimeSeconds();
                     Call("WorkItemStarted", () => _client.WorkItemStarted(w.DialogId, null, w.Description, extension, now));
                     break;

@@ -59,7 +59,7 @@ internal sealed partial class OpenWireTransport
             // and a broker blocked writing to us would stop reading too.
             if (!CanWriteWithoutBlocking())
             {
-                ThreadPool.UnsafeQueueUserWorkItem(static t => _ = t.FlushQuietlyAsync(), this, preferLocal: false);
+                QueueFlush();
                 return ValueTask.CompletedTask;
             }
         }
@@ -133,10 +133,14 @@ internal sealed partial class OpenWireTransport
             _writing = true;
         }
 
-        ThreadPool.UnsafeQueueUserWorkItem(static t => _ = t.FlushQuietlyAsync(), this, preferLocal: false);
+        QueueFlush();
     }
 
-    private Task FlushQuietlyAsync()
+    /// <summary>The writer role, taken by the caller, is handed to a pool thread: it writes what is queued.</summary>
+    private void QueueFlush() =>
+        ThreadPool.UnsafeQueueUserWorkItem(static t => t.FlushQuietly(), this, preferLocal: false);
+
+    private void FlushQuietly()
     {
         try
         {
@@ -146,8 +150,6 @@ internal sealed partial class OpenWireTransport
         {
             // Recorded by Fault; the requests waiting on this transport have been failed.
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>Encodes into the queued buffer (the caller holds the gate); a refused frame leaves nothing behind.</summary>

@@ -44,8 +44,9 @@ public sealed class ProsodyShellProvisioner(EmulatorOptions options, ILogger<Pro
         try
         {
             using var process = Process.Start(psi) ?? throw new InvalidOperationException("prosodyctl did not start");
+            var limit = ProvisioningTimeout(options.Agents.Count);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(ProvisioningTimeout(options.Agents.Count));
+            timeout.CancelAfter(limit);
             try
             {
                 // Both outputs are drained while the script is written: the console answers every
@@ -62,7 +63,7 @@ public sealed class ProsodyShellProvisioner(EmulatorOptions options, ILogger<Pro
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 process.Kill(entireProcessTree: true);
-                Log.ProvisioningFailed(logger, $"prosodyctl shell did not finish within {ProvisioningTimeout(options.Agents.Count).TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
+                Log.ProvisioningFailed(logger, $"prosodyctl shell did not finish within {limit.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
                 return;
             }
         }

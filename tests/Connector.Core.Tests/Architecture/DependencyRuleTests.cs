@@ -20,20 +20,19 @@ public sealed class DependencyRuleTests
     /// <summary>Libraries loaded by hosts we do not own (Siebel, any Connector host): no logging backend, no web stack.</summary>
     private static readonly string[] Libraries = ["Interop/Interop.csproj", "Connector.Core/Connector.Core.csproj"];
 
-    private static string Root
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "SiebelCtiDriver.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
+    private static readonly string Root = FindRoot();
 
-            throw new InvalidOperationException("SiebelCtiDriver.sln not found above " + AppContext.BaseDirectory);
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SiebelCtiDriver.sln")))
+            {
+                return dir.FullName;
+            }
         }
+
+        throw new InvalidOperationException("SiebelCtiDriver.sln not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>Every project file of the repository (build output, artifacts and dot folders such as .run skipped).</summary>

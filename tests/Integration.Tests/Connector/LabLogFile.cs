@@ -10,6 +10,7 @@ namespace SiebelCti.Integration.Tests.Connector;
 /// </summary>
 internal sealed class LabLogFile : ILoggerFactory, ILoggerProvider
 {
+    private readonly Lock _gate = new();
     private readonly StreamWriter? _writer;
 
     public LabLogFile(string name)
@@ -37,7 +38,7 @@ internal sealed class LabLogFile : ILoggerFactory, ILoggerProvider
 
     public void Dispose()
     {
-        lock (this)
+        lock (_gate)
         {
             _writer?.Dispose();
         }
@@ -45,7 +46,7 @@ internal sealed class LabLogFile : ILoggerFactory, ILoggerProvider
 
     private void Write(string line)
     {
-        lock (this)
+        lock (_gate)
         {
             try
             {
