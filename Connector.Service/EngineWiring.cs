@@ -1,11 +1,11 @@
 using SiebelCti.Connector.Engine;
 using SiebelCti.Connector.Engine.Adapters;
 using SiebelCti.Connector.Engine.Monitoring;
-using SiebelCti.Connector.Finesse.Rest;
-using SiebelCti.Connector.Finesse.Xmpp;
-using SiebelCti.Connector.OpenWire;
+using SiebelCti.Finesse.Rest;
+using SiebelCti.Finesse.Xmpp;
+using SiebelCti.OpenWire;
 using SiebelCti.Connector.Service.Configuration;
-using CoreFinesseOptions = SiebelCti.Connector.Finesse.Rest.FinesseOptions;
+using CoreFinesseOptions = SiebelCti.Finesse.Rest.FinesseOptions;
 using ServiceFinesseOptions = SiebelCti.Connector.Service.Configuration.FinesseOptions;
 using ServiceXmppTlsMode = SiebelCti.Connector.Service.Configuration.XmppTlsMode;
 

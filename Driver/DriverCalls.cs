@@ -1,5 +1,4 @@
 using System.Globalization;
-using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Driver.Configuration;
 using SiebelCti.Driver.Connector;
 using SiebelCti.Driver.Logging;
@@ -31,7 +30,7 @@ internal static unsafe class DriverCalls
         if (abi.Problems.Count > 0)
         {
             Log.AbiConfigInvalid(DriverRegistry.Boundary, string.Join("; ", abi.Problems));
-            throw new DriverException(ScErrorCode.SC_EC_DRIVER_CREATION_ERR, ErrorCode.DriverAbiConfigInvalid, string.Join("; ", abi.Problems));
+            throw new DriverException(ScErrorCode.SC_EC_DRIVER_CREATION_ERR, DriverErrorCode.DriverAbiConfigInvalid, string.Join("; ", abi.Problems));
         }
 
         var defaultClientId = string.Create(CultureInfo.InvariantCulture,
@@ -46,8 +45,8 @@ internal static unsafe class DriverCalls
         if (options is null || errors.Count > 0)
         {
             var list = string.Join("; ", errors);
-            Log.DriverCreateFailed(DriverRegistry.Boundary, ErrorCode.DriverBadParameters, list);
-            throw new DriverException(ScErrorCode.SC_EC_DRIVER_CREATION_ERR, ErrorCode.DriverBadParameters, $"invalid driver parameters: {list}");
+            Log.DriverCreateFailed(DriverRegistry.Boundary, DriverErrorCode.DriverBadParameters, list);
+            throw new DriverException(ScErrorCode.SC_EC_DRIVER_CREATION_ERR, DriverErrorCode.DriverBadParameters, $"invalid driver parameters: {list}");
         }
         var logger = DriverRegistry.Boundary;
         if (ignored.Count > 0)
@@ -68,13 +67,13 @@ internal static unsafe class DriverCalls
         var served = AbiSettings.Current.ChannelStrings;
         if (string.IsNullOrWhiteSpace(mediaType))
         {
-            throw new DriverException(ScErrorCode.SC_EC_MEDIA_TYPE_NOT_SUPPORTED, ErrorCode.DriverMediaTypeNotSupported,
+            throw new DriverException(ScErrorCode.SC_EC_MEDIA_TYPE_NOT_SUPPORTED, DriverErrorCode.DriverMediaTypeNotSupported,
                 $"{export}: the channel string (mediaTypeStr) is empty; this driver serves {string.Join(", ", served.Select(c => $"'{c}'"))}");
         }
         if (!AbiSettings.Current.Serves(mediaType))
         {
             var shown = mediaType.Length > 100 ? mediaType[..100] + "..." : mediaType;
-            throw new DriverException(ScErrorCode.SC_EC_MEDIA_TYPE_NOT_SUPPORTED, ErrorCode.DriverMediaTypeNotSupported,
+            throw new DriverException(ScErrorCode.SC_EC_MEDIA_TYPE_NOT_SUPPORTED, DriverErrorCode.DriverMediaTypeNotSupported,
                 $"{export}: the channel string '{shown}' is not served by this driver, which serves {string.Join(", ", served.Select(c => $"'{c}'"))} (ChannelStrings in {AbiSettings.FileName})");
         }
     }
@@ -113,7 +112,7 @@ internal static unsafe class DriverCalls
         var missing = client.MissingRequired();
         if (missing.Count > 0)
         {
-            throw new DriverException(ScErrorCode.SC_EC_CLIENT_INTERFACE_ERR, ErrorCode.DriverClientInterfaceInvalid,
+            throw new DriverException(ScErrorCode.SC_EC_CLIENT_INTERFACE_ERR, DriverErrorCode.DriverClientInterfaceInvalid,
                 $"the client interface has no {string.Join(", ", missing)} (check ClientInterface in {AbiSettings.FileName})");
         }
         string? agentId = null;
@@ -163,7 +162,7 @@ internal static unsafe class DriverCalls
     }
 
     private static DriverException InvalidHandle(string export) =>
-        new(ScErrorCode.SC_EC_INVALID_HANDLE, ErrorCode.NativeInvalidHandle, $"{export}: the handle is null, unknown or already released");
+        new(ScErrorCode.SC_EC_INVALID_HANDLE, DriverErrorCode.NativeInvalidHandle, $"{export}: the handle is null, unknown or already released");
 
     private static void FlushIfIdle()
     {

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
-using SiebelCti.Connector.Diagnostics;
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
 using SiebelCti.Driver.Configuration;
 using SiebelCti.Driver.Connector;
 using SiebelCti.Driver.Logging;
@@ -398,14 +397,14 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
             {
                 // An answer to a request of the driver itself (Hello), or one the Connector could not tie to an agent.
                 Log.ConnectorErrorReported(_logger, error.RequestType ?? "a request", message.CorrelationId ?? "no correlation id", error.Code, error.Message);
-                if (error.Code is ErrorCode.ClientUnknown or ErrorCode.ClientSessionInvalid)
+                if (error.Code is ConnectorErrorCode.ClientUnknown or ConnectorErrorCode.ClientSessionInvalid)
                 {
                     Recover(message.CorrelationId);
                 }
             }
             else
             {
-                Log.ConnectorMessageDropped(_logger, message.MessageType, ErrorCode.DriverMessageWithoutAgent, $"{message.MessageType} has no agentId property");
+                Log.ConnectorMessageDropped(_logger, message.MessageType, DriverErrorCode.DriverMessageWithoutAgent, $"{message.MessageType} has no agentId property");
             }
             return;
         }

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Driver.Configuration;
 using SiebelCti.Driver.Logging;
 using SiebelCti.Driver.Native;
@@ -172,7 +171,7 @@ internal static unsafe class Exports
             DriverCalls.NoteInput(nameof(InvokeCommand), repaired, problems);
             if (string.IsNullOrEmpty(command))
             {
-                throw new DriverException(ScErrorCode.SC_EC_CMD_NOT_SUPPORTED, ErrorCode.DriverCommandNotSupported, "InvokeCommand without a command name");
+                throw new DriverException(ScErrorCode.SC_EC_CMD_NOT_SUPPORTED, DriverErrorCode.DriverCommandNotSupported, "InvokeCommand without a command name");
             }
             return NativeGuard.Ok(service.InvokeCommand(trackId, command, text, parameters));
         }
@@ -290,7 +289,7 @@ internal static class NativeGuard
     {
         if (!condition)
         {
-            throw new DriverException(ScErrorCode.SC_EC_ERROR, ErrorCode.NativeNullArgument, $"{argument} is null");
+            throw new DriverException(ScErrorCode.SC_EC_ERROR, DriverErrorCode.NativeNullArgument, $"{argument} is null");
         }
     }
 
@@ -310,7 +309,7 @@ internal static class NativeGuard
             }
             else
             {
-                Log.NativeCallFailed(DriverRegistry.Boundary, export, ErrorCode.NativeUnexpected, ex.Message, ex);
+                Log.NativeCallFailed(DriverRegistry.Boundary, export, DriverErrorCode.NativeUnexpected, ex.Message, ex);
             }
         }
         catch (Exception)

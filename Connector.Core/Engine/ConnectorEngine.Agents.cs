@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Connector.Engine.Ports;
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
+using SiebelCti.Finesse;
 
 namespace SiebelCti.Connector.Engine;
 
@@ -47,7 +47,7 @@ public sealed partial class ConnectorEngine
         {
             if (_agents.Count >= _options.MaxAgents)
             {
-                Fail(context, ErrorCode.ConnectorLimitReached, $"this Connector already holds {_options.MaxAgents} agents; Login was not sent to Finesse");
+                Fail(context, ConnectorErrorCode.ConnectorLimitReached, $"this Connector already holds {_options.MaxAgents} agents; Login was not sent to Finesse");
                 return;
             }
 
@@ -59,7 +59,7 @@ public sealed partial class ConnectorEngine
         {
             if (agent.WaitingLogins.Count >= _options.MaxWaitingLoginsPerAgent)
             {
-                Fail(context, ErrorCode.AgentBusy, $"agent {agentId} already has {agent.WaitingLogins.Count + 1} Logins in progress");
+                Fail(context, ConnectorErrorCode.AgentBusy, $"agent {agentId} already has {agent.WaitingLogins.Count + 1} Logins in progress");
                 return;
             }
 
@@ -70,19 +70,19 @@ public sealed partial class ConnectorEngine
 
         if (!context.Client.Agents.Contains(agentId) && context.Client.Agents.Count >= _options.MaxAgentsPerClient)
         {
-            FailLogin(context, agent, ErrorCode.ConnectorLimitReached, $"this client already holds {_options.MaxAgentsPerClient} agents");
+            FailLogin(context, agent, ConnectorErrorCode.ConnectorLimitReached, $"this client already holds {_options.MaxAgentsPerClient} agents");
             return;
         }
 
         if (!_status.Status.Equals(SystemStatus.InService, StringComparison.Ordinal))
         {
-            FailLogin(context, agent, ErrorCode.ConnectorOutOfService, $"the Connector is out of service ({_status.Reason}); Login was not sent to Finesse");
+            FailLogin(context, agent, ConnectorErrorCode.ConnectorOutOfService, $"the Connector is out of service ({_status.Reason}); Login was not sent to Finesse");
             return;
         }
 
         if (string.IsNullOrEmpty(login.Password) || string.IsNullOrWhiteSpace(login.Extension))
         {
-            FailLogin(context, agent, ErrorCode.MessageInvalid, "Login needs the agent's password and an extension");
+            FailLogin(context, agent, ConnectorErrorCode.MessageInvalid, "Login needs the agent's password and an extension");
             return;
         }
 
@@ -97,7 +97,7 @@ public sealed partial class ConnectorEngine
 
         if (agent.LoginsRefusedUntil > Now)
         {
-            FinishLogin(context, agent, ErrorCode.LoginThrottled,
+            FinishLogin(context, agent, ConnectorErrorCode.LoginThrottled,
                 $"Finesse refused {agent.FailedLogins} Logins of agent {agentId} in a row; Logins are refused for {(agent.LoginsRefusedUntil - Now).TotalSeconds:0} s so that Finesse does not lock the account");
             return;
         }
@@ -114,7 +114,7 @@ public sealed partial class ConnectorEngine
                     return;
                 }
 
-                if (failure is FinesseGatewayException { Code: ErrorCode.FinesseUnauthorized or ErrorCode.FinesseWrongUser or ErrorCode.FinesseUserNotFound }
+                if (failure is FinesseGatewayException { Code: FinesseErrorCode.FinesseUnauthorized or FinesseErrorCode.FinesseWrongUser or FinesseErrorCode.FinesseUserNotFound }
                     && ++agent.FailedLogins >= _options.LoginFailureLimit)
                 {
                     agent.LoginsRefusedUntil = Now + _options.LoginFailureBackoff;
@@ -336,7 +336,7 @@ public sealed partial class ConnectorEngine
             Start(ct => _notifications.UnsubscribeAsync(agent.AgentId, ct), logged);
         }, _ =>
         {
-            logged(new FinesseGatewayException(ErrorCode.ConnectorBusy, "no Finesse connection was free to sign the agent out"));
+            logged(new FinesseGatewayException(ConnectorErrorCode.ConnectorBusy, "no Finesse connection was free to sign the agent out"));
             Start(ct => _notifications.UnsubscribeAsync(agent.AgentId, ct), logged);
         });
         if (!queued)
@@ -432,12 +432,12 @@ public sealed partial class ConnectorEngine
             done?.Invoke(true);
         }, _ =>
         {
-            Log.OperationFailed(_logger, "Refresh", agent.AgentId, new FinesseGatewayException(ErrorCode.ConnectorBusy, "no Finesse connection was free"));
+            Log.OperationFailed(_logger, "Refresh", agent.AgentId, new FinesseGatewayException(ConnectorErrorCode.ConnectorBusy, "no Finesse connection was free"));
             done?.Invoke(false);
         });
         if (!queued)
         {
-            Log.OperationFailed(_logger, "Refresh", agent.AgentId, new FinesseGatewayException(ErrorCode.AgentBusy, "the agent has too many Finesse calls waiting"));
+            Log.OperationFailed(_logger, "Refresh", agent.AgentId, new FinesseGatewayException(ConnectorErrorCode.AgentBusy, "the agent has too many Finesse calls waiting"));
             done?.Invoke(false);
         }
     }

@@ -1,7 +1,6 @@
-using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Connector.Engine.Monitoring;
 using SiebelCti.Connector.Engine.Ports;
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
 
 namespace SiebelCti.Connector.Engine;
 
@@ -100,7 +99,7 @@ public sealed partial class ConnectorEngine
                 {
                     Log.OperationFailed(_logger, "Drop of a failed call", agent.AgentId, failure);
                 }
-            }, _ => Log.OperationFailed(_logger, "Drop of a failed call", agent.AgentId, new FinesseGatewayException(ErrorCode.ConnectorBusy, "no Finesse connection was free")));
+            }, _ => Log.OperationFailed(_logger, "Drop of a failed call", agent.AgentId, new FinesseGatewayException(ConnectorErrorCode.ConnectorBusy, "no Finesse connection was free")));
         }
     }
 
@@ -254,7 +253,7 @@ public sealed partial class ConnectorEngine
         DispatchCalls();
         foreach (var pending in _pending.Values.Where(p => p.Deadline <= now).ToList())
         {
-            EndPending(pending.FinesseRequestId, ok: false, () => SendError(pending.ClientId, pending.CorrelationId, pending.AgentId, ErrorCode.RequestTimeout,
+            EndPending(pending.FinesseRequestId, ok: false, () => SendError(pending.ClientId, pending.CorrelationId, pending.AgentId, ConnectorErrorCode.RequestTimeout,
                 $"{pending.RequestType} was sent to Finesse, which did not confirm it within {_options.RequestTimeout.TotalSeconds:0.#} s", pending.RequestType));
         }
 

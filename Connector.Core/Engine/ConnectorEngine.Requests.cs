@@ -1,10 +1,9 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Connector.Engine.Monitoring;
 using SiebelCti.Connector.Engine.Ports;
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
 
 namespace SiebelCti.Connector.Engine;
 
@@ -28,14 +27,14 @@ public sealed partial class ConnectorEngine
         if (!ClientIds.IsValid(inbound.ClientId))
         {
             // Nobody to answer: a client id that is no name would become a destination list or another queue.
-            Reject(ErrorCode.ClientIdInvalid, type, inbound.AgentId, inbound.ClientId, "the client id is not 1 to 100 of A-Z a-z 0-9 . _ -; dropped unanswered");
+            Reject(ConnectorErrorCode.ClientIdInvalid, type, inbound.AgentId, inbound.ClientId, "the client id is not 1 to 100 of A-Z a-z 0-9 . _ -; dropped unanswered");
             return;
         }
 
         var clientId = inbound.ClientId!;
         if (_options.BindClientIdsToBrokerUsers && !ClientIds.BelongsTo(clientId, inbound.BrokerUser))
         {
-            Reject(ErrorCode.ClientIdNotOwned, type, inbound.AgentId, clientId, inbound.BrokerUser is null
+            Reject(ConnectorErrorCode.ClientIdNotOwned, type, inbound.AgentId, clientId, inbound.BrokerUser is null
                 ? "the message carries no broker user (JMSXUserID): the broker must authenticate users and stamp it (populateJMSXUserID); dropped unanswered"
                 : $"the client id does not belong to broker user '{ClientIds.Printable(inbound.BrokerUser)}'; dropped unanswered");
             return;
@@ -43,7 +42,7 @@ public sealed partial class ConnectorEngine
 
         if (!MessageTypes.IsRequest(type) && MessageTypes.IsEvent(type))
         {
-            Reject(ErrorCode.NotARequest, type, inbound.AgentId, clientId, "a response or event is not a request; dropped unanswered");
+            Reject(ConnectorErrorCode.NotARequest, type, inbound.AgentId, clientId, "a response or event is not a request; dropped unanswered");
             return;
         }
 
@@ -52,7 +51,7 @@ public sealed partial class ConnectorEngine
         if (client is null && !isHello)
         {
             // This Connector does not know the client (it restarted, or declared the client dead): it must say Hello.
-            SendError(clientId, inbound.CorrelationId, null, ErrorCode.ClientUnknown,
+            SendError(clientId, inbound.CorrelationId, null, ConnectorErrorCode.ClientUnknown,
                 "this Connector does not know the client: send Hello, then Login for each agent again", Printable(type));
             return;
         }
@@ -84,11 +83,11 @@ public sealed partial class ConnectorEngine
             // The driver has told (or is about to tell) Siebel that the command failed: it must never run late.
             if (client is null)
             {
-                Reject(ErrorCode.RequestExpired, type, agentId, clientId, "an expired Hello; dropped unanswered");
+                Reject(ConnectorErrorCode.RequestExpired, type, agentId, clientId, "an expired Hello; dropped unanswered");
                 return;
             }
 
-            SendError(clientId, inbound.CorrelationId, agentId, ErrorCode.RequestExpired,
+            SendError(clientId, inbound.CorrelationId, agentId, ConnectorErrorCode.RequestExpired,
                 $"{message.MessageType} arrived {(Now - deadline).TotalMilliseconds:0} ms after its deadline and was not executed", message.MessageType);
             return;
         }
@@ -108,7 +107,7 @@ public sealed partial class ConnectorEngine
 
         if (agentId is null)
         {
-            Fail(context, ErrorCode.AgentIdMissing, $"{context.RequestType} needs the agentId property");
+            Fail(context, ConnectorErrorCode.AgentIdMissing, $"{context.RequestType} needs the agentId property");
             return;
         }
 
@@ -145,7 +144,7 @@ public sealed partial class ConnectorEngine
 
         if (!_status.Status.Equals(SystemStatus.InService, StringComparison.Ordinal))
         {
-            Fail(context, ErrorCode.ConnectorOutOfService, $"the Connector is out of service ({_status.Reason}); {context.RequestType} was not sent to Finesse");
+            Fail(context, ConnectorErrorCode.ConnectorOutOfService, $"the Connector is out of service ({_status.Reason}); {context.RequestType} was not sent to Finesse");
             return;
         }
 
@@ -169,7 +168,7 @@ public sealed partial class ConnectorEngine
         {
             if (!MakeRoomForClient())
             {
-                SendError(clientId, inbound.CorrelationId, null, ErrorCode.ConnectorLimitReached,
+                SendError(clientId, inbound.CorrelationId, null, ConnectorErrorCode.ConnectorLimitReached,
                     $"this Connector already serves {_options.MaxClients} clients", HelloType);
                 return;
             }
@@ -202,11 +201,11 @@ public sealed partial class ConnectorEngine
     /// </summary>
     private void RejectForeignSession(ClientSession client, WireMessage inbound)
     {
-        Reject(ErrorCode.ClientSessionInvalid, inbound.MessageType, inbound.AgentId, client.ClientId, "the request does not carry the client's session token; dropped");
+        Reject(ConnectorErrorCode.ClientSessionInvalid, inbound.MessageType, inbound.AgentId, client.ClientId, "the request does not carry the client's session token; dropped");
         if (inbound.MessageType == "Heartbeat" && Now - client.SessionInvalidSentAt >= _options.RejectionLogInterval)
         {
             client.SessionInvalidSentAt = Now;
-            Send(client.ClientId, new Error(ErrorCode.ClientSessionInvalid, "this client's session is not valid: send Hello, then Login for each agent again", "Heartbeat"),
+            Send(client.ClientId, new Error(ConnectorErrorCode.ClientSessionInvalid, "this client's session is not valid: send Hello, then Login for each agent again", "Heartbeat"),
                 inbound.CorrelationId, null);
         }
     }
@@ -235,7 +234,7 @@ public sealed partial class ConnectorEngine
         }
 
         _clientSessions.Remove(idle.ClientId);
-        if (_rejections.ShouldWrite(ErrorCode.ConnectorLimitReached, Now))
+        if (_rejections.ShouldWrite(ConnectorErrorCode.ConnectorLimitReached, Now))
         {
             Log.ClientEvicted(_logger, idle.ClientId, _options.MaxClients);
         }
@@ -292,7 +291,7 @@ public sealed partial class ConnectorEngine
             case WorkReady or WorkNotReady:
                 if (agent.State?.State is not (FinesseStates.Work or FinesseStates.WorkReady))
                 {
-                    Fail(context, ErrorCode.InvalidState, $"{context.RequestType} is possible only in wrap-up (WORK or WORK_READY); the agent is {agent.State?.State ?? "in an unknown state"}");
+                    Fail(context, ConnectorErrorCode.InvalidState, $"{context.RequestType} is possible only in wrap-up (WORK or WORK_READY); the agent is {agent.State?.State ?? "in an unknown state"}");
                     return;
                 }
 
@@ -320,7 +319,7 @@ public sealed partial class ConnectorEngine
                 break;
             default:
                 // Every request type of the contract is handled above; a new one must be added there.
-                Fail(context, ErrorCode.MessageTypeUnknown, $"{context.RequestType} is not handled by this Connector");
+                Fail(context, ConnectorErrorCode.MessageTypeUnknown, $"{context.RequestType} is not handled by this Connector");
                 break;
         }
     }
@@ -347,7 +346,7 @@ public sealed partial class ConnectorEngine
         };
         if (action is null)
         {
-            Fail(context, ErrorCode.MessageTypeUnknown, $"{context.RequestType} is not a dialog action of this Connector");
+            Fail(context, ConnectorErrorCode.MessageTypeUnknown, $"{context.RequestType} is not a dialog action of this Connector");
             return;
         }
 
@@ -369,7 +368,7 @@ public sealed partial class ConnectorEngine
                 }
                 else
                 {
-                    Fail(context, ErrorCode.NoCall, $"call {request.DialogId} is no longer known for agent {agent.AgentId}");
+                    Fail(context, ConnectorErrorCode.NoCall, $"call {request.DialogId} is no longer known for agent {agent.AgentId}");
                 }
             });
             return;
@@ -385,7 +384,7 @@ public sealed partial class ConnectorEngine
         var dialogId = request.DialogId ?? agent.Dialogs.Keys.FirstOrDefault();
         if (dialogId is null)
         {
-            Fail(context, ErrorCode.NoCall, "the agent has no call to set a wrap-up reason on");
+            Fail(context, ConnectorErrorCode.NoCall, "the agent has no call to set a wrap-up reason on");
             return;
         }
 
@@ -409,7 +408,7 @@ public sealed partial class ConnectorEngine
                 ?? codes.FirstOrDefault(c => string.Equals(c.Label, reasonCode, StringComparison.OrdinalIgnoreCase));
             if (match is null)
             {
-                Fail(context, ErrorCode.ReasonCodeUnknown, $"reason code '{reasonCode}' is not a {category} reason code of agent {agent.AgentId}");
+                Fail(context, ConnectorErrorCode.ReasonCodeUnknown, $"reason code '{reasonCode}' is not a {category} reason code of agent {agent.AgentId}");
                 return;
             }
 
@@ -504,7 +503,7 @@ public sealed partial class ConnectorEngine
     {
         if (agent.PendingRequests >= _options.MaxPendingRequestsPerAgent)
         {
-            Fail(context, ErrorCode.AgentBusy, $"agent {agent.AgentId} already has {agent.PendingRequests} requests in progress; {context.RequestType} was not sent");
+            Fail(context, ConnectorErrorCode.AgentBusy, $"agent {agent.AgentId} already has {agent.PendingRequests} requests in progress; {context.RequestType} was not sent");
             finished?.Invoke(false);
             return;
         }
@@ -636,24 +635,24 @@ public sealed partial class ConnectorEngine
         {
             // Every call that changes something in Finesse (a Login's sign-in too) must leave before the
             // deadline: the driver reports the command failed soon after it, and it must not run later.
-            Fail(context, ErrorCode.RequestExpired,
+            Fail(context, ConnectorErrorCode.RequestExpired,
                 $"{context.RequestType} was not sent to Finesse and will not be: its deadline passed {(Now - context.Arrived).TotalMilliseconds:0} ms after it reached the Connector ({waited:0} ms waiting for a Finesse connection; {_calls.InFlight} busy, {_calls.Queued} waiting)");
             return;
         }
 
-        Fail(context, ErrorCode.ConnectorBusy,
+        Fail(context, ConnectorErrorCode.ConnectorBusy,
             $"{context.RequestType} was not sent to Finesse: no Finesse connection was free within {_options.QueueTimeout.TotalSeconds:0.#} s ({_calls.InFlight} busy, {_calls.Queued} waiting)");
     }
 
     private void FailQueueFull(RequestContext context, AgentSession agent) =>
-        Fail(context, ErrorCode.AgentBusy, $"agent {agent.AgentId} already has {_options.MaxQueuedCallsPerAgent} Finesse calls waiting; {context.RequestType} was not sent");
+        Fail(context, ConnectorErrorCode.AgentBusy, $"agent {agent.AgentId} already has {_options.MaxQueuedCallsPerAgent} Finesse calls waiting; {context.RequestType} was not sent");
 
     /// <summary>The agent, if this client proved its credentials on its current session; else the client gets <c>AGENT_NOT_AUTHORIZED</c>.</summary>
     private bool TryGetAuthorizedAgent(RequestContext context, string agentId, out AgentSession agent)
     {
         if (!_agents.TryGetValue(agentId, out agent!) || !agent.Clients.Contains(context.Client.ClientId) || agent.Credentials is null)
         {
-            Fail(context, ErrorCode.AgentNotAuthorized, $"this client has not logged in agent {ClientIds.Printable(agentId)} on its current session: send Login first");
+            Fail(context, ConnectorErrorCode.AgentNotAuthorized, $"this client has not logged in agent {ClientIds.Printable(agentId)} on its current session: send Login first");
             return false;
         }
 
@@ -667,7 +666,7 @@ public sealed partial class ConnectorEngine
             return extension;
         }
 
-        Fail(context, ErrorCode.InvalidState, $"agent {agent.AgentId} has no extension: log in with one first");
+        Fail(context, ConnectorErrorCode.InvalidState, $"agent {agent.AgentId} has no extension: log in with one first");
         return null;
     }
 
@@ -679,8 +678,8 @@ public sealed partial class ConnectorEngine
         var (code, message) = failure switch
         {
             FinesseGatewayException f => (f.Code, f.Message),
-            OperationCanceledException when _stopping.IsCancellationRequested => (ErrorCode.ConnectorStopping, "the Connector is shutting down"),
-            _ => (ErrorCode.FinesseRequestFailed, $"{context.RequestType} failed: {failure.GetType().Name}"),
+            OperationCanceledException when _stopping.IsCancellationRequested => (ConnectorErrorCode.ConnectorStopping, "the Connector is shutting down"),
+            _ => (ConnectorErrorCode.FinesseRequestFailed, $"{context.RequestType} failed: {failure.GetType().Name}"),
         };
         if (failure is not FinesseGatewayException)
         {

@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SiebelCti.Connector.Engine.Monitoring;
 using SiebelCti.Connector.Engine.Ports;
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
 
 namespace SiebelCti.Connector.Engine;
 

@@ -5,73 +5,73 @@ namespace SiebelCti.Connector.Engine;
 
 public sealed partial class ConnectorEngine
 {
-    /// <summary>The engine's log messages (ids 5xxx in <see cref="EventIds"/>).</summary>
+    /// <summary>The engine's log messages (ids 5xxx in <see cref="EngineEventIds"/>).</summary>
     private static partial class Log
     {
-        [LoggerMessage(EventId = 5000, EventName = nameof(EventIds.EngineWorkFailed), Level = LogLevel.Error, Message = "Engine failed handling {WorkType}; the engine goes on")]
+        [LoggerMessage(EventId = EngineEventIds.EngineWorkFailed, EventName = nameof(EngineEventIds.EngineWorkFailed), Level = LogLevel.Error, Message = "Engine failed handling {WorkType}; the engine goes on")]
         public static partial void WorkFailed(ILogger logger, string workType, Exception exception);
 
-        [LoggerMessage(EventId = 5001, EventName = nameof(EventIds.EnginePumpFailed), Level = LogLevel.Critical, Message = "Engine input of {ItemType} stopped")]
+        [LoggerMessage(EventId = EngineEventIds.EnginePumpFailed, EventName = nameof(EngineEventIds.EnginePumpFailed), Level = LogLevel.Critical, Message = "Engine input of {ItemType} stopped")]
         public static partial void PumpFailed(ILogger logger, string itemType, Exception exception);
 
-        [LoggerMessage(EventId = 5002, EventName = nameof(EventIds.EnginePublishFailed), Level = LogLevel.Warning, Message = "Could not publish {MessageType} to client {ClientId} (agent {AgentId})")]
+        [LoggerMessage(EventId = EngineEventIds.EnginePublishFailed, EventName = nameof(EngineEventIds.EnginePublishFailed), Level = LogLevel.Warning, Message = "Could not publish {MessageType} to client {ClientId} (agent {AgentId})")]
         public static partial void PublishFailed(ILogger logger, string messageType, string clientId, string? agentId, Exception exception);
 
-        [LoggerMessage(EventId = 5003, EventName = nameof(EventIds.EngineRequestFailed), Level = LogLevel.Warning, Message = "{RequestType} of agent {AgentId} from client {ClientId} failed: {ErrorCode} {ErrorMessage}")]
+        [LoggerMessage(EventId = EngineEventIds.EngineRequestFailed, EventName = nameof(EngineEventIds.EngineRequestFailed), Level = LogLevel.Warning, Message = "{RequestType} of agent {AgentId} from client {ClientId} failed: {ErrorCode} {ErrorMessage}")]
         public static partial void RequestFailed(ILogger logger, string requestType, string? agentId, string clientId, string errorCode, string errorMessage);
 
-        [LoggerMessage(EventId = 5004, EventName = nameof(EventIds.EngineRequestWithoutClient), Level = LogLevel.Warning, Message = "Dropped a {MessageType} request for agent {AgentId}: it has no clientId to answer")]
+        [LoggerMessage(EventId = EngineEventIds.EngineRequestWithoutClient, EventName = nameof(EngineEventIds.EngineRequestWithoutClient), Level = LogLevel.Warning, Message = "Dropped a {MessageType} request for agent {AgentId}: it has no clientId to answer")]
         public static partial void RequestWithoutClient(ILogger logger, string? messageType, string? agentId);
 
-        [LoggerMessage(EventId = 5005, EventName = nameof(EventIds.EngineRequestSent), Level = LogLevel.Debug, Message = "{RequestType} of agent {AgentId} (dialog {DialogId}) sent to Finesse as request {FinesseRequestId}")]
+        [LoggerMessage(EventId = EngineEventIds.EngineRequestSent, EventName = nameof(EngineEventIds.EngineRequestSent), Level = LogLevel.Debug, Message = "{RequestType} of agent {AgentId} (dialog {DialogId}) sent to Finesse as request {FinesseRequestId}")]
         public static partial void RequestSent(ILogger logger, string requestType, string agentId, string? dialogId, string finesseRequestId);
 
-        [LoggerMessage(EventId = 5006, EventName = nameof(EventIds.EngineOperationFailed), Level = LogLevel.Error, Message = "{Operation} for agent {AgentId} failed")]
+        [LoggerMessage(EventId = EngineEventIds.EngineOperationFailed, EventName = nameof(EngineEventIds.EngineOperationFailed), Level = LogLevel.Error, Message = "{Operation} for agent {AgentId} failed")]
         public static partial void OperationFailed(ILogger logger, string operation, string? agentId, Exception exception);
 
-        [LoggerMessage(EventId = 5007, EventName = nameof(EventIds.EngineClientJoined), Level = LogLevel.Debug, Message = "Client {ClientId} joined")]
+        [LoggerMessage(EventId = EngineEventIds.EngineClientJoined, EventName = nameof(EngineEventIds.EngineClientJoined), Level = LogLevel.Debug, Message = "Client {ClientId} joined")]
         public static partial void ClientJoined(ILogger logger, string clientId);
 
-        [LoggerMessage(EventId = 5008, EventName = nameof(EventIds.EngineClientDead), Level = LogLevel.Warning, Message = "Client {ClientId} stopped sending heartbeats; its {AgentCount} agents are handled by policy {Policy}")]
+        [LoggerMessage(EventId = EngineEventIds.EngineClientDead, EventName = nameof(EngineEventIds.EngineClientDead), Level = LogLevel.Warning, Message = "Client {ClientId} stopped sending heartbeats; its {AgentCount} agents are handled by policy {Policy}")]
         public static partial void ClientDead(ILogger logger, string clientId, int agentCount, string policy);
 
-        [LoggerMessage(EventId = 5009, EventName = nameof(EventIds.EngineAgentConnected), Level = LogLevel.Information, Message = "Agent {AgentId} connected by client {ClientId} ({ClientCount} clients)")]
+        [LoggerMessage(EventId = EngineEventIds.EngineAgentConnected, EventName = nameof(EngineEventIds.EngineAgentConnected), Level = LogLevel.Information, Message = "Agent {AgentId} connected by client {ClientId} ({ClientCount} clients)")]
         public static partial void AgentConnected(ILogger logger, string agentId, string clientId, int clientCount);
 
-        [LoggerMessage(EventId = 5010, EventName = nameof(EventIds.EngineAgentAlreadySignedIn), Level = LogLevel.Information, Message = "Agent {AgentId} is already signed in ({State}); client {ClientId} gets its state")]
+        [LoggerMessage(EventId = EngineEventIds.EngineAgentAlreadySignedIn, EventName = nameof(EngineEventIds.EngineAgentAlreadySignedIn), Level = LogLevel.Information, Message = "Agent {AgentId} is already signed in ({State}); client {ClientId} gets its state")]
         public static partial void AgentAlreadySignedIn(ILogger logger, string agentId, string clientId, string state);
 
-        [LoggerMessage(EventId = 5011, EventName = nameof(EventIds.EngineAgentKept), Level = LogLevel.Information, Message = "Agent {AgentId} has no client ({Why}); kept signed in")]
+        [LoggerMessage(EventId = EngineEventIds.EngineAgentKept, EventName = nameof(EngineEventIds.EngineAgentKept), Level = LogLevel.Information, Message = "Agent {AgentId} has no client ({Why}); kept signed in")]
         public static partial void AgentKept(ILogger logger, string agentId, string why);
 
-        [LoggerMessage(EventId = 5012, EventName = nameof(EventIds.EngineAgentReleased), Level = LogLevel.Information, Message = "Agent {AgentId} released ({Why})")]
+        [LoggerMessage(EventId = EngineEventIds.EngineAgentReleased, EventName = nameof(EngineEventIds.EngineAgentReleased), Level = LogLevel.Information, Message = "Agent {AgentId} released ({Why})")]
         public static partial void AgentReleased(ILogger logger, string agentId, string why);
 
-        [LoggerMessage(EventId = 5013, EventName = nameof(EventIds.EngineNotificationForUnknownAgent), Level = LogLevel.Debug, Message = "Ignored {NotificationType} for agent {AgentId}, which no client holds")]
+        [LoggerMessage(EventId = EngineEventIds.EngineNotificationForUnknownAgent, EventName = nameof(EngineEventIds.EngineNotificationForUnknownAgent), Level = LogLevel.Debug, Message = "Ignored {NotificationType} for agent {AgentId}, which no client holds")]
         public static partial void NotificationForUnknownAgent(ILogger logger, string notificationType, string? agentId);
 
-        [LoggerMessage(EventId = 5014, EventName = nameof(EventIds.EngineAgentSessionRestored), Level = LogLevel.Information, Message = "Notification session of agent {AgentId} restored; re-reading its state")]
+        [LoggerMessage(EventId = EngineEventIds.EngineAgentSessionRestored, EventName = nameof(EngineEventIds.EngineAgentSessionRestored), Level = LogLevel.Information, Message = "Notification session of agent {AgentId} restored; re-reading its state")]
         public static partial void AgentSessionRestored(ILogger logger, string agentId);
 
-        [LoggerMessage(EventId = 5015, EventName = nameof(EventIds.EngineAgentSessionLost), Level = LogLevel.Warning, Message = "Notification session of agent {AgentId} lost: {Reason}")]
+        [LoggerMessage(EventId = EngineEventIds.EngineAgentSessionLost, EventName = nameof(EngineEventIds.EngineAgentSessionLost), Level = LogLevel.Warning, Message = "Notification session of agent {AgentId} lost: {Reason}")]
         public static partial void AgentSessionLost(ILogger logger, string agentId, string? reason);
 
-        [LoggerMessage(EventId = 5016, EventName = nameof(EventIds.EngineFinesseHealth), Level = LogLevel.Information, Message = "Finesse in service: {InService}, side {Side} ({Reason})")]
+        [LoggerMessage(EventId = EngineEventIds.EngineFinesseHealth, EventName = nameof(EngineEventIds.EngineFinesseHealth), Level = LogLevel.Information, Message = "Finesse in service: {InService}, side {Side} ({Reason})")]
         public static partial void FinesseHealth(ILogger logger, bool inService, string? side, string? reason);
 
-        [LoggerMessage(EventId = 5017, EventName = nameof(EventIds.EngineBrokerConnectivity), Level = LogLevel.Information, Message = "Message broker connected: {Connected}")]
+        [LoggerMessage(EventId = EngineEventIds.EngineBrokerConnectivity, EventName = nameof(EngineEventIds.EngineBrokerConnectivity), Level = LogLevel.Information, Message = "Message broker connected: {Connected}")]
         public static partial void BrokerConnectivity(ILogger logger, bool connected);
 
-        [LoggerMessage(EventId = 5019, EventName = nameof(EventIds.EngineRequestRejected), Level = LogLevel.Warning, Message = "Rejected {MessageType} for agent {AgentId} from client {ClientId}: {ErrorCode} {Reason}")]
+        [LoggerMessage(EventId = EngineEventIds.EngineRequestRejected, EventName = nameof(EngineEventIds.EngineRequestRejected), Level = LogLevel.Warning, Message = "Rejected {MessageType} for agent {AgentId} from client {ClientId}: {ErrorCode} {Reason}")]
         public static partial void RequestRejected(ILogger logger, string messageType, string agentId, string clientId, string errorCode, string reason);
 
-        [LoggerMessage(EventId = 5020, EventName = nameof(EventIds.EngineRejectionsSummarized), Level = LogLevel.Warning, Message = "{Count} more {ErrorCode} answers or rejections in the last {Seconds} s were not logged one by one")]
+        [LoggerMessage(EventId = EngineEventIds.EngineRejectionsSummarized, EventName = nameof(EngineEventIds.EngineRejectionsSummarized), Level = LogLevel.Warning, Message = "{Count} more {ErrorCode} answers or rejections in the last {Seconds} s were not logged one by one")]
         public static partial void RejectionsSummarized(ILogger logger, long count, string errorCode, double seconds);
 
-        [LoggerMessage(EventId = 5021, EventName = nameof(EventIds.EngineClientEvicted), Level = LogLevel.Warning, Message = "Client {ClientId}, which proved no agent, was dropped to make room ({MaxClients} clients at most)")]
+        [LoggerMessage(EventId = EngineEventIds.EngineClientEvicted, EventName = nameof(EngineEventIds.EngineClientEvicted), Level = LogLevel.Warning, Message = "Client {ClientId}, which proved no agent, was dropped to make room ({MaxClients} clients at most)")]
         public static partial void ClientEvicted(ILogger logger, string clientId, int maxClients);
 
-        [LoggerMessage(EventId = 5018, EventName = nameof(EventIds.EngineStatusChanged), Level = LogLevel.Warning, Message = "Connector status {Status} ({Reason}), Finesse side {Side}")]
+        [LoggerMessage(EventId = EngineEventIds.EngineStatusChanged, EventName = nameof(EngineEventIds.EngineStatusChanged), Level = LogLevel.Warning, Message = "Connector status {Status} ({Reason}), Finesse side {Side}")]
         public static partial void StatusChanged(ILogger logger, string status, string? reason, string? side);
     }
 }

@@ -3,9 +3,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
-using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Connector.Engine.Monitoring;
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
 using SiebelCti.Connector.Service.Configuration;
 using SiebelCti.Connector.Service.Diagnostics;
 
@@ -123,7 +122,7 @@ internal static class MonitorEndpoints
         catch (Exception exception)
         {
             Log.MonitorSnapshotFailed(log.Logger, exception);
-            return Results.Text(ErrorCode.MonitorSnapshotFailed, "text/plain", statusCode: 500);
+            return Results.Text(ServiceErrorCode.MonitorSnapshotFailed, "text/plain", statusCode: 500);
         }
     }
 
@@ -137,7 +136,7 @@ internal static class MonitorEndpoints
         catch (Exception exception)
         {
             Log.MonitorSnapshotFailed(log.Logger, exception);
-            return Error(StatusCodes.Status500InternalServerError, ErrorCode.MonitorSnapshotFailed, "The connector could not produce a snapshot; see the service log.");
+            return Error(StatusCodes.Status500InternalServerError, ServiceErrorCode.MonitorSnapshotFailed, "The connector could not produce a snapshot; see the service log.");
         }
     }
 
@@ -183,7 +182,7 @@ internal static class MonitorEndpoints
                         failureLogged = true;
                     }
 
-                    payload = "event: failure\ndata: {\"code\":\"" + ErrorCode.MonitorSnapshotFailed + "\"}\n\n";
+                    payload = "event: failure\ndata: {\"code\":\"" + ServiceErrorCode.MonitorSnapshotFailed + "\"}\n\n";
                 }
 
                 await response.WriteAsync(payload, token).ConfigureAwait(false);

@@ -8,7 +8,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Features;
-using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Connector.Service.Configuration;
 using SiebelCti.Connector.Service.Diagnostics;
 
@@ -43,7 +42,7 @@ internal static class MonitorLogin
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException or BadHttpRequestException)
         {
-            return Error(StatusCodes.Status400BadRequest, ErrorCode.MonitorBadRequest, "Send a JSON object {\"user\": ..., \"password\": ...}.");
+            return Error(StatusCodes.Status400BadRequest, ServiceErrorCode.MonitorBadRequest, "Send a JSON object {\"user\": ..., \"password\": ...}.");
         }
 
         var userMatches = CryptographicOperations.FixedTimeEquals(
@@ -59,7 +58,7 @@ internal static class MonitorLogin
             }
 
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            return Error(StatusCodes.Status429TooManyRequests, ErrorCode.MonitorLoginThrottled,
+            return Error(StatusCodes.Status429TooManyRequests, ServiceErrorCode.MonitorLoginThrottled,
                 $"Too many login attempts for this user or from this address; try again in {seconds} s.");
         }
 
@@ -77,7 +76,7 @@ internal static class MonitorLogin
                 }
 
                 context.Response.Headers.RetryAfter = "1";
-                return Error(StatusCodes.Status503ServiceUnavailable, ErrorCode.MonitorLoginBusy, "Too many logins are being checked; try again in a moment.");
+                return Error(StatusCodes.Status503ServiceUnavailable, ServiceErrorCode.MonitorLoginBusy, "Too many logins are being checked; try again in a moment.");
             }
 
             // Both checks always run, so the answer time does not tell whether the user name was right.
@@ -87,7 +86,7 @@ internal static class MonitorLogin
             {
                 throttle.Failed(ticket);
                 Log.MonitorLoginFailed(log.Logger, remote?.ToString());
-                return Error(StatusCodes.Status401Unauthorized, ErrorCode.MonitorLoginFailed, "Wrong user or password.");
+                return Error(StatusCodes.Status401Unauthorized, ServiceErrorCode.MonitorLoginFailed, "Wrong user or password.");
             }
 
             throttle.Succeeded(ticket);

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
 
 namespace SiebelCti.Driver.Connector;
 
@@ -25,7 +25,7 @@ internal interface IConnectorSink
 
 /// <summary>
 /// "Send request / receive events": the one seam between the driver and its transport. Messages
-/// are the contract's (Connector.Core/Messaging). The real implementation speaks OpenWire to the
+/// are the contract's (Connector.Contract). The real implementation speaks OpenWire to the
 /// Connector; <see cref="LoopbackConnector"/> is the test-only in-process connector.
 /// </summary>
 internal interface IConnectorLink : IAsyncDisposable

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Threading.Channels;
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
 
 namespace SiebelCti.Driver.Connector;
 

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using SiebelCti.Connector.Messaging;
-using SiebelCti.Connector.OpenWire;
+using SiebelCti.Connector.Contract;
+using SiebelCti.OpenWire;
 using SiebelCti.Driver.Configuration;
 using SiebelCti.Driver.Logging;
 
@@ -9,7 +9,7 @@ namespace SiebelCti.Driver.Connector;
 
 /// <summary>
 /// The real link: one OpenWire connection per driver instance (our client in
-/// Connector.Core/OpenWire, which handles failover and replays its session, producer and consumer
+/// OpenWire, which handles failover and replays its session, producer and consumer
 /// after a reconnect). Requests go to the Connector's request queue and responses and events come
 /// from this client's topic, both mapped to and from TextMessages by <see cref="ConnectorWire"/>,
 /// the mapping the Connector uses too. One write loop drains the outbox; one read loop hands each

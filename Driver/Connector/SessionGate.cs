@@ -1,4 +1,4 @@
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
 
 namespace SiebelCti.Driver.Connector;
 

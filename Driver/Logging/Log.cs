@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using SiebelCti.Connector.Diagnostics;
+using SiebelCti.Connector.Contract;
 
 namespace SiebelCti.Driver.Logging;
 
@@ -33,22 +33,22 @@ internal static partial class Log
     [LoggerMessage(EventId = DriverEventIds.RequestFailed, EventName = nameof(DriverEventIds.RequestFailed), Level = LogLevel.Warning, Message = "Command {Command} (tracking id '{TrackingId}') failed [{ErrorCode}]: {Message}")]
     public static partial void RequestFailed(ILogger logger, string command, string trackingId, string errorCode, string message);
 
-    [LoggerMessage(EventId = DriverEventIds.CallbackFailed, EventName = nameof(DriverEventIds.CallbackFailed), Level = LogLevel.Warning, Message = "Siebel client method {Method} returned {Result} [" + ErrorCode.DriverCallbackFailed + "]")]
+    [LoggerMessage(EventId = DriverEventIds.CallbackFailed, EventName = nameof(DriverEventIds.CallbackFailed), Level = LogLevel.Warning, Message = "Siebel client method {Method} returned {Result} [" + DriverErrorCode.DriverCallbackFailed + "]")]
     public static partial void CallbackFailed(ILogger logger, string method, int result);
 
-    [LoggerMessage(EventId = DriverEventIds.ForeignListRefused, EventName = nameof(DriverEventIds.ForeignListRefused), Level = LogLevel.Error, Message = "FreeSCStrParamList refused a list [" + ErrorCode.NativeForeignList + "]: {Message}")]
+    [LoggerMessage(EventId = DriverEventIds.ForeignListRefused, EventName = nameof(DriverEventIds.ForeignListRefused), Level = LogLevel.Error, Message = "FreeSCStrParamList refused a list [" + DriverErrorCode.NativeForeignList + "]: {Message}")]
     public static partial void ForeignListRefused(ILogger logger, string message);
 
-    [LoggerMessage(EventId = DriverEventIds.InvalidHandle, EventName = nameof(DriverEventIds.InvalidHandle), Level = LogLevel.Error, Message = "{Export}: invalid handle [" + ErrorCode.NativeInvalidHandle + "]")]
+    [LoggerMessage(EventId = DriverEventIds.InvalidHandle, EventName = nameof(DriverEventIds.InvalidHandle), Level = LogLevel.Error, Message = "{Export}: invalid handle [" + DriverErrorCode.NativeInvalidHandle + "]")]
     public static partial void InvalidHandle(ILogger logger, string export);
 
-    [LoggerMessage(EventId = DriverEventIds.TextRepaired, EventName = nameof(DriverEventIds.TextRepaired), Level = LogLevel.Warning, Message = "{Export}: input held unpaired UTF-16 surrogates, replaced with U+FFFD [" + ErrorCode.NativeTextRepaired + "]")]
+    [LoggerMessage(EventId = DriverEventIds.TextRepaired, EventName = nameof(DriverEventIds.TextRepaired), Level = LogLevel.Warning, Message = "{Export}: input held unpaired UTF-16 surrogates, replaced with U+FFFD [" + DriverErrorCode.NativeTextRepaired + "]")]
     public static partial void TextRepaired(ILogger logger, string export);
 
     [LoggerMessage(EventId = DriverEventIds.ParametersIgnored, EventName = nameof(DriverEventIds.ParametersIgnored), Level = LogLevel.Information, Message = "{Where}: parameters ignored: {Names}")]
     public static partial void ParametersIgnored(ILogger logger, string where, string names);
 
-    [LoggerMessage(EventId = DriverEventIds.AbiConfigInvalid, EventName = nameof(DriverEventIds.AbiConfigInvalid), Level = LogLevel.Error, Message = "ABI override file is invalid [" + ErrorCode.DriverAbiConfigInvalid + "]: {Problems}")]
+    [LoggerMessage(EventId = DriverEventIds.AbiConfigInvalid, EventName = nameof(DriverEventIds.AbiConfigInvalid), Level = LogLevel.Error, Message = "ABI override file is invalid [" + DriverErrorCode.DriverAbiConfigInvalid + "]: {Problems}")]
     public static partial void AbiConfigInvalid(ILogger logger, string problems);
 
     [LoggerMessage(EventId = DriverEventIds.ConnectorStatusChanged, EventName = nameof(DriverEventIds.ConnectorStatusChanged), Level = LogLevel.Information, Message = "Connector status {Status}: {Reason}")]
@@ -72,16 +72,16 @@ internal static partial class Log
     [LoggerMessage(EventId = DriverEventIds.ConnectorMessageDropped, EventName = nameof(DriverEventIds.ConnectorMessageDropped), Level = LogLevel.Warning, Message = "Dropped a message ({MessageType}) from the Connector [{ErrorCode}]: {Reason}")]
     public static partial void ConnectorMessageDropped(ILogger logger, string messageType, string errorCode, string reason);
 
-    [LoggerMessage(EventId = DriverEventIds.ConnectorMessageUnrouted, EventName = nameof(DriverEventIds.ConnectorMessageUnrouted), Level = LogLevel.Information, Message = "Dropped {MessageType} for agent {Agent}: no agent service of this driver serves it [" + ErrorCode.DriverUnknownAgent + "]")]
+    [LoggerMessage(EventId = DriverEventIds.ConnectorMessageUnrouted, EventName = nameof(DriverEventIds.ConnectorMessageUnrouted), Level = LogLevel.Information, Message = "Dropped {MessageType} for agent {Agent}: no agent service of this driver serves it [" + DriverErrorCode.DriverUnknownAgent + "]")]
     public static partial void ConnectorMessageUnrouted(ILogger logger, string messageType, string agent);
 
     [LoggerMessage(EventId = DriverEventIds.ConnectorErrorReported, EventName = nameof(DriverEventIds.ConnectorErrorReported), Level = LogLevel.Warning, Message = "The Connector answered {RequestType} ({CorrelationId}) with [{ErrorCode}]: {Message}")]
     public static partial void ConnectorErrorReported(ILogger logger, string requestType, string correlationId, string errorCode, string message);
 
-    [LoggerMessage(EventId = DriverEventIds.ClientRecovered, EventName = nameof(DriverEventIds.ClientRecovered), Level = LogLevel.Warning, Message = "The Connector does not know this driver [" + ErrorCode.ClientUnknown + "]: sent Hello again, Connect for {Connects} agents and Login for {Logins} of them")]
+    [LoggerMessage(EventId = DriverEventIds.ClientRecovered, EventName = nameof(DriverEventIds.ClientRecovered), Level = LogLevel.Warning, Message = "The Connector does not know this driver [" + ConnectorErrorCode.ClientUnknown + "]: sent Hello again, Connect for {Connects} agents and Login for {Logins} of them")]
     public static partial void ClientRecovered(ILogger logger, int connects, int logins);
 
-    [LoggerMessage(EventId = DriverEventIds.ClientRecoverySkipped, EventName = nameof(DriverEventIds.ClientRecoverySkipped), Level = LogLevel.Debug, Message = "[" + ErrorCode.ClientUnknown + "] for heartbeat {CorrelationId}, sent before the last recovery: already recovered")]
+    [LoggerMessage(EventId = DriverEventIds.ClientRecoverySkipped, EventName = nameof(DriverEventIds.ClientRecoverySkipped), Level = LogLevel.Debug, Message = "[" + ConnectorErrorCode.ClientUnknown + "] for heartbeat {CorrelationId}, sent before the last recovery: already recovered")]
     public static partial void ClientRecoverySkipped(ILogger logger, string correlationId);
 
     [LoggerMessage(EventId = DriverEventIds.ServiceFarewell, EventName = nameof(DriverEventIds.ServiceFarewell), Level = LogLevel.Information, Message = "Service of agent {Agent} released: {Request} queued for the Connector (link up: {Sent})")]

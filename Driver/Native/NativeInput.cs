@@ -1,5 +1,5 @@
-using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Interop;
+using SiebelCti.Driver.Logging;
 
 namespace SiebelCti.Driver.Native;
 
@@ -23,12 +23,12 @@ internal static unsafe class NativeInput
         var length = (long)list->Len.Value;
         if (length < 0 || length > MaxParameters)
         {
-            throw new DriverException(ScErrorCode.SC_EC_ERROR, ErrorCode.NativeBadList,
+            throw new DriverException(ScErrorCode.SC_EC_ERROR, DriverErrorCode.NativeBadList,
                 $"{what} has length {length}; a list holds 0 to {MaxParameters} entries");
         }
         if (length > 0 && list->DataItems == null)
         {
-            throw new DriverException(ScErrorCode.SC_EC_ERROR, ErrorCode.NativeBadList, $"{what} has length {length} but no items");
+            throw new DriverException(ScErrorCode.SC_EC_ERROR, DriverErrorCode.NativeBadList, $"{what} has length {length} but no items");
         }
         result.Capacity = (int)length;
         for (var i = 0; i < length; i++)

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
-using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Interop;
+using SiebelCti.Driver.Logging;
 
 namespace SiebelCti.Driver.Native;
 
@@ -29,7 +29,7 @@ internal static unsafe class NativeText
         {
             if (++length > MaxChars)
             {
-                throw new DriverException(ScErrorCode.SC_EC_ERROR, ErrorCode.NativeStringTooLong,
+                throw new DriverException(ScErrorCode.SC_EC_ERROR, DriverErrorCode.NativeStringTooLong,
                     $"{what} is longer than {MaxChars} UTF-16 code units or not NUL-terminated");
             }
         }

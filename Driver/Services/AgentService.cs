@@ -3,8 +3,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using SiebelCti.Connector.Diagnostics;
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
 using SiebelCti.Driver.Configuration;
 using SiebelCti.Driver.Connector;
 using SiebelCti.Driver.Logging;
@@ -105,7 +104,7 @@ internal sealed class AgentService
         Log.CommandInvoked(_logger, name, commandTrackingId ?? "", Redaction.Describe(values));
         if (command is null)
         {
-            return Reject(commandTrackingId, name, CommandPlan.Fail(ScErrorCode.SC_EC_CMD_NOT_SUPPORTED, ErrorCode.DriverCommandNotSupported, $"the driver has no command '{name}'"), report: false);
+            return Reject(commandTrackingId, name, CommandPlan.Fail(ScErrorCode.SC_EC_CMD_NOT_SUPPORTED, DriverErrorCode.DriverCommandNotSupported, $"the driver has no command '{name}'"), report: false);
         }
         return Execute(commandTrackingId, command, CommandMapping.Map(command, stringParam, values, _view, _host.Defaults), values);
     }
@@ -127,7 +126,7 @@ internal sealed class AgentService
         Log.WorkItemCommand(_logger, export, trackingId ?? "(null)");
         if (string.IsNullOrEmpty(trackingId) || _view.Dialogs.All(d => d.Id != trackingId))
         {
-            Log.CommandRejected(_logger, export, ErrorCode.DriverUnknownWorkItem, $"no work item '{trackingId}'");
+            Log.CommandRejected(_logger, export, DriverErrorCode.DriverUnknownWorkItem, $"no work item '{trackingId}'");
             return ScErrorCode.SC_EC_INVALID_ITEM_TRACKING_ID;
         }
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["TrackingID"] = trackingId };
@@ -179,7 +178,7 @@ internal sealed class AgentService
         {
             if (pending.Deadline <= now && _pending.TryRemove(id, out _))
             {
-                _work.Writer.TryWrite(new FailureWork(pending.CommandTrackingId, pending.Command, ErrorCode.DriverRequestTimeout,
+                _work.Writer.TryWrite(new FailureWork(pending.CommandTrackingId, pending.Command, DriverErrorCode.DriverRequestTimeout,
                     $"{pending.Command}: the Connector did not answer {pending.RequestType} within {pending.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s; it was not executed and will not be (the request expired at the Connector)"));
             }
         }
@@ -207,7 +206,7 @@ internal sealed class AgentService
             }
             if (_view.AgentId is null)
             {
-                return Reject(commandTrackingId, command, CommandPlan.Fail(ScErrorCode.SC_EC_ERROR, ErrorCode.DriverCommandInvalid, $"{command}: the agent is not logged in (LogIn first)"), report: true);
+                return Reject(commandTrackingId, command, CommandPlan.Fail(ScErrorCode.SC_EC_ERROR, DriverErrorCode.DriverCommandInvalid, $"{command}: the agent is not logged in (LogIn first)"), report: true);
             }
             agentId = _view.AgentId;
         }
@@ -226,7 +225,7 @@ internal sealed class AgentService
             if (!_host.TrySend(new ConnectorEnvelope(request, id, agentId)))
             {
                 _pending.TryRemove(id, out _);
-                return Reject(commandTrackingId, command, CommandPlan.Fail(ScErrorCode.SC_EC_NETWORK_ERROR, ErrorCode.DriverConnectorUnavailable,
+                return Reject(commandTrackingId, command, CommandPlan.Fail(ScErrorCode.SC_EC_NETWORK_ERROR, DriverErrorCode.DriverConnectorUnavailable,
                     $"{command}: the connector link is not available"), report: true);
             }
             Remember(request);

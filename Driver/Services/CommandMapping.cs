@@ -1,10 +1,10 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
-using SiebelCti.Connector.Diagnostics;
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
 using SiebelCti.Driver.Connector;
 using SiebelCti.Interop;
+using SiebelCti.Driver.Logging;
 
 namespace SiebelCti.Driver.Services;
 
@@ -167,8 +167,8 @@ internal static partial class CommandMapping
 
         CommandPlan OnCall(DialogSnapshot? dialog, Func<DialogSnapshot, CommandPlan> plan) =>
             dialog is not null ? plan(dialog)
-            : trackingId is not null ? CommandPlan.Fail(ScErrorCode.SC_EC_INVALID_ITEM_TRACKING_ID, ErrorCode.DriverUnknownWorkItem, $"{command}: no call with TrackingID '{trackingId}'")
-            : CommandPlan.Fail(ScErrorCode.SC_EC_WORK_ITEM_WRONG_STATE, ErrorCode.DriverNoCall, $"{command}: the agent has no call to act on");
+            : trackingId is not null ? CommandPlan.Fail(ScErrorCode.SC_EC_INVALID_ITEM_TRACKING_ID, DriverErrorCode.DriverUnknownWorkItem, $"{command}: no call with TrackingID '{trackingId}'")
+            : CommandPlan.Fail(ScErrorCode.SC_EC_WORK_ITEM_WRONG_STATE, DriverErrorCode.DriverNoCall, $"{command}: the agent has no call to act on");
 
         switch (command)
         {
@@ -200,7 +200,7 @@ internal static partial class CommandMapping
                     var consult = view.Dialogs.FirstOrDefault(d => d.MyState == "ACTIVE" && d.Id != original?.Id);
                     if (original is not null && consult is null)
                     {
-                        return CommandPlan.Fail(ScErrorCode.SC_EC_WORK_ITEM_WRONG_STATE, ErrorCode.DriverNoCall, $"{command}: there is no active consult call");
+                        return CommandPlan.Fail(ScErrorCode.SC_EC_WORK_ITEM_WRONG_STATE, DriverErrorCode.DriverNoCall, $"{command}: there is no active consult call");
                     }
                     return OnCall(original, d => CommandPlan.Of(command == "TransferComplete" ? new TransferComplete(d.Id) : new ConferenceComplete(d.Id)));
                 }
@@ -223,7 +223,7 @@ internal static partial class CommandMapping
                     });
                 }
             default:
-                return CommandPlan.Fail(ScErrorCode.SC_EC_CMD_NOT_SUPPORTED, ErrorCode.DriverCommandNotSupported, $"the driver has no command '{command}'");
+                return CommandPlan.Fail(ScErrorCode.SC_EC_CMD_NOT_SUPPORTED, DriverErrorCode.DriverCommandNotSupported, $"the driver has no command '{command}'");
         }
     }
 
@@ -231,9 +231,9 @@ internal static partial class CommandMapping
     public static CommandPlan MapEx(int commandType, IReadOnlyDictionary<string, string> parameters, ServiceView view, CommandDefaults? defaults = null) =>
         commandType == (int)ScCommandTypeEx.SC_CT_MAKECALL
             ? Map("MakeCall", null, parameters, view, defaults)
-            : CommandPlan.Fail(ScErrorCode.SC_EC_CMD_NOT_SUPPORTED, ErrorCode.DriverCommandNotSupported, $"InvokeCommandEx type {commandType} is not supported by a voice driver");
+            : CommandPlan.Fail(ScErrorCode.SC_EC_CMD_NOT_SUPPORTED, DriverErrorCode.DriverCommandNotSupported, $"InvokeCommandEx type {commandType} is not supported by a voice driver");
 
-    private static CommandPlan Invalid(string message) => CommandPlan.Fail(ScErrorCode.SC_EC_ERROR, ErrorCode.DriverCommandInvalid, message);
+    private static CommandPlan Invalid(string message) => CommandPlan.Fail(ScErrorCode.SC_EC_ERROR, DriverErrorCode.DriverCommandInvalid, message);
 
     /// <summary>The first value (the string parameter, then the named ones) that holds a Siebel macro Siebel did not expand.</summary>
     private static (string Name, string Value)? UnexpandedMacro(string? stringParam, IReadOnlyDictionary<string, string> parameters)

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using SiebelCti.ChainLoad;
-using SiebelCti.Connector.Messaging;
-using SiebelCti.Connector.OpenWire;
+using SiebelCti.Connector.Contract;
+using SiebelCti.OpenWire;
 
 // Chain load benchmark (docs/benchmarks.md): for each N, a fresh Finesse emulator with N agents and a
 // fresh Connector.Service, driven by N/100 clients over the broker: logins 50 at a time, sequential

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using SiebelCti.Connector.OpenWire;
+using SiebelCti.OpenWire;
 
 // Usage (broker started by scripts/activemq.sh, env from scripts/env.sh):
 //   dotnet run -c Release --project benchmarks/OpenWire.Load -- [count] [size] [--java-first]

@@ -1,21 +1,15 @@
-using System.Reflection;
-using SiebelCti.Connector.Diagnostics;
+using SiebelCti.Connector.Contract;
+using SiebelCti.Finesse;
+using SiebelCti.OpenWire;
+using SiebelCti.Tests.Shared;
 
 namespace SiebelCti.Connector.Core.Tests;
 
 public sealed class ErrorCodeTests
 {
     [Fact]
-    public void Every_error_code_is_a_distinct_upper_snake_case_string()
+    public void The_codes_the_engine_reports_are_distinct_upper_snake_case_strings_across_the_libraries()
     {
-        var codes = typeof(ErrorCode)
-            .GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.IsLiteral)
-            .Select(f => (string)f.GetRawConstantValue()!)
-            .ToList();
-
-        Assert.NotEmpty(codes);
-        Assert.Equal(codes.Count, codes.Distinct(StringComparer.Ordinal).Count());
-        Assert.All(codes, c => Assert.Matches("^[A-Z][A-Z0-9_]*$", c));
+        ErrorCodeChecks.AssertDistinctAndWellFormed(typeof(OpenWireErrorCode), typeof(FinesseErrorCode), typeof(ConnectorErrorCode));
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SiebelCti.Connector.Engine.Monitoring;
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
 using SiebelCti.Connector.Service.Monitor;
 
 namespace SiebelCti.Connector.Service.Tests;

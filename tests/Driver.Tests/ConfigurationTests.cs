@@ -1,4 +1,4 @@
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
 using SiebelCti.Driver.Configuration;
 using SiebelCti.Interop;
 

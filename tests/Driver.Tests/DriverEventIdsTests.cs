@@ -1,6 +1,9 @@
 using System.Reflection;
 using Microsoft.Extensions.Logging;
+using SiebelCti.Connector.Contract;
 using SiebelCti.Driver.Logging;
+using SiebelCti.OpenWire;
+using SiebelCti.Tests.Shared;
 
 namespace SiebelCti.Driver.Tests;
 
@@ -33,5 +36,12 @@ public sealed class DriverEventIdsTests
         Assert.Equal(Ids.Length, messages.Count); // every id is used, by one message
         Assert.All(messages, m => Assert.Contains((m.Message!.EventName!, m.Message.EventId), Ids));
         Assert.Equal(messages.Count, messages.Select(m => m.Message!.EventId).Distinct().Count());
+    }
+
+    [Fact]
+    public void The_driver_s_error_codes_are_distinct_from_each_other_and_from_the_contract_s_and_the_OpenWire_client_s()
+    {
+        ErrorCodeChecks.AssertDistinctAndWellFormed(typeof(DriverErrorCode), typeof(ConnectorErrorCode), typeof(OpenWireErrorCode));
+        Assert.All(ErrorCodeChecks.Codes(typeof(DriverErrorCode)), c => Assert.Matches("^(NATIVE|DRIVER)_", c.Code));
     }
 }

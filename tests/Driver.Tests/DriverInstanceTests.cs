@@ -2,9 +2,8 @@ using SiebelCti.Driver.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
-using SiebelCti.Connector.Diagnostics;
-using SiebelCti.Connector.Messaging;
-using SiebelCti.Connector.OpenWire;
+using SiebelCti.Connector.Contract;
+using SiebelCti.OpenWire;
 using SiebelCti.Driver.Configuration;
 using SiebelCti.Driver.Services;
 using SiebelCti.Interop;
@@ -107,7 +106,7 @@ public sealed class DriverInstanceTests : IDisposable
         _link.Sink!.OnMessage(Wire(new AgentState("READY"), null, "nobody"));
 
         var record = Assert.Single(Logged(DriverEventIds.ConnectorMessageUnrouted));
-        Assert.Contains(ErrorCode.DriverUnknownAgent, record.Message, StringComparison.Ordinal);
+        Assert.Contains(DriverErrorCode.DriverUnknownAgent, record.Message, StringComparison.Ordinal);
         Assert.Contains("nobody", record.Message, StringComparison.Ordinal);
         // The driver goes on routing.
         _link.Sink.OnMessage(Wire(new AgentState("NOT_READY", Extension: "1001"), login.CorrelationId, "a1"));
@@ -117,12 +116,12 @@ public sealed class DriverInstanceTests : IDisposable
 
     public static TheoryData<string, WireMessage> Malformed => new()
     {
-        { ErrorCode.MessageMalformed, new WireMessage("AgentState", "{not json", null, "a1", null, 1) },
-        { ErrorCode.MessageMalformed, new WireMessage("AgentState", null, null, "a1", null, 1) },
-        { ErrorCode.MessageTypeMissing, new WireMessage(null, "{}", null, "a1", null, 1) },
-        { ErrorCode.MessageTypeUnknown, new WireMessage("Explode", "{}", null, "a1", null, 1) },
-        { ErrorCode.ProtocolVersionUnsupported, new WireMessage("AgentState", """{"state":"READY"}""", null, "a1", null, 2) },
-        { ErrorCode.DriverMessageWithoutAgent, Wire(new AgentState("READY")) },
+        { ConnectorErrorCode.MessageMalformed, new WireMessage("AgentState", "{not json", null, "a1", null, 1) },
+        { ConnectorErrorCode.MessageMalformed, new WireMessage("AgentState", null, null, "a1", null, 1) },
+        { ConnectorErrorCode.MessageTypeMissing, new WireMessage(null, "{}", null, "a1", null, 1) },
+        { ConnectorErrorCode.MessageTypeUnknown, new WireMessage("Explode", "{}", null, "a1", null, 1) },
+        { ConnectorErrorCode.ProtocolVersionUnsupported, new WireMessage("AgentState", """{"state":"READY"}""", null, "a1", null, 2) },
+        { DriverErrorCode.DriverMessageWithoutAgent, Wire(new AgentState("READY")) },
     };
 
     [Theory]
@@ -149,10 +148,10 @@ public sealed class DriverInstanceTests : IDisposable
         _link.Sink!.OnLinkStatus(true, "connected again");
         var hello = _link.Sent.Last(e => e.Message is Hello);
 
-        _link.Sink.OnMessage(Wire(new Error(ErrorCode.ProtocolVersionUnsupported, "protocolVersion 1 is not supported", "Hello"), hello.CorrelationId));
+        _link.Sink.OnMessage(Wire(new Error(ConnectorErrorCode.ProtocolVersionUnsupported, "protocolVersion 1 is not supported", "Hello"), hello.CorrelationId));
 
         var record = Assert.Single(Logged(DriverEventIds.ConnectorErrorReported));
-        Assert.Contains($"[{ErrorCode.ProtocolVersionUnsupported}]", record.Message, StringComparison.Ordinal);
+        Assert.Contains($"[{ConnectorErrorCode.ProtocolVersionUnsupported}]", record.Message, StringComparison.Ordinal);
         Assert.Contains(hello.CorrelationId!, record.Message, StringComparison.Ordinal);
         Assert.Empty(Logged(DriverEventIds.ConnectorLinkFailed));
     }
@@ -168,7 +167,7 @@ public sealed class DriverInstanceTests : IDisposable
         _link.Sink!.OnMessage(ConnectorWire.Read(raw));
 
         var record = Assert.Single(Logged(DriverEventIds.ConnectorMessageDropped));
-        Assert.Contains($"[{ErrorCode.ProtocolVersionUnsupported}]", record.Message, StringComparison.Ordinal);
+        Assert.Contains($"[{ConnectorErrorCode.ProtocolVersionUnsupported}]", record.Message, StringComparison.Ordinal);
         Assert.Empty(Logged(DriverEventIds.ConnectorLinkFailed));
     }
 

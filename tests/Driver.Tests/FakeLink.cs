@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
 using SiebelCti.Driver.Connector;
 
 namespace SiebelCti.Driver.Tests;

@@ -2,8 +2,7 @@ using SiebelCti.Driver.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
-using SiebelCti.Connector.Diagnostics;
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
 using SiebelCti.Driver.Configuration;
 using SiebelCti.Driver.Services;
 using SiebelCti.Interop;
@@ -176,7 +175,7 @@ public sealed class HeartbeatTests : IDisposable
         var heartbeat = Assert.Single(Heartbeats);
         _link.Sent.Clear();
 
-        _link.Sink.OnMessage(Wire(new Error(ErrorCode.ClientUnknown, "this Connector does not know the client", "Heartbeat"), heartbeat.CorrelationId));
+        _link.Sink.OnMessage(Wire(new Error(ConnectorErrorCode.ClientUnknown, "this Connector does not know the client", "Heartbeat"), heartbeat.CorrelationId));
 
         var hello = Assert.Single(_link.Sent);
         Assert.IsType<Hello>(hello.Message);
@@ -195,14 +194,14 @@ public sealed class HeartbeatTests : IDisposable
 
         // The same heartbeat's error again, or that of any heartbeat sent before the recovery, is stale: no storm.
         _link.Sent.Clear();
-        _link.Sink.OnMessage(Wire(new Error(ErrorCode.ClientUnknown, "again", "Heartbeat"), heartbeat.CorrelationId));
+        _link.Sink.OnMessage(Wire(new Error(ConnectorErrorCode.ClientUnknown, "again", "Heartbeat"), heartbeat.CorrelationId));
         Assert.Empty(_link.Sent);
 
         // A heartbeat sent after the recovery whose session is not valid either: recovered again.
         Tick();
         var later = Assert.Single(Heartbeats);
         _link.Sent.Clear();
-        _link.Sink.OnMessage(Wire(new Error(ErrorCode.ClientSessionInvalid, "session not valid", "Heartbeat"), later.CorrelationId));
+        _link.Sink.OnMessage(Wire(new Error(ConnectorErrorCode.ClientSessionInvalid, "session not valid", "Heartbeat"), later.CorrelationId));
         _link.AnswerHello(_link.Sent.Single(), "s3", resumed: false);
         Assert.Equal(["Hello", "Connect", "Login", "Connect"], _link.Sent.Select(e => e.MessageType));
 
@@ -240,7 +239,7 @@ public sealed class HeartbeatTests : IDisposable
         var heartbeat = Assert.Single(Heartbeats);
         _link.Sent.Clear();
 
-        _link.Sink.OnMessage(Wire(new Error(ErrorCode.ClientUnknown, "unknown", "Heartbeat"), heartbeat.CorrelationId));
+        _link.Sink.OnMessage(Wire(new Error(ConnectorErrorCode.ClientUnknown, "unknown", "Heartbeat"), heartbeat.CorrelationId));
         _link.AnswerHello(_link.Sent.Single(), "s2", resumed: false);
 
         Assert.Equal([("Hello", null), ("Connect", "a1")], _link.Sent.Select(e => (e.MessageType, e.AgentId)));

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
 using SiebelCti.Driver.Connector;
 using SiebelCti.Driver.Services;
 using SiebelCti.Interop;
@@ -172,7 +172,7 @@ public sealed class MappingTests
 
         Assert.False(plan.Succeeded);
         Assert.Equal(ScErrorCode.SC_EC_ERROR, plan.Failure);
-        Assert.Equal(SiebelCti.Connector.Diagnostics.ErrorCode.DriverCommandInvalid, plan.ErrorCode);
+        Assert.Equal(SiebelCti.Driver.Logging.DriverErrorCode.DriverCommandInvalid, plan.ErrorCode);
         Assert.Contains($"parameter {name} is '{value}'", plan.Message, StringComparison.Ordinal);
         Assert.Empty(plan.Requests);
     }

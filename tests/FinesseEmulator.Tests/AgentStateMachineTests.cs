@@ -354,7 +354,7 @@ public sealed class AgentStateMachineTests
     public void A_user_notification_has_the_children_of_a_real_ucce_packet_in_their_order()
     {
         // Order of the User notifications logged from a Unified CCE Finesse (see
-        // tests/Connector.Core.Tests/Finesse/RealPayloads/SOURCES.md): alphabetical.
+        // tests/Finesse.Tests/RealPayloads/SOURCES.md): alphabetical.
         using var h = new Harness(Harness.DefaultOptions() with { Agents = [Harness.DefaultOptions().Agents[0] with { Roles = ["Agent", "Supervisor"] }] });
         h.SignIn("5001", "3001");
         h.NotReady("5001", "2");

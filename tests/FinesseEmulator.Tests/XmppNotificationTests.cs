@@ -3,7 +3,7 @@ using System.Net;
 using System.Threading.Channels;
 using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
-using SiebelCti.Connector.Finesse.Xmpp;
+using SiebelCti.Finesse.Xmpp;
 using SiebelCti.FinesseEmulator.Publishing;
 using SiebelCti.FinesseEmulator.Testing;
 using static SiebelCti.FinesseEmulator.Tests.EmulatorFixture;

@@ -2,7 +2,7 @@ import javax.jms.*;
 import org.apache.activemq.ActiveMQConnectionFactory;
 
 /**
- * The second recorded session in tests/Connector.Core.Tests/OpenWire/Golden: an idle connection with
+ * The second recorded session in tests/OpenWire.Tests/Golden: an idle connection with
  * a 1 s inactivity timeout (KeepAliveInfo both ways), then a second connection with a client id that
  * is already in use, refused by the broker (ExceptionResponse).
  *   java GoldenKeepAliveAndError PROXY_PORT BROKER_PORT   (the second connection goes through RecordingProxy)

@@ -1,6 +1,6 @@
 import javax.jms.*;
 import org.apache.activemq.ActiveMQConnectionFactory;
-/** The client session recorded in tests/Connector.Core.Tests/OpenWire/Golden (run through RecordingProxy). */
+/** The client session recorded in tests/OpenWire.Tests/Golden (run through RecordingProxy). */
 public class GoldenSession {
   public static void main(String[] a) throws Exception {
     ActiveMQConnectionFactory f = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + a[0] + "?wireFormat.tightEncodingEnabled=false&wireFormat.cacheEnabled=false&wireFormat.maxInactivityDuration=30000");

@@ -1,8 +1,8 @@
 using System.Globalization;
-using SiebelCti.Connector.Finesse.Model;
-using SiebelCti.Connector.Messaging;
-using FinesseDialog = SiebelCti.Connector.Finesse.Model.Dialog;
-using FinesseParticipant = SiebelCti.Connector.Finesse.Model.Participant;
+using SiebelCti.Finesse.Model;
+using SiebelCti.Connector.Contract;
+using FinesseDialog = SiebelCti.Finesse.Model.Dialog;
+using FinesseParticipant = SiebelCti.Finesse.Model.Participant;
 
 namespace SiebelCti.Connector.Engine.Adapters;
 
@@ -23,7 +23,7 @@ public static class FinesseContractMapper
     }
 
     /// <summary>The contract view of a Finesse dialog: call variables by their Finesse names, ECC variables (<c>user.*</c>) apart.</summary>
-    public static Messaging.Dialog ToDialog(FinesseDialog dialog)
+    public static Contract.Dialog ToDialog(FinesseDialog dialog)
     {
         ArgumentNullException.ThrowIfNull(dialog);
         var callVariables = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -40,7 +40,7 @@ public static class FinesseContractMapper
             }
         }
 
-        return new Messaging.Dialog(
+        return new Contract.Dialog(
             dialog.Id ?? "",
             dialog.StateText is { Length: > 0 } state ? state.Trim().ToUpperInvariant() : ToWire(dialog.State),
             dialog.CallType,
@@ -99,7 +99,7 @@ public static class FinesseContractMapper
         code.Category ?? category,
         code.SystemCode ?? false);
 
-    private static Messaging.Participant ToParticipant(FinesseParticipant p) => new(
+    private static Contract.Participant ToParticipant(FinesseParticipant p) => new(
         p.MediaAddress ?? "",
         p.StateText is { Length: > 0 } state ? state.Trim().ToUpperInvariant() : p.State.ToString().ToUpperInvariant(),
         p.Actions);

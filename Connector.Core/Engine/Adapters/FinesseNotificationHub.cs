@@ -1,10 +1,11 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SiebelCti.Connector.Engine.Ports;
-using SiebelCti.Connector.Finesse;
-using SiebelCti.Connector.Finesse.Notifications;
-using SiebelCti.Connector.Finesse.Rest;
-using SiebelCti.Connector.Finesse.Xmpp;
+using SiebelCti.Finesse;
+using SiebelCti.Finesse.Notifications;
+using SiebelCti.Finesse.Rest;
+using SiebelCti.Finesse.Xmpp;
+using SiebelCti.Connector.Diagnostics;
 
 namespace SiebelCti.Connector.Engine.Adapters;
 
@@ -230,7 +231,7 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
         var agentId = subscription.Credentials.AgentId;
         if (dialog.Id is not { Length: > 0 } id)
         {
-            Log.UpdateRejected(_logger, agentId, null, Diagnostics.ErrorCode.FinesseNotificationInvalid, "a dialog without an id");
+            Log.UpdateRejected(_logger, agentId, null, SiebelCti.Finesse.FinesseErrorCode.FinesseNotificationInvalid, "a dialog without an id");
             return;
         }
 
@@ -386,22 +387,22 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 5100, EventName = nameof(Diagnostics.EventIds.NotificationAgentSubscribed), Level = LogLevel.Information, Message = "Agent {AgentId} has its Finesse notification session on {Host}")]
+        [LoggerMessage(EventId = EngineEventIds.NotificationAgentSubscribed, EventName = nameof(EngineEventIds.NotificationAgentSubscribed), Level = LogLevel.Information, Message = "Agent {AgentId} has its Finesse notification session on {Host}")]
         public static partial void AgentSubscribed(ILogger logger, string agentId, string host);
 
-        [LoggerMessage(EventId = 5102, EventName = nameof(Diagnostics.EventIds.NotificationUpdateRejected), Level = LogLevel.Warning, Message = "Rejected a Finesse Update for agent {AgentId} on node {Node}: {ErrorCode} {ErrorMessage}")]
+        [LoggerMessage(EventId = EngineEventIds.NotificationUpdateRejected, EventName = nameof(EngineEventIds.NotificationUpdateRejected), Level = LogLevel.Warning, Message = "Rejected a Finesse Update for agent {AgentId} on node {Node}: {ErrorCode} {ErrorMessage}")]
         public static partial void UpdateRejected(ILogger logger, string agentId, string? node, string errorCode, string errorMessage);
 
-        [LoggerMessage(EventId = 5103, EventName = nameof(Diagnostics.EventIds.NotificationUpdateIgnored), Level = LogLevel.Debug, Message = "Ignored a {UpdateType} Update for agent {AgentId} on node {Node}")]
+        [LoggerMessage(EventId = EngineEventIds.NotificationUpdateIgnored, EventName = nameof(EngineEventIds.NotificationUpdateIgnored), Level = LogLevel.Debug, Message = "Ignored a {UpdateType} Update for agent {AgentId} on node {Node}")]
         public static partial void UpdateIgnored(ILogger logger, string agentId, string? node, string updateType);
 
-        [LoggerMessage(EventId = 5105, EventName = nameof(Diagnostics.EventIds.NotificationPresenceWatchFailed), Level = LogLevel.Warning, Message = "Agent {AgentId}'s session could not ask to see the presence of {Jid}: {ErrorCode} {ErrorMessage}")]
+        [LoggerMessage(EventId = EngineEventIds.NotificationPresenceWatchFailed, EventName = nameof(EngineEventIds.NotificationPresenceWatchFailed), Level = LogLevel.Warning, Message = "Agent {AgentId}'s session could not ask to see the presence of {Jid}: {ErrorCode} {ErrorMessage}")]
         public static partial void PresenceWatchFailed(ILogger logger, string agentId, string jid, string errorCode, string errorMessage);
 
-        [LoggerMessage(EventId = 5106, EventName = nameof(Diagnostics.EventIds.NotificationFinessePresence), Level = LogLevel.Information, Message = "The finesse user is {Presence} ({Jid})")]
+        [LoggerMessage(EventId = EngineEventIds.NotificationFinessePresence, EventName = nameof(EngineEventIds.NotificationFinessePresence), Level = LogLevel.Information, Message = "The finesse user is {Presence} ({Jid})")]
         public static partial void FinessePresence(ILogger logger, string presence, string jid);
 
-        [LoggerMessage(EventId = 5104, EventName = nameof(Diagnostics.EventIds.NotificationMoveFailed), Level = LogLevel.Error, Message = "Could not move the notification session of agent {AgentId} to {Host}")]
+        [LoggerMessage(EventId = EngineEventIds.NotificationMoveFailed, EventName = nameof(EngineEventIds.NotificationMoveFailed), Level = LogLevel.Error, Message = "Could not move the notification session of agent {AgentId} to {Host}")]
         public static partial void MoveFailed(ILogger logger, string agentId, string host, Exception exception);
     }
 }

@@ -1,12 +1,11 @@
 using System.Globalization;
-using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Connector.Engine.Ports;
-using SiebelCti.Connector.Finesse;
-using SiebelCti.Connector.Finesse.Model;
-using SiebelCti.Connector.Finesse.Rest;
-using SiebelCti.Connector.Messaging;
-using ContractReasonCodeCategory = SiebelCti.Connector.Messaging.ReasonCodeCategory;
-using FinesseReasonCodeCategory = SiebelCti.Connector.Finesse.Model.ReasonCodeCategory;
+using SiebelCti.Finesse;
+using SiebelCti.Finesse.Model;
+using SiebelCti.Finesse.Rest;
+using SiebelCti.Connector.Contract;
+using ContractReasonCodeCategory = SiebelCti.Connector.Contract.ReasonCodeCategory;
+using FinesseReasonCodeCategory = SiebelCti.Finesse.Model.ReasonCodeCategory;
 
 namespace SiebelCti.Connector.Engine.Adapters;
 
@@ -16,8 +15,8 @@ public sealed class FinesseRestGateway(FinesseRestClient client) : IFinesseGatew
     public Task<AgentState> GetAgentStateAsync(AgentCredentials agent, CancellationToken cancellationToken) =>
         Call(async () => FinesseContractMapper.ToAgentState(await client.GetUserAsync(Credentials(agent), cancellationToken).ConfigureAwait(false)));
 
-    public Task<IReadOnlyList<Messaging.Dialog>> GetDialogsAsync(AgentCredentials agent, CancellationToken cancellationToken) =>
-        Call<IReadOnlyList<Messaging.Dialog>>(async () =>
+    public Task<IReadOnlyList<Contract.Dialog>> GetDialogsAsync(AgentCredentials agent, CancellationToken cancellationToken) =>
+        Call<IReadOnlyList<Contract.Dialog>>(async () =>
             (await client.GetDialogsAsync(Credentials(agent), cancellationToken).ConfigureAwait(false)).Select(FinesseContractMapper.ToDialog).ToList());
 
     public Task SignInAsync(AgentCredentials agent, string extension, string requestId, CancellationToken cancellationToken) =>
@@ -28,7 +27,7 @@ public sealed class FinesseRestGateway(FinesseRestClient client) : IFinesseGatew
         var target = UserStates.Parse(state);
         if (target is not (UserState.Ready or UserState.NotReady or UserState.Logout or UserState.Work or UserState.WorkReady))
         {
-            return Task.FromException(new FinesseGatewayException(ErrorCode.FinesseInvalidArgument, $"'{state}' is not a state an agent can request"));
+            return Task.FromException(new FinesseGatewayException(FinesseErrorCode.FinesseInvalidArgument, $"'{state}' is not a state an agent can request"));
         }
 
         int? id = null;
@@ -36,7 +35,7 @@ public sealed class FinesseRestGateway(FinesseRestClient client) : IFinesseGatew
         {
             if (!int.TryParse(reasonCodeId, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
             {
-                return Task.FromException(new FinesseGatewayException(ErrorCode.FinesseInvalidArgument, $"reasonCodeId '{reasonCodeId}' is not a number"));
+                return Task.FromException(new FinesseGatewayException(FinesseErrorCode.FinesseInvalidArgument, $"reasonCodeId '{reasonCodeId}' is not a number"));
             }
 
             id = parsed;
@@ -62,7 +61,7 @@ public sealed class FinesseRestGateway(FinesseRestClient client) : IFinesseGatew
             FinesseActions.ConsultCall => Call(() => client.ConsultCallAsync(c, action.DialogId, action.Extension, Require(action.ToAddress, "toAddress"), requestId, cancellationToken)),
             FinesseActions.TransferSst => Call(() => client.SingleStepTransferAsync(c, action.DialogId, action.Extension, Require(action.ToAddress, "toAddress"), requestId, cancellationToken)),
             FinesseActions.SendDtmf => Call(() => client.SendDtmfAsync(c, action.DialogId, action.Extension, Require(action.Digits, "digits"), requestId, cancellationToken)),
-            _ => Task.FromException(new FinesseGatewayException(ErrorCode.FinesseInvalidArgument, $"'{action.Action}' is not a dialog action of this Connector")),
+            _ => Task.FromException(new FinesseGatewayException(FinesseErrorCode.FinesseInvalidArgument, $"'{action.Action}' is not a dialog action of this Connector")),
         };
     }
 
@@ -86,7 +85,7 @@ public sealed class FinesseRestGateway(FinesseRestClient client) : IFinesseGatew
         };
         if (finesseCategory is null)
         {
-            return Task.FromException<IReadOnlyList<ReasonCodeEntry>>(new FinesseGatewayException(ErrorCode.FinesseInvalidArgument, $"'{category}' is not a reason code category"));
+            return Task.FromException<IReadOnlyList<ReasonCodeEntry>>(new FinesseGatewayException(FinesseErrorCode.FinesseInvalidArgument, $"'{category}' is not a reason code category"));
         }
 
         return Call<IReadOnlyList<ReasonCodeEntry>>(async () =>
@@ -102,7 +101,7 @@ public sealed class FinesseRestGateway(FinesseRestClient client) : IFinesseGatew
     private static FinesseCredentials Credentials(AgentCredentials agent) => new(agent.AgentId, agent.Password);
 
     private static string Require(string? value, string name) =>
-        value is { Length: > 0 } ? value : throw new FinesseGatewayException(ErrorCode.FinesseInvalidArgument, $"{name} is required");
+        value is { Length: > 0 } ? value : throw new FinesseGatewayException(FinesseErrorCode.FinesseInvalidArgument, $"{name} is required");
 
     private static async Task Call(Func<Task> call)
     {

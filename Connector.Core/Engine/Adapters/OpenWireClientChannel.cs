@@ -1,8 +1,9 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SiebelCti.Connector.Engine.Ports;
-using SiebelCti.Connector.Messaging;
-using SiebelCti.Connector.OpenWire;
+using SiebelCti.Connector.Contract;
+using SiebelCti.OpenWire;
+using SiebelCti.Connector.Diagnostics;
 
 namespace SiebelCti.Connector.Engine.Adapters;
 
@@ -147,13 +148,13 @@ public sealed partial class OpenWireClientChannel : IClientChannel, IAsyncDispos
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 5110, EventName = nameof(Diagnostics.EventIds.ChannelConsuming), Level = LogLevel.Information, Message = "Consuming requests from queue {Queue} on broker {Broker}")]
+        [LoggerMessage(EventId = EngineEventIds.ChannelConsuming, EventName = nameof(EngineEventIds.ChannelConsuming), Level = LogLevel.Information, Message = "Consuming requests from queue {Queue} on broker {Broker}")]
         public static partial void Consuming(ILogger logger, string queue, string? broker);
 
-        [LoggerMessage(EventId = 5111, EventName = nameof(Diagnostics.EventIds.ChannelConnectFailed), Level = LogLevel.Warning, Message = "Cannot connect to the message broker; retrying in {Seconds} s")]
+        [LoggerMessage(EventId = EngineEventIds.ChannelConnectFailed, EventName = nameof(EngineEventIds.ChannelConnectFailed), Level = LogLevel.Warning, Message = "Cannot connect to the message broker; retrying in {Seconds} s")]
         public static partial void ConnectFailed(ILogger logger, double seconds, Exception exception);
 
-        [LoggerMessage(EventId = 5112, EventName = nameof(Diagnostics.EventIds.ChannelConsumerStopped), Level = LogLevel.Critical, Message = "The request consumer stopped")]
+        [LoggerMessage(EventId = EngineEventIds.ChannelConsumerStopped, EventName = nameof(EngineEventIds.ChannelConsumerStopped), Level = LogLevel.Critical, Message = "The request consumer stopped")]
         public static partial void ConsumerStopped(ILogger logger, Exception exception);
     }
 }

@@ -23,5 +23,5 @@ public sealed record FinesseSideInfo(
     string? Detail)
 {
     /// <summary>True when SystemInfo is IN_SERVICE, XMPP is up and the finesse presence is available.</summary>
-    public bool Usable => SystemStatus == Messaging.SystemStatus.InService && XmppConnected && FinessePresenceAvailable;
+    public bool Usable => SystemStatus == Contract.SystemStatus.InService && XmppConnected && FinessePresenceAvailable;
 }

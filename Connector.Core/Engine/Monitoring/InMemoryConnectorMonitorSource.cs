@@ -50,7 +50,7 @@ public sealed class InMemoryConnectorMonitorSource : IConnectorMonitorSource
             Version = version,
             StartedAt = now,
             TakenAt = now,
-            Status = new ConnectorStatusInfo(Messaging.SystemStatus.OutOfService, reason, now),
+            Status = new ConnectorStatusInfo(Contract.SystemStatus.OutOfService, reason, now),
             Finesse = new FinesseInfo(null, sides),
             Broker = new BrokerInfo(SecretRedactor.RedactUri(brokerUri), false, null, 0),
         };

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
 
 namespace SiebelCti.Connector.Engine.Ports;
 

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
 
 namespace SiebelCti.Connector.Benchmarks.Messaging;
 

@@ -1,9 +1,9 @@
 using System.Buffers;
 using BenchmarkDotNet.Attributes;
-using SiebelCti.Connector.OpenWire;
-using SiebelCti.Connector.OpenWire.Codec;
-using SiebelCti.Connector.OpenWire.Commands;
-using SiebelCti.Connector.OpenWire.Session;
+using SiebelCti.OpenWire;
+using SiebelCti.OpenWire.Codec;
+using SiebelCti.OpenWire.Commands;
+using SiebelCti.OpenWire.Session;
 
 namespace SiebelCti.Connector.Benchmarks.OpenWire;
 

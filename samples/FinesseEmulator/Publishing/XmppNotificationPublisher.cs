@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
-using SiebelCti.Connector.Finesse.Xmpp;
+using SiebelCti.Finesse.Xmpp;
 using SiebelCti.FinesseEmulator.Options;
 
 namespace SiebelCti.FinesseEmulator.Publishing;

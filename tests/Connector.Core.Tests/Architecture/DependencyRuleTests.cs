@@ -12,13 +12,17 @@ public sealed class DependencyRuleTests
     private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.Ordinal)
     {
         ["Interop/Interop.csproj"] = [],
-        ["Connector.Core/Connector.Core.csproj"] = [],
-        ["Driver/Driver.csproj"] = ["Interop/Interop.csproj", "Connector.Core/Connector.Core.csproj"],
-        ["Connector.Service/Connector.Service.csproj"] = ["Connector.Core/Connector.Core.csproj"],
+        ["OpenWire/OpenWire.csproj"] = [],
+        ["Finesse/Finesse.csproj"] = [],
+        ["Connector.Contract/Connector.Contract.csproj"] = ["OpenWire/OpenWire.csproj"],
+        ["Connector.Core/Connector.Core.csproj"] = ["OpenWire/OpenWire.csproj", "Finesse/Finesse.csproj", "Connector.Contract/Connector.Contract.csproj"],
+        ["Driver/Driver.csproj"] = ["Interop/Interop.csproj", "OpenWire/OpenWire.csproj", "Connector.Contract/Connector.Contract.csproj"],
+        ["Connector.Service/Connector.Service.csproj"] = ["Connector.Core/Connector.Core.csproj", "OpenWire/OpenWire.csproj", "Finesse/Finesse.csproj", "Connector.Contract/Connector.Contract.csproj"],
     };
 
     /// <summary>Libraries loaded by hosts we do not own (Siebel, any Connector host): no logging backend, no web stack.</summary>
-    private static readonly string[] Libraries = ["Interop/Interop.csproj", "Connector.Core/Connector.Core.csproj"];
+    private static readonly string[] Libraries =
+        ["Interop/Interop.csproj", "OpenWire/OpenWire.csproj", "Finesse/Finesse.csproj", "Connector.Contract/Connector.Contract.csproj", "Connector.Core/Connector.Core.csproj"];
 
     private static readonly string Root = FindRoot();
 
@@ -102,5 +106,20 @@ public sealed class DependencyRuleTests
             .Select(name => $"{p}: {name}")).ToList();
 
         Assert.True(broken.Count == 0, $"the libraries reference: {string.Join(", ", broken)}");
+    }
+
+    [Fact]
+    public void A_library_shows_its_internals_only_to_its_own_tests_and_the_benchmarks()
+    {
+        var broken = Libraries.SelectMany(p =>
+        {
+            var own = "SiebelCti." + Path.GetFileNameWithoutExtension(p) + ".Tests";
+            return XDocument.Load(Path.Combine(Root, p)).Descendants("InternalsVisibleTo")
+                .Select(e => (string)e.Attribute("Include")!)
+                .Where(name => name != own && name != "Connector.Benchmarks")
+                .Select(name => $"{p}: {name}");
+        }).ToList();
+
+        Assert.True(broken.Count == 0, $"internals visible to other assemblies: {string.Join(", ", broken)}");
     }
 }

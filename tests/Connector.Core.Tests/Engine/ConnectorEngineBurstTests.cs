@@ -1,7 +1,6 @@
-using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Connector.Engine;
 using SiebelCti.Connector.Engine.Ports;
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
 
 namespace SiebelCti.Connector.Core.Tests.Engine;
 
@@ -68,10 +67,10 @@ public sealed class ConnectorEngineBurstTests
         h.Finesse.Gate.SetResult();
 
         Assert.Equal(expiring, expired.CorrelationId);
-        Assert.Equal(ErrorCode.RequestExpired, Assert.IsType<Error>(expired.Message).Code);
+        Assert.Equal(ConnectorErrorCode.RequestExpired, Assert.IsType<Error>(expired.Message).Code);
         Assert.Contains("not sent", Assert.IsType<Error>(expired.Message).Message, StringComparison.Ordinal);
         Assert.Equal(waiting, busy.CorrelationId);
-        Assert.Equal(ErrorCode.ConnectorBusy, Assert.IsType<Error>(busy.Message).Code);
+        Assert.Equal(ConnectorErrorCode.ConnectorBusy, Assert.IsType<Error>(busy.Message).Code);
         Assert.DoesNotContain(h.Finesse.AllCalls, c => c.Operation == "ChangeState" && c.AgentId != "a1");
     }
 
@@ -103,7 +102,7 @@ public sealed class ConnectorEngineBurstTests
         }
 
         Assert.Empty(early);
-        Assert.Equal(ErrorCode.RequestTimeout, Assert.IsType<Error>(timeout.Message).Code);
+        Assert.Equal(ConnectorErrorCode.RequestTimeout, Assert.IsType<Error>(timeout.Message).Code);
         Assert.Contains("was sent to Finesse", Assert.IsType<Error>(timeout.Message).Message, StringComparison.Ordinal);
     }
 
@@ -122,6 +121,6 @@ public sealed class ConnectorEngineBurstTests
         h.Finesse.Gate.SetResult();
 
         Assert.Equal(third, busy.CorrelationId);
-        Assert.Equal(ErrorCode.AgentBusy, Assert.IsType<Error>(busy.Message).Code);
+        Assert.Equal(ConnectorErrorCode.AgentBusy, Assert.IsType<Error>(busy.Message).Code);
     }
 }

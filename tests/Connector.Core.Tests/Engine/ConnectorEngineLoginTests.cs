@@ -1,6 +1,5 @@
-using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Connector.Engine.Ports;
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
 
 namespace SiebelCti.Connector.Core.Tests.Engine;
 
@@ -108,7 +107,7 @@ public sealed class ConnectorEngineLoginTests
         var error = await h.NextAsync("c1");
 
         Assert.Equal(login, error.CorrelationId);
-        Assert.Equal(ErrorCode.ConnectorOutOfService, Assert.IsType<Error>(error.Message).Code);
+        Assert.Equal(ConnectorErrorCode.ConnectorOutOfService, Assert.IsType<Error>(error.Message).Code);
         Assert.Empty(h.Finesse.AllCalls);
         Assert.Empty(h.Notifications.Subscribed);
     }
@@ -147,9 +146,9 @@ public sealed class ConnectorEngineLoginTests
         h.Request("c1", new Ready());
         var noAgent = await h.NextAsync<Error>("c1");
 
-        Assert.Equal(ErrorCode.AgentNotAuthorized, notConnected.Code);
-        Assert.Equal(ErrorCode.AgentNotAuthorized, notLoggedIn.Code);
-        Assert.Equal(ErrorCode.AgentIdMissing, noAgent.Code);
+        Assert.Equal(ConnectorErrorCode.AgentNotAuthorized, notConnected.Code);
+        Assert.Equal(ConnectorErrorCode.AgentNotAuthorized, notLoggedIn.Code);
+        Assert.Equal(ConnectorErrorCode.AgentIdMissing, noAgent.Code);
         Assert.Empty(h.Finesse.AllCalls);
     }
 }

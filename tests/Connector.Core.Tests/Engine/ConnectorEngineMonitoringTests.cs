@@ -1,7 +1,6 @@
-using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Connector.Engine;
 using SiebelCti.Connector.Engine.Ports;
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
 
 namespace SiebelCti.Connector.Core.Tests.Engine;
 
@@ -33,8 +32,8 @@ public sealed class ConnectorEngineMonitoringTests
         Assert.Equal(("a1", "NOT_READY", "1001"), (agent.AgentId, agent.State, agent.Extension));
         Assert.Equal("d1", Assert.Single(agent.Calls).DialogId);
         Assert.Equal(["c1"], agent.Clients);
-        Assert.Contains(snapshot.ErrorsByCode, e => e.Key == ErrorCode.ReasonCodeUnknown && e.Count == 1);
-        Assert.Contains(snapshot.RecentErrors, e => e.Code == ErrorCode.ReasonCodeUnknown && e.AgentId == "a1");
+        Assert.Contains(snapshot.ErrorsByCode, e => e.Key == ConnectorErrorCode.ReasonCodeUnknown && e.Count == 1);
+        Assert.Contains(snapshot.RecentErrors, e => e.Code == ConnectorErrorCode.ReasonCodeUnknown && e.AgentId == "a1");
         Assert.Contains(snapshot.RequestsByType, r => r.Key == "Login" && r.Count == 1);
     }
 

@@ -1,7 +1,6 @@
-using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Connector.Engine;
 using SiebelCti.Connector.Engine.Ports;
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
 
 namespace SiebelCti.Connector.Core.Tests.Engine;
 
@@ -145,7 +144,7 @@ public sealed class ConnectorEngineRecoveryTests
         var unknown = await h.NextAsync<Error>("c1");
         var state = Assert.IsType<AgentState>((await h.JoinAsync("c2", "a1")).Message);
 
-        Assert.Equal(ErrorCode.ClientUnknown, unknown.Code);
+        Assert.Equal(ConnectorErrorCode.ClientUnknown, unknown.Code);
         Assert.Equal("NOT_READY", state.State);
         Assert.DoesNotContain(h.Finesse.AllCalls, c => c.Operation == "ChangeState");
         Assert.Empty(h.Notifications.Unsubscribed);

@@ -1,7 +1,6 @@
-using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Connector.Engine;
 using SiebelCti.Connector.Engine.Ports;
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
 
 namespace SiebelCti.Connector.Core.Tests.Engine;
 
@@ -219,7 +218,7 @@ public sealed class ConnectorEngineRequestTests
         var error = await h.NextAsync("c1");
 
         Assert.Equal(correlation, error.CorrelationId);
-        Assert.Equal(ErrorCode.ReasonCodeUnknown, Assert.IsType<Error>(error.Message).Code);
+        Assert.Equal(ConnectorErrorCode.ReasonCodeUnknown, Assert.IsType<Error>(error.Message).Code);
         Assert.DoesNotContain(h.Finesse.AllCalls, c => c.Operation == "ChangeState");
     }
 
@@ -237,7 +236,7 @@ public sealed class ConnectorEngineRequestTests
         var error = await h.NextAsync("c1");
 
         Assert.Equal(correlation, error.CorrelationId);
-        Assert.Equal(ErrorCode.RequestTimeout, Assert.IsType<Error>(error.Message).Code);
+        Assert.Equal(ConnectorErrorCode.RequestTimeout, Assert.IsType<Error>(error.Message).Code);
     }
 
     [Fact]
@@ -279,9 +278,9 @@ public sealed class ConnectorEngineRequestTests
         var e3 = await h.NextAsync("c1");
         var ok = await h.NextAsync("c1");
 
-        Assert.Equal(("bad-1", ErrorCode.MessageMalformed), (e1.CorrelationId, Assert.IsType<Error>(e1.Message).Code));
-        Assert.Equal(("bad-2", ErrorCode.MessageTypeUnknown), (e2.CorrelationId, Assert.IsType<Error>(e2.Message).Code));
-        Assert.Equal(("bad-3", ErrorCode.ProtocolVersionUnsupported), (e3.CorrelationId, Assert.IsType<Error>(e3.Message).Code));
+        Assert.Equal(("bad-1", ConnectorErrorCode.MessageMalformed), (e1.CorrelationId, Assert.IsType<Error>(e1.Message).Code));
+        Assert.Equal(("bad-2", ConnectorErrorCode.MessageTypeUnknown), (e2.CorrelationId, Assert.IsType<Error>(e2.Message).Code));
+        Assert.Equal(("bad-3", ConnectorErrorCode.ProtocolVersionUnsupported), (e3.CorrelationId, Assert.IsType<Error>(e3.Message).Code));
         Assert.Equal(hello, ok.CorrelationId);
         Assert.IsType<SystemStatus>(ok.Message);
     }
@@ -299,7 +298,7 @@ public sealed class ConnectorEngineRequestTests
         var error = await h.NextAsync<Error>("c1");
 
         Assert.Equal(SystemStatus.OutOfService, down.Status);
-        Assert.Equal(ErrorCode.ConnectorOutOfService, error.Code);
+        Assert.Equal(ConnectorErrorCode.ConnectorOutOfService, error.Code);
         Assert.DoesNotContain(h.Finesse.AllCalls, c => c.Operation == "ChangeState");
     }
 
@@ -336,7 +335,7 @@ public sealed class ConnectorEngineRequestTests
         h.Request("c1", new WorkReady(), "a1");
         var call = await h.Finesse.NextCallAsync("ChangeState");
 
-        Assert.Equal(ErrorCode.InvalidState, error.Code);
+        Assert.Equal(ConnectorErrorCode.InvalidState, error.Code);
         Assert.Equal("READY", call.Argument);
     }
 

@@ -1,7 +1,7 @@
-using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Connector.Engine;
 using SiebelCti.Connector.Engine.Ports;
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
+using SiebelCti.Finesse;
 
 namespace SiebelCti.Connector.Core.Tests.Engine;
 
@@ -28,7 +28,7 @@ public sealed class ConnectorEngineTrustTests
         await h.SyncAsync("probe");
 
         Assert.Empty(h.Broker.DrainAll(clientId));
-        Assert.Contains(h.Log.Entries, e => e.Id.Id == 5019 && e.Message.Contains(ErrorCode.ClientIdInvalid, StringComparison.Ordinal));
+        Assert.Contains(h.Log.Entries, e => e.Id.Id == 5019 && e.Message.Contains(ConnectorErrorCode.ClientIdInvalid, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -47,7 +47,7 @@ public sealed class ConnectorEngineTrustTests
 
         Assert.Empty(h.Broker.DrainAll("c1"));
         Assert.Empty(h.Broker.DrainAll("c2"));
-        Assert.Contains(h.Log.Entries, e => e.Id.Id == 5019 && e.Message.Contains(ErrorCode.NotARequest, StringComparison.Ordinal));
+        Assert.Contains(h.Log.Entries, e => e.Id.Id == 5019 && e.Message.Contains(ConnectorErrorCode.NotARequest, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class ConnectorEngineTrustTests
         Assert.Empty(h.Broker.DrainAll("siebel1.profile"));
         Assert.Empty(h.Broker.DrainAll("siebel1x.profile"));
         Assert.Empty(h.Broker.DrainAll("siebel1.other"));
-        Assert.Equal(3, h.Log.Entries.Count(e => e.Message.Contains(ErrorCode.ClientIdNotOwned, StringComparison.Ordinal)));
+        Assert.Equal(3, h.Log.Entries.Count(e => e.Message.Contains(ConnectorErrorCode.ClientIdNotOwned, StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class ConnectorEngineTrustTests
         await h.SyncAsync("intruder");
 
         Assert.IsType<SystemStatus>(status.Message);
-        Assert.All(refusals, e => Assert.Equal(ErrorCode.AgentNotAuthorized, e.Code));
+        Assert.All(refusals, e => Assert.Equal(ConnectorErrorCode.AgentNotAuthorized, e.Code));
         Assert.Empty(h.Broker.DrainAll("intruder"));
         Assert.DoesNotContain(h.Finesse.AllCalls, c => c.Operation is "DialogAction" or "ChangeState" or "MakeCall");
     }
@@ -118,7 +118,7 @@ public sealed class ConnectorEngineTrustTests
 
         Assert.Empty(h.Broker.DrainAll("victim"));
         Assert.DoesNotContain(h.Finesse.AllCalls, c => c.Operation is "DialogAction" or "ChangeState");
-        Assert.Contains(h.Log.Entries, e => e.Message.Contains(ErrorCode.ClientSessionInvalid, StringComparison.Ordinal));
+        Assert.Contains(h.Log.Entries, e => e.Message.Contains(ConnectorErrorCode.ClientSessionInvalid, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -141,9 +141,9 @@ public sealed class ConnectorEngineTrustTests
         var later = h.Broker.DrainAll("c1");
 
         var told = Assert.Single(first);
-        Assert.Equal(ErrorCode.ClientSessionInvalid, Assert.IsType<Error>(told.Message).Code);
+        Assert.Equal(ConnectorErrorCode.ClientSessionInvalid, Assert.IsType<Error>(told.Message).Code);
         Assert.Equal("hb0", told.CorrelationId);
-        Assert.Equal(ErrorCode.ClientSessionInvalid, Assert.IsType<Error>(Assert.Single(later).Message).Code);
+        Assert.Equal(ConnectorErrorCode.ClientSessionInvalid, Assert.IsType<Error>(Assert.Single(later).Message).Code);
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class ConnectorEngineTrustTests
         Assert.IsType<AgentState>(state.Message);
         Assert.False(fresh.Resumed);
         Assert.NotEqual(first, fresh.Session);
-        Assert.Equal(ErrorCode.AgentNotAuthorized, refused.Code);
+        Assert.Equal(ConnectorErrorCode.AgentNotAuthorized, refused.Code);
         Assert.Empty(h.Notifications.Unsubscribed); // the agent itself stays signed in
     }
 
@@ -185,7 +185,7 @@ public sealed class ConnectorEngineTrustTests
         await h.SyncAsync("c1");
 
         Assert.Equal(late, error.CorrelationId);
-        Assert.Equal(ErrorCode.RequestExpired, Assert.IsType<Error>(error.Message).Code);
+        Assert.Equal(ConnectorErrorCode.RequestExpired, Assert.IsType<Error>(error.Message).Code);
         Assert.Equal(callsBefore, h.Finesse.AllCalls.Count);
     }
 
@@ -208,7 +208,7 @@ public sealed class ConnectorEngineTrustTests
         await h.SyncAsync("c2");
 
         Assert.Equal(login, error.CorrelationId);
-        Assert.Equal(ErrorCode.FinesseUnauthorized, Assert.IsType<Error>(error.Message).Code);
+        Assert.Equal(FinesseErrorCode.FinesseUnauthorized, Assert.IsType<Error>(error.Message).Code);
         Assert.Single(h.Notifications.Subscribed);
         Assert.Empty(h.Notifications.Unsubscribed);
         Assert.Single(h.Finesse.AllCalls, c => c.Operation == "SignIn");
@@ -240,11 +240,11 @@ public sealed class ConnectorEngineTrustTests
         h.Request("c3", new Login("guess", "1001"), "a1");
         var afterBackoff = await h.NextAsync<Error>("c3");
 
-        Assert.Equal([ErrorCode.FinesseUnauthorized, ErrorCode.FinesseUnauthorized, ErrorCode.FinesseUnauthorized, ErrorCode.LoginThrottled, ErrorCode.LoginThrottled], codes);
+        Assert.Equal([FinesseErrorCode.FinesseUnauthorized, FinesseErrorCode.FinesseUnauthorized, FinesseErrorCode.FinesseUnauthorized, ConnectorErrorCode.LoginThrottled, ConnectorErrorCode.LoginThrottled], codes);
         Assert.Equal(4, proofs); // the first login's proof and three refused ones: Finesse never saw a fourth wrong password
         Assert.Equal(right, state.CorrelationId);
         Assert.IsType<AgentState>(state.Message);
-        Assert.Equal(ErrorCode.FinesseUnauthorized, afterBackoff.Code);
+        Assert.Equal(FinesseErrorCode.FinesseUnauthorized, afterBackoff.Code);
     }
 
     [Fact]
@@ -256,14 +256,14 @@ public sealed class ConnectorEngineTrustTests
 
         var login = h.Request("c2", new Login("pw-a1", "9999"), "a1");
         var signIn = await h.Finesse.NextCallAsync("SignIn");
-        h.Notify(new RequestFailedNotification("a1", signIn.RequestId, ErrorCode.FinesseDeviceError, "Invalid Device"));
+        h.Notify(new RequestFailedNotification("a1", signIn.RequestId, FinesseErrorCode.FinesseDeviceError, "Invalid Device"));
         var error = await h.NextAsync("c2");
         h.Request("c2", new Ready(), "a1");
         var refused = await h.NextAsync<Error>("c2");
 
         Assert.Equal(login, error.CorrelationId);
-        Assert.Equal(ErrorCode.FinesseDeviceError, Assert.IsType<Error>(error.Message).Code);
-        Assert.Equal(ErrorCode.AgentNotAuthorized, refused.Code);
+        Assert.Equal(FinesseErrorCode.FinesseDeviceError, Assert.IsType<Error>(error.Message).Code);
+        Assert.Equal(ConnectorErrorCode.AgentNotAuthorized, refused.Code);
         var agent = (await h.FreshSnapshotAsync()).Agents.Single();
         Assert.Equal("1001", agent.Extension);
         Assert.Equal(["c1"], agent.Clients);

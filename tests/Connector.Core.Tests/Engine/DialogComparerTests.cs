@@ -1,5 +1,5 @@
 using SiebelCti.Connector.Engine;
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
 
 namespace SiebelCti.Connector.Core.Tests.Engine;
 

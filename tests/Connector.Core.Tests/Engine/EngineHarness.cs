@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Time.Testing;
 using SiebelCti.Connector.Engine;
-using SiebelCti.Connector.Core.Tests.Finesse;
+using SiebelCti.Finesse.Tests;
 using SiebelCti.Connector.Engine.Ports;
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
 
 namespace SiebelCti.Connector.Core.Tests.Engine;
 
@@ -32,7 +32,7 @@ internal sealed class EngineHarness : IAsyncDisposable
     /// <summary>Requests the engine has handled (a Hello's answer proves that everything before it was handled).</summary>
     public async Task SyncAsync(string clientId = "sync")
     {
-        var hello = Request(clientId, new SiebelCti.Connector.Messaging.Hello("sync", "host"));
+        var hello = Request(clientId, new SiebelCti.Connector.Contract.Hello("sync", "host"));
         while ((await NextAsync(clientId)).CorrelationId != hello)
         {
         }
@@ -68,7 +68,7 @@ internal sealed class EngineHarness : IAsyncDisposable
     /// </summary>
     public string Request(string clientId, ConnectorMessage message, string? agentId = null, DateTimeOffset? deadline = null)
     {
-        if (message is not SiebelCti.Connector.Messaging.Hello && !Broker.Sessions.ContainsKey(clientId))
+        if (message is not SiebelCti.Connector.Contract.Hello && !Broker.Sessions.ContainsKey(clientId))
         {
             StartSession(clientId);
         }
@@ -86,7 +86,7 @@ internal sealed class EngineHarness : IAsyncDisposable
     public SystemStatus StartSession(string clientId)
     {
         var correlationId = $"hello-{Interlocked.Increment(ref _correlation)}";
-        Broker.Inbound.Writer.TryWrite(new WireMessage("Hello", ConnectorMessageCodec.Encode(new SiebelCti.Connector.Messaging.Hello("test", "host")), correlationId, null, clientId, 1));
+        Broker.Inbound.Writer.TryWrite(new WireMessage("Hello", ConnectorMessageCodec.Encode(new SiebelCti.Connector.Contract.Hello("test", "host")), correlationId, null, clientId, 1));
         using var timeout = new CancellationTokenSource(Wait);
         while (true)
         {
@@ -300,7 +300,7 @@ internal sealed class FakeFinesseGateway : IFinesseGateway
         await Record("GetAgentState", agent, null);
         if (WrongPasswords.ContainsKey(agent.Password))
         {
-            throw new FinesseGatewayException(Diagnostics.ErrorCode.FinesseUnauthorized, "401 Authorization Failure");
+            throw new FinesseGatewayException(SiebelCti.Finesse.FinesseErrorCode.FinesseUnauthorized, "401 Authorization Failure");
         }
 
         return State(agent);

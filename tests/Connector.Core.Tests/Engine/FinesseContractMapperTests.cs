@@ -1,6 +1,6 @@
-using SiebelCti.Connector.Core.Tests.Finesse;
+using SiebelCti.Finesse.Tests;
 using SiebelCti.Connector.Engine.Adapters;
-using SiebelCti.Connector.Finesse.Xml;
+using SiebelCti.Finesse.Xml;
 
 namespace SiebelCti.Connector.Core.Tests.Engine;
 
@@ -53,7 +53,7 @@ public sealed class FinesseContractMapperTests
         var alerting = FinesseXmlParser.ParseDialog(Samples.Read("dialog-inbound-alerting.xml"));
         var dropped = alerting with
         {
-            Participants = [.. alerting.Participants.Select(p => p.MediaAddress == "3001" ? p with { State = SiebelCti.Connector.Finesse.Model.ParticipantState.Dropped } : p)],
+            Participants = [.. alerting.Participants.Select(p => p.MediaAddress == "3001" ? p with { State = SiebelCti.Finesse.Model.ParticipantState.Dropped } : p)],
         };
 
         Assert.False(FinesseContractMapper.AgentLeft(alerting, "3001"));
@@ -73,7 +73,7 @@ public sealed class FinesseContractMapperTests
     [InlineData("5003", null, null, false)]
     public void A_user_update_is_the_agents_own_only_on_its_own_user_node_or_without_a_node_by_login_id(string agentId, string? node, string? loginId, bool own)
     {
-        var user = new SiebelCti.Connector.Finesse.Model.User { LoginId = loginId, State = SiebelCti.Connector.Finesse.Model.UserState.Ready };
+        var user = new SiebelCti.Finesse.Model.User { LoginId = loginId, State = SiebelCti.Finesse.Model.UserState.Ready };
 
         Assert.Equal(own, FinesseContractMapper.IsOwnUser(agentId, node, user));
     }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using SiebelCti.Connector.Engine.Monitoring;
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
 
 namespace SiebelCti.Connector.Core.Tests.Monitoring;
 

@@ -1,5 +1,5 @@
-using SiebelCti.Connector.Messaging;
-using SiebelCti.Connector.OpenWire;
+using SiebelCti.Connector.Contract;
+using SiebelCti.OpenWire;
 using SiebelCti.Integration.Tests.OpenWire;
 
 namespace SiebelCti.Integration.Tests.Connector;

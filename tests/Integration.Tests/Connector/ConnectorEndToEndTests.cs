@@ -1,4 +1,4 @@
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
 
 namespace SiebelCti.Integration.Tests.Connector;
 

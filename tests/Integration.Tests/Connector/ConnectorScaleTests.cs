@@ -1,6 +1,6 @@
-using SiebelCti.Connector.Diagnostics;
 using SiebelCti.Connector.Engine;
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
+using SiebelCti.Finesse;
 
 namespace SiebelCti.Integration.Tests.Connector;
 
@@ -148,7 +148,7 @@ public sealed class ConnectorScaleTests(ScaleConnector lab) : IAsyncLifetime
         var notReady = await owner.SendAsync(new NotReady("10"), agent.LoginId);
         var back = await owner.WaitForAsync(e => e.CorrelationId == notReady, "the owner's NotReady answer");
 
-        Assert.Equal(ErrorCode.FinesseUnauthorized, Assert.IsType<Error>(refused.Message).Code);
+        Assert.Equal(FinesseErrorCode.FinesseUnauthorized, Assert.IsType<Error>(refused.Message).Code);
         Assert.Equal(("READY", agent.Extension), (Assert.IsType<AgentState>(readyAnswer.Message).State, ((AgentState)readyAnswer.Message).Extension));
         Assert.IsType<AgentState>(back.Message);
         Assert.DoesNotContain(intruder.History, e => e.Message is AgentState or Dialog);

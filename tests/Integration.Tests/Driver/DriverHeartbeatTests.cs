@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SiebelCti.Connector.Engine;
-using SiebelCti.Connector.Messaging;
+using SiebelCti.Connector.Contract;
 using SiebelCti.Driver;
 using SiebelCti.Driver.Configuration;
 using SiebelCti.Driver.Connector;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using SiebelCti.Connector.Finesse.Rest;
+using SiebelCti.Finesse.Rest;
 using SiebelCti.FinesseEmulator;
 using SiebelCti.FinesseEmulator.Testing;
 

@@ -1,6 +1,6 @@
-using SiebelCti.Connector.Diagnostics;
-using SiebelCti.Connector.Finesse.Model;
-using SiebelCti.Connector.Finesse.Rest;
+using SiebelCti.Finesse.Model;
+using SiebelCti.Finesse.Rest;
+using SiebelCti.Finesse;
 
 namespace SiebelCti.Integration.Tests.Finesse;
 
@@ -40,7 +40,7 @@ public sealed class FinesseClientEmulatorTests(EmulatorHost emulator) : IClassFi
         Assert.Equal(UserState.Ready, (await _client.GetUserAsync(Alice, Ct)).State);
 
         var missing = await Assert.ThrowsAsync<FinesseRestException>(() => _client.SetNotReadyAsync(Alice, cancellationToken: Ct));
-        Assert.Equal(ErrorCode.FinesseReasonCodeRequired, missing.Code);
+        Assert.Equal(FinesseErrorCode.FinesseReasonCodeRequired, missing.Code);
 
         await _client.SetNotReadyAsync(Alice, 1, cancellationToken: Ct);
         var notReady = await _client.GetUserAsync(Alice, Ct);
@@ -93,7 +93,7 @@ public sealed class FinesseClientEmulatorTests(EmulatorHost emulator) : IClassFi
         await _client.DropAsync(Alice, id, "3001", cancellationToken: Ct);
         Assert.Empty(await _client.GetDialogsAsync(Alice, Ct));
         var gone = await Assert.ThrowsAsync<FinesseRestException>(() => _client.GetDialogAsync(Alice, id, Ct));
-        Assert.Equal(ErrorCode.FinesseNotFound, gone.Code);
+        Assert.Equal(FinesseErrorCode.FinesseNotFound, gone.Code);
     }
 
     [Fact]
@@ -203,7 +203,7 @@ public sealed class FinesseClientEmulatorTests(EmulatorHost emulator) : IClassFi
         var ex = await Assert.ThrowsAsync<FinesseRestException>(() => _client.GetUserAsync(Alice, Ct));
         var info = await _client.GetSystemInfoAsync(null, Ct);
 
-        Assert.Equal((ErrorCode.FinesseOutOfService, 503), (ex.Code, ex.HttpStatus));
+        Assert.Equal((FinesseErrorCode.FinesseOutOfService, 503), (ex.Code, ex.HttpStatus));
         Assert.Equal(SystemStatus.OutOfService, info.Status);
     }
 
@@ -216,10 +216,10 @@ public sealed class FinesseClientEmulatorTests(EmulatorHost emulator) : IClassFi
         var ownNumber = await Assert.ThrowsAsync<FinesseRestException>(() => _client.MakeCallAsync(Alice, "3001", "3001", cancellationToken: Ct));
         var unknownDialog = await Assert.ThrowsAsync<FinesseRestException>(() => _client.HoldAsync(Alice, "99999999", "3001", cancellationToken: Ct));
 
-        Assert.Equal(ErrorCode.FinesseUnauthorized, wrongPassword.Code);
-        Assert.Equal(ErrorCode.FinesseWrongUser, otherUser.Code);
-        Assert.Equal(ErrorCode.FinesseInvalidDestination, ownNumber.Code);
-        Assert.Equal(ErrorCode.FinesseNotFound, unknownDialog.Code);
+        Assert.Equal(FinesseErrorCode.FinesseUnauthorized, wrongPassword.Code);
+        Assert.Equal(FinesseErrorCode.FinesseWrongUser, otherUser.Code);
+        Assert.Equal(FinesseErrorCode.FinesseInvalidDestination, ownNumber.Code);
+        Assert.Equal(FinesseErrorCode.FinesseNotFound, unknownDialog.Code);
         Assert.DoesNotContain("pw-alice", otherUser.ToString(), StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using SiebelCti.Connector.Messaging;
-using SiebelCti.Connector.OpenWire;
+using SiebelCti.Connector.Contract;
+using SiebelCti.OpenWire;
 
 namespace SiebelCti.Integration.Tests.Hostile;
 

@@ -1,7 +1,7 @@
-using SiebelCti.Connector.Diagnostics;
-using SiebelCti.Connector.Messaging;
-using SiebelCti.Connector.OpenWire;
+using SiebelCti.Connector.Contract;
+using SiebelCti.OpenWire;
 using SiebelCti.Integration.Tests.Connector;
+using SiebelCti.Finesse;
 
 namespace SiebelCti.Integration.Tests.Hostile;
 
@@ -81,7 +81,7 @@ public sealed class HostileClientTests(HostileLab lab) : IAsyncLifetime
         foreach (var attempt in attempts)
         {
             var answer = await intruder.WaitForAsync(e => e.CorrelationId == attempt, "the refusal");
-            Assert.Equal(ErrorCode.AgentNotAuthorized, Assert.IsType<Error>(answer.Message).Code);
+            Assert.Equal(ConnectorErrorCode.AgentNotAuthorized, Assert.IsType<Error>(answer.Message).Code);
         }
 
         Assert.Equal("ACTIVE", await lab.ParticipantStateAsync(lab.Victim, dialog));
@@ -118,8 +118,8 @@ public sealed class HostileClientTests(HostileLab lab) : IAsyncLifetime
         var refused = await Assert.ThrowsAsync<OpenWireException>(() => attacker.ListenAsync(ConnectorWire.DefaultClientTopicPrefix + victim.ClientId));
         var wildcard = await Assert.ThrowsAsync<OpenWireException>(() => attacker.ListenAsync(ConnectorWire.DefaultClientTopicPrefix + ">"));
 
-        Assert.Equal(ErrorCode.OpenWireNotAuthorized, refused.ErrorCode);
-        Assert.Equal(ErrorCode.OpenWireNotAuthorized, wildcard.ErrorCode);
+        Assert.Equal(OpenWireErrorCode.OpenWireNotAuthorized, refused.ErrorCode);
+        Assert.Equal(OpenWireErrorCode.OpenWireNotAuthorized, wildcard.ErrorCode);
     }
 
     [Fact]
@@ -200,7 +200,7 @@ public sealed class HostileClientTests(HostileLab lab) : IAsyncLifetime
 
         Assert.Equal("ACTIVE", await lab.ParticipantStateAsync(lab.Victim, dialog));
         // The broker may have discarded the expired message itself; if the Connector saw it, it said so.
-        Assert.All(answers, e => Assert.Equal(ErrorCode.RequestExpired, Assert.IsType<Error>(e.Message).Code));
+        Assert.All(answers, e => Assert.Equal(ConnectorErrorCode.RequestExpired, Assert.IsType<Error>(e.Message).Code));
         await EndCallAsync(victim, dialog);
     }
 
@@ -221,8 +221,8 @@ public sealed class HostileClientTests(HostileLab lab) : IAsyncLifetime
         var held = await victim.WaitForAsync(e => e.CorrelationId == probe, "the victim's own Hold");
         var (snapshot, _) = await lab.MonitorSnapshotAsync();
 
-        Assert.Equal(3, codes.Count(c => c == ErrorCode.FinesseUnauthorized));
-        Assert.Equal(3, codes.Count(c => c == ErrorCode.LoginThrottled));
+        Assert.Equal(3, codes.Count(c => c == FinesseErrorCode.FinesseUnauthorized));
+        Assert.Equal(3, codes.Count(c => c == ConnectorErrorCode.LoginThrottled));
         Assert.IsType<Dialog>(held.Message); // the victim's toolbar still works: session and extension untouched
         Assert.Equal("HELD", await lab.ParticipantStateAsync(lab.Victim, dialog));
         Assert.Equal(SystemStatus.InService, snapshot.RootElement.GetProperty("status").GetProperty("status").GetString());

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using SiebelCti.Connector.OpenWire;
+using SiebelCti.OpenWire;
 
 namespace SiebelCti.Integration.Tests.OpenWire;
 

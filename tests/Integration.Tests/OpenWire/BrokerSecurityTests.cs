@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using SiebelCti.Connector.Engine.Adapters;
-using SiebelCti.Connector.OpenWire;
+using SiebelCti.OpenWire;
 
 namespace SiebelCti.Integration.Tests.OpenWire;
 

@@ -1,4 +1,4 @@
-using SiebelCti.Connector.OpenWire;
+using SiebelCti.OpenWire;
 
 namespace SiebelCti.Integration.Tests.OpenWire;
 

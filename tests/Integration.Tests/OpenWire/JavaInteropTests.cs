@@ -1,5 +1,5 @@
 using System.Text;
-using SiebelCti.Connector.OpenWire;
+using SiebelCti.OpenWire;
 
 namespace SiebelCti.Integration.Tests.OpenWire;
 

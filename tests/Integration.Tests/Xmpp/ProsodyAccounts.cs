@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using SiebelCti.Connector.Finesse.Xmpp;
+using SiebelCti.Finesse.Xmpp;
 
 namespace SiebelCti.Integration.Tests.Xmpp;
 

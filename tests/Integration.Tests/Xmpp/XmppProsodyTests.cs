@@ -1,4 +1,4 @@
-using SiebelCti.Connector.Finesse.Xmpp;
+using SiebelCti.Finesse.Xmpp;
 
 namespace SiebelCti.Integration.Tests.Xmpp;
 

@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+
+namespace SiebelCti.Connector.Contract;
+
+/// <summary>
+/// One message of the Driver &lt;-&gt; Connector contract (docs/protocols/connector-messages.md).
+/// The record's type name is the message type carried in <c>JMSType</c>; its properties are the
+/// JSON body. Identity (agent, client, request id) travels in the <see cref="ConnectorEnvelope"/>.
+/// </summary>
+public abstract record ConnectorMessage
+{
+    /// <summary>The message type name: the value of <c>JMSType</c>.</summary>
+    [JsonIgnore]
+    public string MessageType => MessageTypes.NameOf(this);
+}
+
+/// <summary>A message the Driver sends to the Connector's request queue.</summary>
+public abstract record ConnectorRequest : ConnectorMessage
+{
+    /// <summary>Problems that make this request invalid; empty when it may be sent.</summary>
+    public virtual IReadOnlyList<string> Validate() => [];
+
+    /// <summary>Appends a problem when <paramref name="value"/> is missing or blank.</summary>
+    protected static void Require(List<string> problems, string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            problems.Add($"{field} is required");
+        }
+    }
+}
+
+/// <summary>A message the Connector publishes to a client destination (response or event).</summary>
+public abstract record ConnectorEvent : ConnectorMessage;

@@ -1,7 +1,0 @@
-namespace SiebelCti.Connector.OpenWire.Commands;
-
-/// <summary>Broker id (type 124).</summary>
-internal sealed record BrokerId(string? Value) : DataStructure
-{
-    public override byte DataType => Codec.DataType.BrokerId;
-}

@@ -1,7 +1,0 @@
-namespace SiebelCti.Connector.OpenWire.Commands;
-
-/// <summary>Connection id (type 120).</summary>
-internal sealed record ConnectionId(string? Value) : DataStructure
-{
-    public override byte DataType => Codec.DataType.ConnectionId;
-}

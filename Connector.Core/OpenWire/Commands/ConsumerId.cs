@@ -1,7 +1,0 @@
-namespace SiebelCti.Connector.OpenWire.Commands;
-
-/// <summary>Consumer id (type 122).</summary>
-internal sealed record ConsumerId(string? ConnectionId, long SessionId, long Value) : DataStructure
-{
-    public override byte DataType => Codec.DataType.ConsumerId;
-}

@@ -1,7 +1,0 @@
-namespace SiebelCti.Connector.OpenWire.Commands;
-
-/// <summary>Keep-alive (type 10), sent when a side has written nothing for a while.</summary>
-internal sealed record KeepAliveInfo : Command
-{
-    public override byte DataType => Codec.DataType.KeepAliveInfo;
-}

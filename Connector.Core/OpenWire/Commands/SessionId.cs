@@ -1,7 +1,0 @@
-namespace SiebelCti.Connector.OpenWire.Commands;
-
-/// <summary>Session id (type 121).</summary>
-internal sealed record SessionId(string? ConnectionId, long Value) : DataStructure
-{
-    public override byte DataType => Codec.DataType.SessionId;
-}

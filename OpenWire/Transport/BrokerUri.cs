@@ -1,0 +1,159 @@
+using System.Globalization;
+
+namespace SiebelCti.OpenWire.Transport;
+
+/// <summary>
+/// A parsed broker URI: one <c>tcp://</c>/<c>ssl://</c> endpoint, or
+/// <c>failover:(uri,uri,...)?initialReconnectDelay=ms&amp;maxReconnectDelay=ms&amp;maxReconnectAttempts=n&amp;backOffMultiplier=x&amp;useExponentialBackOff=bool&amp;randomize=bool</c>.
+/// </summary>
+internal sealed record BrokerUri
+{
+    public required IReadOnlyList<BrokerEndpoint> Endpoints { get; init; }
+
+    public bool IsFailover { get; init; }
+
+    public TimeSpan InitialReconnectDelay { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    public TimeSpan MaxReconnectDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Reconnect attempts after a loss before giving up; -1 = forever.</summary>
+    public int MaxReconnectAttempts { get; init; } = -1;
+
+    public double BackOffMultiplier { get; init; } = 2.0;
+
+    public bool UseExponentialBackOff { get; init; } = true;
+
+    public bool Randomize { get; init; }
+
+    /// <summary>Parses <paramref name="text"/>; every problem goes into <paramref name="errors"/>.</summary>
+    public static BrokerUri? Parse(string? text, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add("BrokerUri is required (tcp://host:port, ssl://host:port or failover:(...)).");
+            return null;
+        }
+
+        text = text.Trim();
+        if (!text.StartsWith("failover:", StringComparison.OrdinalIgnoreCase))
+        {
+            var single = ParseEndpoint(text, errors);
+            return single is null ? null : new BrokerUri { Endpoints = [single] };
+        }
+
+        var rest = text["failover:".Length..];
+        string list;
+        string? query = null;
+        if (rest.StartsWith('('))
+        {
+            var close = rest.IndexOf(')', StringComparison.Ordinal);
+            if (close < 0)
+            {
+                errors.Add($"BrokerUri '{text}': missing ')' after the failover list.");
+                return null;
+            }
+
+            list = rest[1..close];
+            var after = rest[(close + 1)..];
+            if (after.Length > 0)
+            {
+                if (after[0] != '?')
+                {
+                    errors.Add($"BrokerUri '{text}': expected '?' after the failover list.");
+                    return null;
+                }
+
+                query = after[1..];
+            }
+        }
+        else
+        {
+            var q = rest.IndexOf('?', StringComparison.Ordinal);
+            list = q < 0 ? rest : rest[..q];
+            query = q < 0 ? null : rest[(q + 1)..];
+        }
+
+        var endpoints = new List<BrokerEndpoint>();
+        foreach (var part in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (ParseEndpoint(part, errors) is { } e)
+            {
+                endpoints.Add(e);
+            }
+        }
+
+        if (endpoints.Count == 0)
+        {
+            errors.Add($"BrokerUri '{text}': the failover list names no broker.");
+        }
+
+        var result = new BrokerUri { Endpoints = endpoints, IsFailover = true };
+        foreach (var pair in (query ?? string.Empty).Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            var key = eq < 0 ? pair : pair[..eq];
+            var value = eq < 0 ? string.Empty : Uri.UnescapeDataString(pair[(eq + 1)..]);
+            result = ApplyParameter(result, key, value, errors);
+        }
+
+        if (result.MaxReconnectDelay < result.InitialReconnectDelay)
+        {
+            errors.Add("BrokerUri: maxReconnectDelay must not be smaller than initialReconnectDelay.");
+        }
+
+        return result;
+    }
+
+    private static BrokerUri ApplyParameter(BrokerUri uri, string key, string value, List<string> errors)
+    {
+        switch (key)
+        {
+            case "initialReconnectDelay" when Millis(value) is { } d:
+                return uri with { InitialReconnectDelay = d };
+            case "maxReconnectDelay" when Millis(value) is { } d:
+                return uri with { MaxReconnectDelay = d };
+            case "maxReconnectAttempts" when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= -1:
+                return uri with { MaxReconnectAttempts = n };
+            case "backOffMultiplier" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var m) && m >= 1.0:
+                return uri with { BackOffMultiplier = m };
+            case "useExponentialBackOff" when bool.TryParse(value, out var b):
+                return uri with { UseExponentialBackOff = b };
+            case "randomize" when bool.TryParse(value, out var b):
+                return uri with { Randomize = b };
+            case "initialReconnectDelay" or "maxReconnectDelay" or "maxReconnectAttempts" or "backOffMultiplier"
+                or "useExponentialBackOff" or "randomize":
+                errors.Add($"BrokerUri: invalid value '{value}' for failover parameter '{key}'.");
+                return uri;
+            default:
+                errors.Add($"BrokerUri: unknown failover parameter '{key}' (supported: initialReconnectDelay, maxReconnectDelay, maxReconnectAttempts, backOffMultiplier, useExponentialBackOff, randomize).");
+                return uri;
+        }
+    }
+
+    private static TimeSpan? Millis(string value) =>
+        long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) && ms >= 0 && ms <= int.MaxValue
+            ? TimeSpan.FromMilliseconds(ms)
+            : null;
+
+    private static BrokerEndpoint? ParseEndpoint(string text, List<string> errors)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("tcp" or "ssl"))
+        {
+            errors.Add($"BrokerUri: '{text}' is not a tcp://host:port or ssl://host:port address.");
+            return null;
+        }
+
+        if (uri.IsDefaultPort || uri.Port <= 0)
+        {
+            errors.Add($"BrokerUri: '{text}' has no port.");
+            return null;
+        }
+
+        if (uri.Query.Length > 1)
+        {
+            errors.Add($"BrokerUri: '{text}' has transport options ('{uri.Query}'); use the OpenWireOptions properties instead.");
+        }
+
+        return new BrokerEndpoint(uri.Scheme == "ssl", uri.IdnHost, uri.Port);
+    }
+}
