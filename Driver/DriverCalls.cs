@@ -53,7 +53,11 @@ internal static unsafe class DriverCalls
         {
             Log.ParametersIgnored(logger, "CreateISCDriverInstance", string.Join(", ", ignored));
         }
+#if DRIVER_TEST_HOOKS
         IConnectorLink link = options.Loopback ? new LoopbackConnector() : new OpenWireLink(options, DriverLogging.Factory, TimeProvider.System);
+#else
+        IConnectorLink link = new OpenWireLink(options, DriverLogging.Factory, TimeProvider.System);
+#endif
         var instance = new DriverInstance(options, mediaType, link, TimeProvider.System, DriverLogging.Factory);
         instance.Start();
         *handle = DriverRegistry.Drivers.Add(instance);

@@ -19,6 +19,9 @@ if ! dotnet build SiebelCtiDriver.sln -c Debug -nologo -clp:ErrorsOnly; then
   fail_step "dotnet build"; echo "$passed passed, $failed failed"; exit 1
 fi
 bash scripts/publish-driver.sh || fail_step "native driver publish"
+# The C host tests that need no broker drive the test builds (the loopback connector compiled in);
+# apiversion_test checks that the shipped builds above do not contain it.
+bash scripts/publish-driver.sh test-linux-x64 test-win-x64 test-win-x64-hosted || fail_step "native driver publish (test builds)"
 
 log "building the native host tests"
 mkdir -p tests/native/build
@@ -86,7 +89,11 @@ fi
 
 log "running the native host tests"
 for exe in "${native_tests[@]}"; do
-  out=$("$exe" "$SIEBELCTI_ROOT/artifacts/driver/libSiebelCtiDriver.so" 2>&1); rc=$?
+  case $(basename "$exe") in
+    apiversion_test) args=("$SIEBELCTI_ROOT/artifacts/driver/libSiebelCtiDriver.so" 2 production) ;;
+    *) args=("$SIEBELCTI_ROOT/artifacts/driver-test/linux-x64/libSiebelCtiDriver.so") ;;
+  esac
+  out=$("$exe" "${args[@]}" 2>&1); rc=$?
   printf '%s\n' "$out" | sed "s|^|  $(basename "$exe"): |" >&2
   line=$(printf '%s\n' "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -n 1)
   if [ -n "$line" ]; then
@@ -115,12 +122,17 @@ for build in win-x64:x64 win-x86:x86 win-x64-hosted:x64; do
   out=$(bash tests/native/win32/check_dll.sh "$dll" "${build#*:}" 2>&1); count_summary "check_dll ${build%%:*}" "$out" $?
 done
 log "running the Windows host tests under Wine"
+windows_path() { printf 'Z:%s' "$(sed 's|/|\\|g' <<<"$1")"; }
 for build in win-x64 win-x64-hosted; do
-  dll="Z:$(sed 's|/|\\|g' <<<"$SIEBELCTI_ROOT/artifacts/driver/$build/SiebelCtiDriver.dll")"
   wx=(); [ "$build" = win-x64-hosted ] && wx=(env DOTNET_EnableWriteXorExecute=0)
   for t in apiversion_test siebel_host_test; do
+    if [ $t = apiversion_test ]; then
+      args=("$(windows_path "$SIEBELCTI_ROOT/artifacts/driver/$build/SiebelCtiDriver.dll")" 2 production)
+    else
+      args=("$(windows_path "$SIEBELCTI_ROOT/artifacts/driver-test/$build/SiebelCtiDriver.dll")")
+    fi
     t0=$(date +%s%3N)
-    out=$("${wx[@]}" wine "tests/native/build/win64/$t.exe" "$dll" 2>&1); rc=$?
+    out=$("${wx[@]}" wine "tests/native/build/win64/$t.exe" "${args[@]}" 2>&1); rc=$?
     count_summary "$t.exe $build" "$out" $rc
     log "$t.exe against $build: $(seconds_since "$t0") under Wine"
   done

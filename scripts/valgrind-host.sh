@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Runs the Siebel host test (tests/native/siebel_host_test.c) under valgrind's memcheck against the
-# published driver and reports "N passed, N failed". Every memory error fails; a definite leak fails
+# published test build of the driver (artifacts/driver-test: the loopback connector compiled in) and reports "N passed, N failed". Every memory error fails; a definite leak fails
 # unless tests/native/valgrind.supp attributes it to .NET runtime internals (never driver code).
-# Usage: valgrind-host.sh HOST_EXE [AGENTS]   (the driver must have been published first)
+# Usage: valgrind-host.sh HOST_EXE [AGENTS]   (first: scripts/publish-driver.sh test-linux-x64)
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
 exe=${1:?usage: valgrind-host.sh HOST_EXE [AGENTS]}
 agents=${2:-20}
-lib="$SIEBELCTI_ROOT/artifacts/driver/libSiebelCtiDriver.so"
+lib="$SIEBELCTI_ROOT/artifacts/driver-test/linux-x64/libSiebelCtiDriver.so"
 work="$SIEBELCTI_RUN/valgrind"
 rm -rf "$work"; mkdir -p "$work"
 # Valgrind 3.19 cannot read the DWARF 5 of the runtime's objects in the .dbg file. Give it the

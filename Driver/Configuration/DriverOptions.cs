@@ -151,11 +151,15 @@ internal sealed partial class DriverOptions
         }
         else if (uri.Equals("loopback://", StringComparison.OrdinalIgnoreCase))
         {
+#if DRIVER_TEST_HOOKS
             loopback = environment(TestHooksVariable) == "1";
             if (!loopback)
             {
                 problems.Add($"BrokerUri 'loopback://' is a test-only transport, enabled only when the process environment sets {TestHooksVariable}=1");
             }
+#else
+            problems.Add("BrokerUri 'loopback://' is a test-only transport that shipped builds of the driver do not contain");
+#endif
         }
         else
         {

@@ -15,7 +15,7 @@ internal interface IConnectorSink
 
     /// <summary>
     /// A message already decoded, from a link without a wire: the test-only
-    /// <see cref="LoopbackConnector"/> (which therefore has no body size limit).
+    /// <c>LoopbackConnector</c> (test builds only) (which therefore has no body size limit).
     /// </summary>
     void OnMessage(ConnectorEnvelope envelope);
 
@@ -26,7 +26,7 @@ internal interface IConnectorSink
 /// <summary>
 /// "Send request / receive events": the one seam between the driver and its transport. Messages
 /// are the contract's (Connector.Contract). The real implementation speaks OpenWire to the
-/// Connector; <see cref="LoopbackConnector"/> is the test-only in-process connector.
+/// Connector; <c>LoopbackConnector</c> (test builds only) is the test-only in-process connector.
 /// </summary>
 internal interface IConnectorLink : IAsyncDisposable
 {

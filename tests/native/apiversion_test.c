@@ -1,10 +1,13 @@
 /*
  * Loads the published driver exactly as Siebel's Communications Session Manager does (dlopen of the
  * shared object or LoadLibraryW of the DLL, then the first step of the documented load sequence: APIVersion) and checks it.
- * Usage: apiversion_test PATH/libSiebelCtiDriver.so|SiebelCtiDriver.dll [EXPECTED_VERSION]
+ * Usage: apiversion_test PATH/libSiebelCtiDriver.so|SiebelCtiDriver.dll [EXPECTED_VERSION [production]]
+ * With "production" it also checks that the library is a shipped build: the test-only loopback
+ * connector is not in it, so BrokerUri=loopback:// is refused even with SIEBELCTI_DRIVER_TEST_HOOKS=1.
  * Prints one line per check and a final "N passed, N failed" line; exit code 0 only if all passed.
  */
 #include "host_platform.h"
+#include "scapi_host.h"
 
 typedef long (*api_version_fn)(void);
 
@@ -36,6 +39,21 @@ int main(int argc, char **argv)
       printf("APIVersion() = %ld\n", version);
       check(version == expected, "APIVersion returns the expected SCAPI version");
       check(api_version() == version, "APIVersion is stable across calls");
+    }
+    if (argc > 3 && strcmp(argv[3], "production") == 0) {
+      CreateISCDriverInstance_fn create = (CreateISCDriverInstance_fn)host_lib_sym(lib, "CreateISCDriverInstance");
+      check(create != NULL, "the library exports CreateISCDriverInstance");
+      if (create != NULL) {
+        host_setenv("SIEBELCTI_DRIVER_TEST_HOOKS", "1");
+        struct kv_builder params = {0};
+        kv_add(&params, "Driver:BrokerUri", "loopback://");
+        ISC_STRING media = u16("Voice"), lang = u16("ENU"), conn = u16("");
+        ISC_DRIVER_HANDLE driver = NULL;
+        ISC_RESULT r = create(media, lang, conn, &params.list, &driver);
+        check(r == SC_EC_DRIVER_CREATION_ERR && driver == NULL,
+              "a shipped build has no loopback connector: BrokerUri=loopback:// is refused even with the test hooks variable set");
+        free(media); free(lang); free(conn); kv_free(&params);
+      }
     }
     /* The .NET runtime inside the library cannot be unloaded: like Siebel, the host never unloads it. */
   }

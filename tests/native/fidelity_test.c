@@ -13,8 +13,8 @@
  *   - dlclose after the driver is released leaves the library loaded (it pins itself), and the
  *     library still works when opened again.
  *
- * The connector is the driver's TEST-ONLY loopback (BrokerUri = loopback://, allowed only because
- * this process sets SIEBELCTI_DRIVER_TEST_HOOKS=1): its number "transfer-in" / "conference-in"
+ * The connector is the driver's TEST-ONLY loopback (BrokerUri = loopback://, in the test builds of
+ * artifacts/driver-test only, and allowed only because this process sets SIEBELCTI_DRIVER_TEST_HOOKS=1): its number "transfer-in" / "conference-in"
  * plays a call another agent transferred or conferenced to this one (docs/native-abi.md).
  *
  * Usage: fidelity_test PATH/libSiebelCtiDriver.so

@@ -6,8 +6,8 @@
  * client interface of C function pointers, frees every list, releases everything, and feeds bad
  * input (nulls, empty and huge strings, unpaired surrogates, 10,000 parameters, double release).
  *
- * The connector is the driver's TEST-ONLY loopback (BrokerUri = loopback://, allowed only because
- * this process sets SIEBELCTI_DRIVER_TEST_HOOKS=1); see docs/native-abi.md.
+ * The connector is the driver's TEST-ONLY loopback (BrokerUri = loopback://, in the test builds of
+ * artifacts/driver-test only, and allowed only because this process sets SIEBELCTI_DRIVER_TEST_HOOKS=1); see docs/native-abi.md.
  *
  * Usage: siebel_host_test PATH/libSiebelCtiDriver.so|SiebelCtiDriver.dll [AGENTS]   (default 200)
  * Prints FAIL lines and a line per phase, then "N passed, N failed" (an agent's working day of about

@@ -3,7 +3,7 @@
  * APIVersion call (the hosted win-x86 route starts the .NET runtime here) and the first
  * CreateISCDriverInstance (the driver's own start: options, logging, the test-only loopback link).
  * A measurement for docs/benchmarks.md, not a test: it prints the three times in milliseconds.
- * Usage: load_time PATH/SiebelCtiDriver.dll   (needs SIEBELCTI_DRIVER_TEST_HOOKS=1 for the loopback)
+ * Usage: load_time PATH/SiebelCtiDriver.dll   (a test build of artifacts/driver-test: it uses the loopback connector)
  */
 #include "../host_platform.h"
 #include "../scapi_host.h"
