@@ -3,6 +3,7 @@ using System.Text;
 using SiebelCti.Connector.Engine.Ports;
 using SiebelCti.Connector.Contract;
 using SiebelCti.Finesse;
+using UserState = SiebelCti.Finesse.Model.UserState;
 
 namespace SiebelCti.Connector.Engine;
 
@@ -170,7 +171,7 @@ public sealed partial class ConnectorEngine
 
     private void SignInIfNeeded(RequestContext context, AgentSession agent, Login login)
     {
-        if (agent.State is { State: not FinesseStates.Logout } current
+        if (agent.State is { State: not AgentStateName.Logout } current
             && string.Equals(agent.EffectiveExtension, login.Extension, StringComparison.Ordinal))
         {
             Log.AgentAlreadySignedIn(_logger, agent.AgentId, context.Client.ClientId, current.State);
@@ -266,7 +267,7 @@ public sealed partial class ConnectorEngine
             return;
         }
 
-        if (policy == DeadClientPolicy.Keep && agent.State is { State: not FinesseStates.Logout })
+        if (policy == DeadClientPolicy.Keep && agent.State is { State: not AgentStateName.Logout })
         {
             Log.AgentKept(_logger, agent.AgentId, why);
             return;
@@ -279,7 +280,7 @@ public sealed partial class ConnectorEngine
     private void ReleaseIfUnused(AgentSession agent, string why)
     {
         if (agent.Clients.Count == 0 && !agent.LoginInProgress && agent.WaitingLogins.Count == 0
-            && agent.State is null or { State: FinesseStates.Logout }
+            && agent.State is null or { State: AgentStateName.Logout }
             && agent.LoginsRefusedUntil <= Now
             && _agents.TryGetValue(agent.AgentId, out var current) && ReferenceEquals(current, agent))
         {
@@ -302,12 +303,12 @@ public sealed partial class ConnectorEngine
             return;
         }
 
-        signOut &= agent.State is { State: not FinesseStates.Logout };
+        signOut &= agent.State is { State: not AgentStateName.Logout };
         var reasonCodeId = _options.DeadClientLogoutReasonCode is { Length: > 0 } code
             && agent.ReasonCodes.TryGetValue(ReasonCodeCategory.Logout, out var codes)
                 ? codes.Items.FirstOrDefault(c => c.Code == code)?.Id
                 : null;
-        var wasNotReady = agent.State?.State == FinesseStates.NotReady;
+        var wasNotReady = agent.State?.State == AgentStateName.NotReady;
         Action<Exception?> logged = failure =>
         {
             if (failure is not null)
@@ -326,10 +327,10 @@ public sealed partial class ConnectorEngine
             // CCE signs out only from NOT_READY.
             if (!wasNotReady)
             {
-                await _finesse.ChangeStateAsync(credentials, FinesseStates.NotReady, null, Guid.NewGuid().ToString("N"), ct).ConfigureAwait(false);
+                await _finesse.ChangeStateAsync(credentials, UserState.NotReady, null, Guid.NewGuid().ToString("N"), ct).ConfigureAwait(false);
             }
 
-            await _finesse.ChangeStateAsync(credentials, FinesseStates.Logout, reasonCodeId, Guid.NewGuid().ToString("N"), ct).ConfigureAwait(false);
+            await _finesse.ChangeStateAsync(credentials, UserState.Logout, reasonCodeId, Guid.NewGuid().ToString("N"), ct).ConfigureAwait(false);
         }, failure =>
         {
             logged(failure);

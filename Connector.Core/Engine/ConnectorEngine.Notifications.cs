@@ -1,6 +1,7 @@
 using SiebelCti.Connector.Engine.Monitoring;
 using SiebelCti.Connector.Engine.Ports;
 using SiebelCti.Connector.Contract;
+using DialogAction = SiebelCti.Finesse.Model.DialogAction;
 
 namespace SiebelCti.Connector.Engine;
 
@@ -74,7 +75,7 @@ public sealed partial class ConnectorEngine
         agent.EffectiveExtension is { } extension
         && dialog.Participants.Any(p => p.Address == extension && p.State == FailedParticipant);
 
-    private const string FailedParticipant = "FAILED";
+    private const string FailedParticipant = ParticipantStateName.Failed;
 
     /// <summary>
     /// A call the agent placed that could not connect (busy, invalid number): Finesse keeps the dialog
@@ -92,7 +93,7 @@ public sealed partial class ConnectorEngine
         EndCall(agent, new DialogEnded(dialog.Id, FailedParticipant), answers);
         if (agent.Credentials is { } credentials && agent.EffectiveExtension is { } extension)
         {
-            var drop = new DialogActionRequest(dialog.Id, FinesseActions.Drop, extension);
+            var drop = new DialogActionRequest(dialog.Id, DialogAction.Drop, extension);
             CallFinesse(agent.AgentId, Now + InternalCallPatience, ct => _finesse.DialogActionAsync(credentials, drop, Guid.NewGuid().ToString("N"), ct), failure =>
             {
                 if (failure is not null)

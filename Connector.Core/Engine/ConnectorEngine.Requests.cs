@@ -4,6 +4,8 @@ using System.Text;
 using SiebelCti.Connector.Engine.Monitoring;
 using SiebelCti.Connector.Engine.Ports;
 using SiebelCti.Connector.Contract;
+using UserState = SiebelCti.Finesse.Model.UserState;
+using DialogAction = SiebelCti.Finesse.Model.DialogAction;
 
 namespace SiebelCti.Connector.Engine;
 
@@ -273,29 +275,29 @@ public sealed partial class ConnectorEngine
         var credentials = agent.Credentials!;
         switch (message)
         {
-            case Ready when agent.State is { State: FinesseStates.Ready, PendingState: null or "" } current:
+            case Ready when agent.State is { State: AgentStateName.Ready, PendingState: null or "" } current:
                 // Finesse does not republish an unchanged state, so the request would time out: the
                 // agent already is READY, which answers it.
                 Send(context.Client.ClientId, current, context.CorrelationId, agent.AgentId);
                 break;
             case Ready:
                 Execute(context, agent, EffectKind.AgentState, null,
-                    (id, ct) => _finesse.ChangeStateAsync(credentials, FinesseStates.Ready, null, id, ct));
+                    (id, ct) => _finesse.ChangeStateAsync(credentials, UserState.Ready, null, id, ct));
                 break;
             case NotReady notReady:
-                ChangeStateWithReason(context, agent, FinesseStates.NotReady, ReasonCodeCategory.NotReady, notReady.ReasonCode);
+                ChangeStateWithReason(context, agent, UserState.NotReady, ReasonCodeCategory.NotReady, notReady.ReasonCode);
                 break;
             case Logout logout:
-                ChangeStateWithReason(context, agent, FinesseStates.Logout, ReasonCodeCategory.Logout, logout.ReasonCode);
+                ChangeStateWithReason(context, agent, UserState.Logout, ReasonCodeCategory.Logout, logout.ReasonCode);
                 break;
             case WorkReady or WorkNotReady:
-                if (agent.State?.State is not (FinesseStates.Work or FinesseStates.WorkReady))
+                if (agent.State?.State is not (AgentStateName.Work or AgentStateName.WorkReady))
                 {
                     Fail(context, ConnectorErrorCode.InvalidState, $"{context.RequestType} is possible only in wrap-up (WORK or WORK_READY); the agent is {agent.State?.State ?? "in an unknown state"}");
                     return;
                 }
 
-                var target = message is WorkReady ? FinesseStates.Ready : FinesseStates.NotReady;
+                var target = message is WorkReady ? UserState.Ready : UserState.NotReady;
                 Execute(context, agent, EffectKind.AgentState, null,
                     (id, ct) => _finesse.ChangeStateAsync(credentials, target, null, id, ct));
                 break;
@@ -333,15 +335,15 @@ public sealed partial class ConnectorEngine
 
         var action = request switch
         {
-            Answer => new DialogActionRequest(request.DialogId, FinesseActions.Answer, extension),
-            Release => new DialogActionRequest(request.DialogId, FinesseActions.Drop, extension),
-            Hold => new DialogActionRequest(request.DialogId, FinesseActions.Hold, extension),
-            Retrieve => new DialogActionRequest(request.DialogId, FinesseActions.Retrieve, extension),
-            ConsultCall consult => new DialogActionRequest(request.DialogId, FinesseActions.ConsultCall, extension, consult.Destination),
-            TransferComplete => new DialogActionRequest(request.DialogId, FinesseActions.Transfer, extension),
-            ConferenceComplete => new DialogActionRequest(request.DialogId, FinesseActions.Conference, extension),
-            SingleStepTransfer sst => new DialogActionRequest(request.DialogId, FinesseActions.TransferSst, extension, sst.Destination),
-            SendDtmf dtmf => new DialogActionRequest(request.DialogId, FinesseActions.SendDtmf, extension, Digits: dtmf.Digits),
+            Answer => new DialogActionRequest(request.DialogId, DialogAction.Answer, extension),
+            Release => new DialogActionRequest(request.DialogId, DialogAction.Drop, extension),
+            Hold => new DialogActionRequest(request.DialogId, DialogAction.Hold, extension),
+            Retrieve => new DialogActionRequest(request.DialogId, DialogAction.Retrieve, extension),
+            ConsultCall consult => new DialogActionRequest(request.DialogId, DialogAction.ConsultCall, extension, consult.Destination),
+            TransferComplete => new DialogActionRequest(request.DialogId, DialogAction.Transfer, extension),
+            ConferenceComplete => new DialogActionRequest(request.DialogId, DialogAction.Conference, extension),
+            SingleStepTransfer sst => new DialogActionRequest(request.DialogId, DialogAction.TransferSst, extension, sst.Destination),
+            SendDtmf dtmf => new DialogActionRequest(request.DialogId, DialogAction.SendDtmf, extension, Digits: dtmf.Digits),
             _ => null,
         };
         if (action is null)
@@ -393,7 +395,7 @@ public sealed partial class ConnectorEngine
             (id, ct) => _finesse.UpdateCallDataAsync(credentials, dialogId, new CallDataUpdate(WrapUpReason: request.Reason), id, ct));
     }
 
-    private void ChangeStateWithReason(RequestContext context, AgentSession agent, string state, string category, string? reasonCode)
+    private void ChangeStateWithReason(RequestContext context, AgentSession agent, UserState state, string category, string? reasonCode)
     {
         var credentials = agent.Credentials!;
         if (string.IsNullOrWhiteSpace(reasonCode))
@@ -412,7 +414,7 @@ public sealed partial class ConnectorEngine
                 return;
             }
 
-            if (state == FinesseStates.NotReady && agent.State is { State: FinesseStates.NotReady, PendingState: null or "" } current
+            if (state == UserState.NotReady && agent.State is { State: AgentStateName.NotReady, PendingState: null or "" } current
                 && string.Equals(current.ReasonCode, match.Code, StringComparison.Ordinal))
             {
                 // Already NOT_READY with this reason: Finesse would publish nothing, so answer now.

@@ -264,7 +264,7 @@ internal sealed class AgentService
         {
             return [];
         }
-        return _signIn is { } login && _view.AgentState != "LOGOUT" ? [new Connect(), login] : [new Connect()];
+        return _signIn is { } login && _view.AgentState != AgentStateName.Logout ? [new Connect(), login] : [new Connect()];
     }
 
     /// <summary>
@@ -282,9 +282,9 @@ internal sealed class AgentService
         }
         var state = _view.AgentState;
         var requests = new List<ConnectorRequest>();
-        if (action != ReleaseAction.None && state is not (null or "" or "LOGOUT"))
+        if (action != ReleaseAction.None && state is not (null or "" or AgentStateName.Logout))
         {
-            if (state != "NOT_READY")
+            if (state != AgentStateName.NotReady)
             {
                 requests.Add(new NotReady(notReadyReason));
             }
@@ -405,7 +405,7 @@ internal sealed class AgentService
                 _agent = agent;
                 Publish();
                 Event("AgentStateChanged", AgentFields());
-                if (agent.State == "LOGOUT" && _dialogs.Count > 0)
+                if (agent.State == AgentStateName.Logout && _dialogs.Count > 0)
                 {
                     _dialogs.Clear();
                     Publish();
@@ -459,7 +459,7 @@ internal sealed class AgentService
 
     private void ApplyDialog(DialogSnapshot dialog)
     {
-        if (dialog.MyState is "DROPPED" or "FAILED")
+        if (dialog.MyState is ParticipantStateName.Dropped or ParticipantStateName.Failed)
         {
             EndDialog(dialog.Id, null);
             return;
@@ -467,10 +467,10 @@ internal sealed class AgentService
         _dialogs.TryGetValue(dialog.Id, out var previous);
         _dialogs[dialog.Id] = dialog;
         Publish();
-        if (dialog.MyState == "WRAP_UP")
+        if (dialog.MyState == ParticipantStateName.WrapUp)
         {
             EndIntent? intended = null;
-            if (previous is not null && previous.MyState != "WRAP_UP")
+            if (previous is not null && previous.MyState != ParticipantStateName.WrapUp)
             {
                 _endReasons.Remove(dialog.Id, out intended);
             }
@@ -488,7 +488,7 @@ internal sealed class AgentService
         }
         _endReasons.Remove(dialogId, out var intended);
         Publish();
-        if (dialog.MyState == "WRAP_UP")
+        if (dialog.MyState == ParticipantStateName.WrapUp)
         {
             return; // its work item ended when the agent went to wrap-up on it
         }
@@ -547,7 +547,7 @@ internal sealed class AgentService
     private List<(string DialogId, bool ConsultLeg)> EndingDialogs(string command, CommandPlan plan)
     {
         var target = plan.Requests.OfType<DialogRequest>().Select(r => r.DialogId).FirstOrDefault();
-        var consultLegs = _view.Dialogs.Where(d => d.MyState == "ACTIVE" && d.Id != target).Select(d => (d.Id, true));
+        var consultLegs = _view.Dialogs.Where(d => d.MyState == ParticipantStateName.Active && d.Id != target).Select(d => (d.Id, true));
         return command switch
         {
             "TransferComplete" => [.. consultLegs.Prepend((target ?? "", false))],

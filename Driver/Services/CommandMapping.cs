@@ -142,7 +142,7 @@ internal static partial class CommandMapping
                         return Invalid("SetWrapUp needs ReasonCode");
                     }
                     var dialog = trackingId is not null ? view.Dialogs.FirstOrDefault(d => d.Id == trackingId)?.Id
-                        : (view.Dialogs.FirstOrDefault(d => d.MyState == "WRAP_UP") ?? view.Dialogs.FirstOrDefault())?.Id;
+                        : (view.Dialogs.FirstOrDefault(d => d.MyState == ParticipantStateName.WrapUp) ?? view.Dialogs.FirstOrDefault())?.Id;
                     return CommandPlan.Of(new SetWrapUpReason(reason, dialog));
                 }
         }
@@ -173,31 +173,31 @@ internal static partial class CommandMapping
         switch (command)
         {
             case "AnswerCall":
-                return OnCall(Pick("ALERTING"), d => CommandPlan.Of(new Answer(d.Id)));
+                return OnCall(Pick(ParticipantStateName.Alerting), d => CommandPlan.Of(new Answer(d.Id)));
             case "ReleaseCall":
-                return OnCall(Pick("ACTIVE", "INITIATED", "INITIATING", "ALERTING", "HELD"), d => CommandPlan.Of(new Release(d.Id)));
+                return OnCall(Pick(ParticipantStateName.Active, ParticipantStateName.Initiated, ParticipantStateName.Initiating, ParticipantStateName.Alerting, ParticipantStateName.Held), d => CommandPlan.Of(new Release(d.Id)));
             case "HoldCall":
-                return OnCall(Pick("ACTIVE"), d => CommandPlan.Of(new Hold(d.Id)));
+                return OnCall(Pick(ParticipantStateName.Active), d => CommandPlan.Of(new Hold(d.Id)));
             case "RetrieveCall":
-                return OnCall(Pick("HELD"), d => CommandPlan.Of(new Retrieve(d.Id)));
+                return OnCall(Pick(ParticipantStateName.Held), d => CommandPlan.Of(new Retrieve(d.Id)));
             case "ConsultCall":
                 return number is null ? Invalid("ConsultCall needs PhoneNumber")
-                    : OnCall(Pick("ACTIVE"), d => CommandPlan.Of(new ConsultCall(d.Id, number)));
+                    : OnCall(Pick(ParticipantStateName.Active), d => CommandPlan.Of(new ConsultCall(d.Id, number)));
             case "BlindTransfer":
                 return number is null ? Invalid("BlindTransfer needs PhoneNumber")
-                    : OnCall(Pick("ACTIVE"), d => CommandPlan.Of(new SingleStepTransfer(d.Id, number)));
+                    : OnCall(Pick(ParticipantStateName.Active), d => CommandPlan.Of(new SingleStepTransfer(d.Id, number)));
             case "SendDTMF":
                 {
                     var digits = Param("Digits") ?? (string.IsNullOrEmpty(stringParam) ? null : stringParam);
                     return digits is null ? Invalid("SendDTMF needs Digits")
-                        : OnCall(Pick("ACTIVE"), d => CommandPlan.Of(new SendDtmf(d.Id, digits)));
+                        : OnCall(Pick(ParticipantStateName.Active), d => CommandPlan.Of(new SendDtmf(d.Id, digits)));
                 }
             case "TransferComplete":
             case "ConferenceComplete":
                 {
                     // Finesse completes a consult on the held original dialog once the consult leg is active.
-                    var original = Pick("HELD");
-                    var consult = view.Dialogs.FirstOrDefault(d => d.MyState == "ACTIVE" && d.Id != original?.Id);
+                    var original = Pick(ParticipantStateName.Held);
+                    var consult = view.Dialogs.FirstOrDefault(d => d.MyState == ParticipantStateName.Active && d.Id != original?.Id);
                     if (original is not null && consult is null)
                     {
                         return CommandPlan.Fail(ScErrorCode.SC_EC_WORK_ITEM_WRONG_STATE, DriverErrorCode.DriverNoCall, $"{command}: there is no active consult call");
@@ -211,7 +211,7 @@ internal static partial class CommandMapping
                     {
                         return Invalid("AttachData needs at least one call variable");
                     }
-                    return OnCall(Pick("ACTIVE", "HELD", "ALERTING", "INITIATED", "WRAP_UP"), d =>
+                    return OnCall(Pick(ParticipantStateName.Active, ParticipantStateName.Held, ParticipantStateName.Alerting, ParticipantStateName.Initiated, ParticipantStateName.WrapUp), d =>
                     {
                         var callVariables = new Dictionary<string, string>(StringComparer.Ordinal);
                         var eccVariables = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using SiebelCti.Connector.Contract;
 using System.Globalization;
 using SiebelCti.Driver.Connector;
 using SiebelCti.Interop;
@@ -62,23 +63,23 @@ internal static class EventMapping
             // A call that comes to the agent rings in Siebel, also when it arrives already connected:
             // a call transferred or conferenced to the agent (CallType TRANSFER or CONFERENCE) shows
             // up with the agent's leg ACTIVE, and must still screen-pop as an inbound call.
-            var ringing = !outbound && (dialog.MyState == "ALERTING" || !consult);
+            var ringing = !outbound && (dialog.MyState == ParticipantStateName.Alerting || !consult);
             outputs.Add(new SiebelEvent(ringing ? "CallRinging" : "CallDialing", fields));
             outputs.Add(new WorkItemStep(WorkItemAction.New, dialog.Id, description, ringing ? ScWorkItemMode.SC_WM_INBOUND : ScWorkItemMode.SC_WM_OUTBOUND));
         }
-        var wasConnected = previous?.MyState is "ACTIVE" or "HELD";
-        if (!wasConnected && dialog.MyState is "ACTIVE" or "HELD")
+        var wasConnected = previous?.MyState is ParticipantStateName.Active or ParticipantStateName.Held;
+        if (!wasConnected && dialog.MyState is ParticipantStateName.Active or ParticipantStateName.Held)
         {
             // ConsultEstablished is the agent's own consult call connecting; the consulted agent's leg is a call like any other.
             outputs.Add(new SiebelEvent(consult && outbound ? "ConsultEstablished" : "CallEstablished", fields));
             outputs.Add(new WorkItemStep(WorkItemAction.Started, dialog.Id, description));
         }
-        if (previous?.MyState != "HELD" && dialog.MyState == "HELD")
+        if (previous?.MyState != ParticipantStateName.Held && dialog.MyState == ParticipantStateName.Held)
         {
             outputs.Add(new SiebelEvent("CallHeld", fields));
             outputs.Add(new WorkItemStep(WorkItemAction.Suspended, dialog.Id));
         }
-        else if (previous?.MyState == "HELD" && dialog.MyState == "ACTIVE")
+        else if (previous?.MyState == ParticipantStateName.Held && dialog.MyState == ParticipantStateName.Active)
         {
             outputs.Add(new SiebelEvent("CallRetrieved", fields));
             outputs.Add(new WorkItemStep(WorkItemAction.Resumed, dialog.Id));
@@ -106,7 +107,7 @@ internal static class EventMapping
         {
             return [];
         }
-        if (previous.MyState != "WRAP_UP")
+        if (previous.MyState != ParticipantStateName.WrapUp)
         {
             return Ended(dialog, intended ?? new EndIntent(dialog.CallType == "TRANSFER" ? "TRANSFERRED" : null, false), agent);
         }

@@ -1,3 +1,4 @@
+using SiebelCti.Connector.Contract;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using SiebelCti.Interop;
@@ -64,16 +65,16 @@ internal static class ToolbarTable
     /// <summary>Derives the toolbar state; a ringing call wins, then calls, then the agent state.</summary>
     public static ToolbarState Derive(string? agentState, IReadOnlyCollection<Connector.DialogSnapshot> dialogs)
     {
-        if (agentState is null or "LOGOUT" or "")
+        if (agentState is null or AgentStateName.Logout or "")
         {
             return ToolbarState.LoggedOut;
         }
-        if (dialogs.Any(d => d.MyState == "ALERTING" && d.CallType != "OUT"))
+        if (dialogs.Any(d => d.MyState == ParticipantStateName.Alerting && d.CallType != "OUT"))
         {
             return ToolbarState.Alerting;
         }
-        var active = dialogs.Count(d => d.MyState is "ACTIVE" or "INITIATING" or "INITIATED" || (d.MyState == "ALERTING" && d.CallType == "OUT"));
-        var held = dialogs.Count(d => d.MyState == "HELD");
+        var active = dialogs.Count(d => d.MyState is ParticipantStateName.Active or ParticipantStateName.Initiating or ParticipantStateName.Initiated || (d.MyState == ParticipantStateName.Alerting && d.CallType == "OUT"));
+        var held = dialogs.Count(d => d.MyState == ParticipantStateName.Held);
         if (active > 0 && held > 0)
         {
             return ToolbarState.ConsultActive;
@@ -88,8 +89,8 @@ internal static class ToolbarTable
         }
         return agentState switch
         {
-            "READY" or "RESERVED" => ToolbarState.Ready,
-            "WORK" or "WORK_READY" => ToolbarState.WrapUp,
+            AgentStateName.Ready or AgentStateName.Reserved => ToolbarState.Ready,
+            AgentStateName.Work or AgentStateName.WorkReady => ToolbarState.WrapUp,
             _ => ToolbarState.NotReady,
         };
     }

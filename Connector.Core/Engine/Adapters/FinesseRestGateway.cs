@@ -22,12 +22,11 @@ public sealed class FinesseRestGateway(FinesseRestClient client) : IFinesseGatew
     public Task SignInAsync(AgentCredentials agent, string extension, string requestId, CancellationToken cancellationToken) =>
         Call(() => client.SignInAsync(Credentials(agent), extension, requestId, cancellationToken));
 
-    public Task ChangeStateAsync(AgentCredentials agent, string state, string? reasonCodeId, string requestId, CancellationToken cancellationToken)
+    public Task ChangeStateAsync(AgentCredentials agent, UserState target, string? reasonCodeId, string requestId, CancellationToken cancellationToken)
     {
-        var target = UserStates.Parse(state);
         if (target is not (UserState.Ready or UserState.NotReady or UserState.Logout or UserState.Work or UserState.WorkReady))
         {
-            return Task.FromException(new FinesseGatewayException(FinesseErrorCode.FinesseInvalidArgument, $"'{state}' is not a state an agent can request"));
+            return Task.FromException(new FinesseGatewayException(FinesseErrorCode.FinesseInvalidArgument, $"'{UserStates.ToWire(target)}' is not a state an agent can request"));
         }
 
         int? id = null;
@@ -52,16 +51,16 @@ public sealed class FinesseRestGateway(FinesseRestClient client) : IFinesseGatew
         var c = Credentials(agent);
         return action.Action switch
         {
-            FinesseActions.Answer => Call(() => client.AnswerAsync(c, action.DialogId, action.Extension, requestId, cancellationToken)),
-            FinesseActions.Hold => Call(() => client.HoldAsync(c, action.DialogId, action.Extension, requestId, cancellationToken)),
-            FinesseActions.Retrieve => Call(() => client.RetrieveAsync(c, action.DialogId, action.Extension, requestId, cancellationToken)),
-            FinesseActions.Drop => Call(() => client.DropAsync(c, action.DialogId, action.Extension, requestId, cancellationToken)),
-            FinesseActions.Transfer => Call(() => client.TransferAsync(c, action.DialogId, action.Extension, requestId, cancellationToken)),
-            FinesseActions.Conference => Call(() => client.ConferenceAsync(c, action.DialogId, action.Extension, requestId, cancellationToken)),
-            FinesseActions.ConsultCall => Call(() => client.ConsultCallAsync(c, action.DialogId, action.Extension, Require(action.ToAddress, "toAddress"), requestId, cancellationToken)),
-            FinesseActions.TransferSst => Call(() => client.SingleStepTransferAsync(c, action.DialogId, action.Extension, Require(action.ToAddress, "toAddress"), requestId, cancellationToken)),
-            FinesseActions.SendDtmf => Call(() => client.SendDtmfAsync(c, action.DialogId, action.Extension, Require(action.Digits, "digits"), requestId, cancellationToken)),
-            _ => Task.FromException(new FinesseGatewayException(FinesseErrorCode.FinesseInvalidArgument, $"'{action.Action}' is not a dialog action of this Connector")),
+            DialogAction.Answer => Call(() => client.AnswerAsync(c, action.DialogId, action.Extension, requestId, cancellationToken)),
+            DialogAction.Hold => Call(() => client.HoldAsync(c, action.DialogId, action.Extension, requestId, cancellationToken)),
+            DialogAction.Retrieve => Call(() => client.RetrieveAsync(c, action.DialogId, action.Extension, requestId, cancellationToken)),
+            DialogAction.Drop => Call(() => client.DropAsync(c, action.DialogId, action.Extension, requestId, cancellationToken)),
+            DialogAction.Transfer => Call(() => client.TransferAsync(c, action.DialogId, action.Extension, requestId, cancellationToken)),
+            DialogAction.Conference => Call(() => client.ConferenceAsync(c, action.DialogId, action.Extension, requestId, cancellationToken)),
+            DialogAction.ConsultCall => Call(() => client.ConsultCallAsync(c, action.DialogId, action.Extension, Require(action.ToAddress, "toAddress"), requestId, cancellationToken)),
+            DialogAction.TransferSst => Call(() => client.SingleStepTransferAsync(c, action.DialogId, action.Extension, Require(action.ToAddress, "toAddress"), requestId, cancellationToken)),
+            DialogAction.SendDtmf => Call(() => client.SendDtmfAsync(c, action.DialogId, action.Extension, Require(action.Digits, "digits"), requestId, cancellationToken)),
+            _ => Task.FromException(new FinesseGatewayException(FinesseErrorCode.FinesseInvalidArgument, $"'{DialogActions.ToWire(action.Action)}' is not a dialog action of this Connector")),
         };
     }
 

@@ -1,4 +1,6 @@
 using SiebelCti.Connector.Contract;
+using DialogAction = SiebelCti.Finesse.Model.DialogAction;
+using UserState = SiebelCti.Finesse.Model.UserState;
 
 namespace SiebelCti.Connector.Engine.Ports;
 
@@ -19,13 +21,13 @@ public interface IFinesseGateway
     /// <summary>Signs the agent in with <paramref name="extension"/>.</summary>
     Task SignInAsync(AgentCredentials agent, string extension, string requestId, CancellationToken cancellationToken);
 
-    /// <summary>Requests READY, NOT_READY, LOGOUT, WORK or WORK_READY, with a Finesse reasonCodeId where allowed.</summary>
-    Task ChangeStateAsync(AgentCredentials agent, string state, string? reasonCodeId, string requestId, CancellationToken cancellationToken);
+    /// <summary>Requests Ready, NotReady, Logout, Work or WorkReady, with a Finesse reasonCodeId where allowed; other states are refused.</summary>
+    Task ChangeStateAsync(AgentCredentials agent, UserState state, string? reasonCodeId, string requestId, CancellationToken cancellationToken);
 
     /// <summary>Places a call from <paramref name="extension"/> to <paramref name="destination"/>.</summary>
     Task MakeCallAsync(AgentCredentials agent, string extension, string destination, string requestId, CancellationToken cancellationToken);
 
-    /// <summary>Runs a dialog action (ANSWER, HOLD, RETRIEVE, DROP, CONSULT_CALL, TRANSFER, CONFERENCE, TRANSFER_SST, SEND_DTMF).</summary>
+    /// <summary>Runs a dialog action (Answer, Hold, Retrieve, Drop, ConsultCall, Transfer, Conference, TransferSst, SendDtmf; others are refused).</summary>
     Task DialogActionAsync(AgentCredentials agent, DialogActionRequest action, string requestId, CancellationToken cancellationToken);
 
     /// <summary>Sets call variables, ECC variables and the wrap-up reason of a dialog.</summary>
@@ -38,10 +40,10 @@ public interface IFinesseGateway
     Task<IReadOnlyList<WrapUpReasonEntry>> GetWrapUpReasonsAsync(AgentCredentials agent, CancellationToken cancellationToken);
 }
 
-/// <summary>One Finesse dialog action: <paramref name="Action"/> is Finesse's requestedAction name.</summary>
+/// <summary>One Finesse dialog action on <paramref name="DialogId"/>, by the agent's <paramref name="Extension"/>.</summary>
 public sealed record DialogActionRequest(
     string DialogId,
-    string Action,
+    DialogAction Action,
     string Extension,
     string? ToAddress = null,
     string? Digits = null);
@@ -51,30 +53,6 @@ public sealed record CallDataUpdate(
     IReadOnlyDictionary<string, string>? CallVariables = null,
     IReadOnlyDictionary<string, string>? EccVariables = null,
     string? WrapUpReason = null);
-
-/// <summary>Finesse dialog action names (requestedAction).</summary>
-public static class FinesseActions
-{
-    public const string Answer = "ANSWER";
-    public const string Hold = "HOLD";
-    public const string Retrieve = "RETRIEVE";
-    public const string Drop = "DROP";
-    public const string ConsultCall = "CONSULT_CALL";
-    public const string Transfer = "TRANSFER";
-    public const string Conference = "CONFERENCE";
-    public const string TransferSst = "TRANSFER_SST";
-    public const string SendDtmf = "SEND_DTMF";
-}
-
-/// <summary>Finesse agent state names used in requests and User objects.</summary>
-public static class FinesseStates
-{
-    public const string Ready = "READY";
-    public const string NotReady = "NOT_READY";
-    public const string Logout = "LOGOUT";
-    public const string Work = "WORK";
-    public const string WorkReady = "WORK_READY";
-}
 
 /// <summary>A Finesse call failed; <see cref="Code"/> is a stable error code.</summary>
 public sealed class FinesseGatewayException(string code, string message, Exception? inner = null) : Exception(message, inner)

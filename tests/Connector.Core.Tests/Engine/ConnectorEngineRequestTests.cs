@@ -1,21 +1,22 @@
 using SiebelCti.Connector.Engine;
 using SiebelCti.Connector.Engine.Ports;
 using SiebelCti.Connector.Contract;
+using DialogAction = SiebelCti.Finesse.Model.DialogAction;
 
 namespace SiebelCti.Connector.Core.Tests.Engine;
 
 public sealed class ConnectorEngineRequestTests
 {
-    public static TheoryData<ConnectorMessage, string, string?> CallRequests() => new()
+    public static TheoryData<ConnectorMessage, DialogAction, string?> CallRequests() => new()
     {
-        { new Answer("d1"), FinesseActions.Answer, null },
-        { new Release("d1"), FinesseActions.Drop, null },
-        { new Hold("d1"), FinesseActions.Hold, null },
-        { new Retrieve("d1"), FinesseActions.Retrieve, null },
-        { new ConsultCall("d1", "1002"), FinesseActions.ConsultCall, "1002" },
-        { new TransferComplete("d1"), FinesseActions.Transfer, null },
-        { new ConferenceComplete("d1"), FinesseActions.Conference, null },
-        { new SingleStepTransfer("d1", "1003"), FinesseActions.TransferSst, "1003" },
+        { new Answer("d1"), DialogAction.Answer, null },
+        { new Release("d1"), DialogAction.Drop, null },
+        { new Hold("d1"), DialogAction.Hold, null },
+        { new Retrieve("d1"), DialogAction.Retrieve, null },
+        { new ConsultCall("d1", "1002"), DialogAction.ConsultCall, "1002" },
+        { new TransferComplete("d1"), DialogAction.Transfer, null },
+        { new ConferenceComplete("d1"), DialogAction.Conference, null },
+        { new SingleStepTransfer("d1", "1003"), DialogAction.TransferSst, "1003" },
     };
 
     [Fact]
@@ -41,7 +42,7 @@ public sealed class ConnectorEngineRequestTests
     [Theory]
     [MemberData(nameof(CallRequests))]
     public async Task Every_call_request_becomes_its_Finesse_dialog_action_and_is_answered_by_the_dialog_change(
-        ConnectorMessage request, string action, string? toAddress)
+        ConnectorMessage request, DialogAction action, string? toAddress)
     {
         await using var h = new EngineHarness();
         await h.BringInServiceAsync();
@@ -128,7 +129,7 @@ public sealed class ConnectorEngineRequestTests
         Assert.Null(ended.CorrelationId);
         Assert.Equal(new DialogEnded("d9", "FAILED"), ended.Message);
         var action = Assert.IsType<DialogActionRequest>(drop.Argument);
-        Assert.Equal(("d9", FinesseActions.Drop, "1001"), (action.DialogId, action.Action, action.Extension));
+        Assert.Equal(("d9", DialogAction.Drop, "1001"), (action.DialogId, action.Action, action.Extension));
         Assert.Equal(state, snapshot.CorrelationId); // nothing else (no second DialogEnded) came before it
         Assert.IsType<AgentState>(snapshot.Message);
     }
@@ -167,7 +168,7 @@ public sealed class ConnectorEngineRequestTests
         var answer = await h.NextAsync("c1");
 
         var sent = Assert.IsType<DialogActionRequest>(call.Argument);
-        Assert.Equal((FinesseActions.SendDtmf, "12#", "1001"), (sent.Action, sent.Digits, sent.Extension));
+        Assert.Equal((DialogAction.SendDtmf, "12#", "1001"), (sent.Action, sent.Digits, sent.Extension));
         Assert.Equal(correlation, answer.CorrelationId);
         Assert.Equal("d1", Assert.IsType<Dialog>(answer.Message).Id);
     }

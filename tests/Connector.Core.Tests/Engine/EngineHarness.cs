@@ -5,6 +5,8 @@ using SiebelCti.Connector.Engine;
 using SiebelCti.Finesse.Tests;
 using SiebelCti.Connector.Engine.Ports;
 using SiebelCti.Connector.Contract;
+using UserState = SiebelCti.Finesse.Model.UserState;
+using UserStates = SiebelCti.Finesse.Model.UserStates;
 
 namespace SiebelCti.Connector.Core.Tests.Engine;
 
@@ -318,8 +320,9 @@ internal sealed class FakeFinesseGateway : IFinesseGateway
         SignedIn[agent.AgentId] = extension;
     }
 
-    public Task ChangeStateAsync(AgentCredentials agent, string state, string? reasonCodeId, string requestId, CancellationToken cancellationToken) =>
-        Record("ChangeState", agent, requestId, state, reasonCodeId);
+    /// <summary>Recorded with Finesse's name of the state (what the REST request carries).</summary>
+    public Task ChangeStateAsync(AgentCredentials agent, UserState state, string? reasonCodeId, string requestId, CancellationToken cancellationToken) =>
+        Record("ChangeState", agent, requestId, UserStates.ToWire(state), reasonCodeId);
 
     public Task MakeCallAsync(AgentCredentials agent, string extension, string destination, string requestId, CancellationToken cancellationToken) =>
         Record("MakeCall", agent, requestId, extension, destination);

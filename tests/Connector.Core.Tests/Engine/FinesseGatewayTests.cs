@@ -2,6 +2,7 @@ using SiebelCti.Connector.Engine.Adapters;
 using SiebelCti.Connector.Engine.Ports;
 using SiebelCti.Finesse.Tests;
 using SiebelCti.Finesse;
+using SiebelCti.Finesse.Model;
 
 namespace SiebelCti.Connector.Core.Tests.Engine;
 
@@ -55,11 +56,11 @@ public sealed class FinesseGatewayTests : LoopbackFinesseTest
     [Fact]
     public async Task State_change_with_reason_code_id_and_actions_reach_finesse()
     {
-        await _gateway.ChangeStateAsync(Alice, "NOT_READY", "16", "r1", Ct);
+        await _gateway.ChangeStateAsync(Alice, UserState.NotReady, "16", "r1", Ct);
         await _gateway.SignInAsync(Alice, "3001", "r2", Ct);
         await _gateway.MakeCallAsync(Alice, "3001", "3002", "r3", Ct);
-        await _gateway.DialogActionAsync(Alice, new DialogActionRequest("77", "CONSULT_CALL", "3001", ToAddress: "3002"), "r4", Ct);
-        await _gateway.DialogActionAsync(Alice, new DialogActionRequest("77", "SEND_DTMF", "3001", Digits: "9#"), "r5", Ct);
+        await _gateway.DialogActionAsync(Alice, new DialogActionRequest("77", DialogAction.ConsultCall, "3001", ToAddress: "3002"), "r4", Ct);
+        await _gateway.DialogActionAsync(Alice, new DialogActionRequest("77", DialogAction.SendDtmf, "3001", Digits: "9#"), "r5", Ct);
         await _gateway.UpdateCallDataAsync(
             Alice, "77",
             new CallDataUpdate(new Dictionary<string, string> { ["callVariable2"] = "v2" }, new Dictionary<string, string> { ["user.x"] = "y" }, "Sale"),
@@ -99,14 +100,15 @@ public sealed class FinesseGatewayTests : LoopbackFinesseTest
     {
         Server.Responder = _ => FakeResponse.ApiError(400, "Invalid State", "no");
 
-        var finesse = await Assert.ThrowsAsync<FinesseGatewayException>(() => _gateway.ChangeStateAsync(Alice, "READY", null, "r", Ct));
-        var badReason = await Assert.ThrowsAsync<FinesseGatewayException>(() => _gateway.ChangeStateAsync(Alice, "NOT_READY", "lunch", "r", Ct));
-        var badAction = await Assert.ThrowsAsync<FinesseGatewayException>(() => _gateway.DialogActionAsync(Alice, new DialogActionRequest("1", "BARGE", "3001"), "r", Ct));
-        var noTarget = await Assert.ThrowsAsync<FinesseGatewayException>(() => _gateway.DialogActionAsync(Alice, new DialogActionRequest("1", "TRANSFER_SST", "3001"), "r", Ct));
+        var finesse = await Assert.ThrowsAsync<FinesseGatewayException>(() => _gateway.ChangeStateAsync(Alice, UserState.Ready, null, "r", Ct));
+        var badReason = await Assert.ThrowsAsync<FinesseGatewayException>(() => _gateway.ChangeStateAsync(Alice, UserState.NotReady, "lunch", "r", Ct));
+        var badState = await Assert.ThrowsAsync<FinesseGatewayException>(() => _gateway.ChangeStateAsync(Alice, UserState.Talking, null, "r", Ct));
+        var badAction = await Assert.ThrowsAsync<FinesseGatewayException>(() => _gateway.DialogActionAsync(Alice, new DialogActionRequest("1", DialogAction.MakeCall, "3001"), "r", Ct));
+        var noTarget = await Assert.ThrowsAsync<FinesseGatewayException>(() => _gateway.DialogActionAsync(Alice, new DialogActionRequest("1", DialogAction.TransferSst, "3001"), "r", Ct));
         var badCategory = await Assert.ThrowsAsync<FinesseGatewayException>(() => _gateway.GetReasonCodesAsync(Alice, "BREAK", Ct));
 
         Assert.Equal(FinesseErrorCode.FinesseInvalidState, finesse.Code);
-        Assert.All([badReason, badAction, noTarget, badCategory], e => Assert.Equal(FinesseErrorCode.FinesseInvalidArgument, e.Code));
+        Assert.All([badReason, badState, badAction, noTarget, badCategory], e => Assert.Equal(FinesseErrorCode.FinesseInvalidArgument, e.Code));
         Assert.Single(Server.Requests);
     }
 }
