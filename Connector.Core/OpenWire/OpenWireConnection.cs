@@ -46,7 +46,7 @@ public sealed partial class OpenWireConnection : IAsyncDisposable, ITransportLis
         _uri = uri;
         _logger = (ILogger?)loggerFactory?.CreateLogger("SiebelCti.Connector.OpenWire") ?? NullLogger.Instance;
         _time = time;
-        _transportSettings = TransportSettings.From(options);
+        _transportSettings = TransportSettings.From(options, uri);
         ConnectionId = $"ID:siebelcti-{Guid.NewGuid():N}:1";
         ClientId = options.ClientId ?? ConnectionId;
         _eventPump = Task.Run(PumpEventsAsync);
