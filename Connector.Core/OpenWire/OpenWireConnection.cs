@@ -69,6 +69,9 @@ public sealed partial class OpenWireConnection : IAsyncDisposable, ITransportLis
     public string ClientId { get; }
 
     /// <summary>The broker endpoint currently connected to (null while not open).</summary>
+    /// <summary>Whether the current transport negotiated the tight encoding (for tests and diagnostics).</summary>
+    internal bool TightEncoding => _transport?.TightEncoding ?? false;
+
     public string? ConnectedBroker => State == OpenWireConnectionState.Open ? _transport?.Endpoint.ToString() : null;
 
     /// <summary>The fault that ended the connection when <see cref="State"/> is Faulted.</summary>

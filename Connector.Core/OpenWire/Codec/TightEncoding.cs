@@ -269,10 +269,11 @@ internal ref struct TightReader(ReadOnlySpan<byte> bits, WireReader body) : IFie
     {
         if (Bool())
         {
-            return Bool() ? _body.Long() : (uint)_body.Int();
+            return Bool() ? _body.Long() : unchecked((uint)_body.Int());
         }
 
-        return Bool() ? (ushort)_body.Short() : 0;
+        // Java reads the 2- and 4-byte forms as unsigned.
+        return Bool() ? unchecked((ushort)_body.Short()) : 0;
     }
 
     public string? String()
