@@ -11,7 +11,7 @@ public static class ConnectorErrorCode
     /// <summary>A required service (broker, XMPP server, Finesse) did not answer.</summary>
     public const string ServiceUnreachable = "SERVICE_UNREACHABLE";
 
-    // Driver <-> Connector messaging and engine (Connector.Core/Messaging, Connector.Core/Engine)
+    // The contract (Connector.Contract) and the engine (Connector.Core/Engine)
     /// <summary>A contract message has no JMSType.</summary>
     public const string MessageTypeMissing = "MESSAGE_TYPE_MISSING";
 

@@ -7,7 +7,7 @@ namespace SiebelCti.Finesse;
 /// </summary>
 public static class FinesseErrorCode
 {
-    // Finesse REST (Connector.Core/Finesse/Rest)
+    // Finesse REST (Rest/, Xml/, Notifications/)
     /// <summary>Finesse XML was not well-formed (truncated, bad syntax, empty).</summary>
     public const string FinesseXmlMalformed = "FINESSE_XML_MALFORMED";
     /// <summary>Finesse XML contained a DOCTYPE/DTD; refused (entity expansion, external entities).</summary>
@@ -73,7 +73,7 @@ public static class FinesseErrorCode
     /// <summary>Asynchronous Invalid Device / Device Busy / Mode Not Allowed at sign-in.</summary>
     public const string FinesseDeviceError = "FINESSE_DEVICE_ERROR";
 
-    // XMPP (Connector.Core/Finesse/Xmpp)
+    // XMPP (Xmpp/)
     /// <summary>The XMPP server could not be reached over TCP.</summary>
     public const string XmppConnectFailed = "XMPP_CONNECT_FAILED";
 

@@ -45,7 +45,7 @@ public sealed partial class OpenWireConnection : IAsyncDisposable, ITransportLis
         _uri = uri;
         _logger = (ILogger?)loggerFactory?.CreateLogger("SiebelCti.OpenWire") ?? NullLogger.Instance;
         _time = time;
-        _transportSettings = TransportSettings.From(options);
+        _transportSettings = TransportSettings.From(options, uri);
         ConnectionId = $"ID:siebelcti-{Guid.NewGuid():N}:1";
         ClientId = options.ClientId ?? ConnectionId;
         _eventPump = Task.Run(PumpEventsAsync);
@@ -66,6 +66,9 @@ public sealed partial class OpenWireConnection : IAsyncDisposable, ITransportLis
     }
 
     public string ClientId { get; }
+
+    /// <summary>True when the current connection negotiated tight encoding (both sides offered it in their WireFormatInfo).</summary>
+    public bool TightEncoding => _transport?.TightEncoding ?? false;
 
     /// <summary>The broker endpoint currently connected to (null while not open).</summary>
     public string? ConnectedBroker => State == OpenWireConnectionState.Open ? _transport?.Endpoint.ToString() : null;

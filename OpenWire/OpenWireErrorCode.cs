@@ -7,7 +7,7 @@ namespace SiebelCti.OpenWire;
 /// </summary>
 public static class OpenWireErrorCode
 {
-    // OpenWire (Connector.Core/OpenWire)
+    // The client (connection, transport, codec)
     /// <summary>OpenWire options are invalid; the message lists every problem.</summary>
     public const string OpenWireInvalidOptions = "OPENWIRE_INVALID_OPTIONS";
     /// <summary>No TCP connection to any broker of the URI could be made.</summary>

@@ -30,8 +30,8 @@ internal static partial class OpenWireLog
     public static partial void UnknownCommand(ILogger logger, byte type, int length, string broker);
 
     [LoggerMessage(EventId = OpenWireEventIds.OpenWireWireFormatNegotiated, EventName = nameof(OpenWireEventIds.OpenWireWireFormatNegotiated), Level = LogLevel.Debug,
-        Message = "OpenWire wire format with {Broker}: broker v{BrokerVersion} {BrokerProvider} {BrokerProviderVersion}, max frame {MaxFrameSize}")]
-    public static partial void WireFormatNegotiated(ILogger logger, string broker, int brokerVersion, string? brokerProvider, string? brokerProviderVersion, long maxFrameSize);
+        Message = "OpenWire wire format with {Broker}: broker v{BrokerVersion} {BrokerProvider} {BrokerProviderVersion}, max frame {MaxFrameSize}, {Encoding} encoding")]
+    public static partial void WireFormatNegotiated(ILogger logger, string broker, int brokerVersion, string? brokerProvider, string? brokerProviderVersion, long maxFrameSize, string encoding);
 
     [LoggerMessage(EventId = OpenWireEventIds.OpenWireLoopFailed, EventName = nameof(OpenWireEventIds.OpenWireLoopFailed), Level = LogLevel.Error,
         Message = "OpenWire {Loop} loop for {Broker} failed unexpectedly")]

@@ -48,6 +48,13 @@ public sealed record OpenWireOptions
     /// <summary>Host name expected in the broker certificate; defaults to the host of the URI.</summary>
     public string? TlsTargetHost { get; init; }
 
+    /// <summary>
+    /// Offer the tight OpenWire encoding (smaller frames: booleans as bits, longs in 0-8 bytes); it is
+    /// used only if the broker's WireFormatInfo offers it too, otherwise frames stay loose. The broker
+    /// URI option <c>wireFormat.tightEncodingEnabled</c> overrides this. Default true, as the Java client.
+    /// </summary>
+    public bool TightEncodingEnabled { get; init; } = true;
+
     /// <summary>Frames that may wait behind a write in progress before further senders wait for the next batch (backpressure). Default 1024.</summary>
     public int WriteQueueCapacity { get; init; } = 1024;
 

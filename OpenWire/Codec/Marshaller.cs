@@ -3,8 +3,11 @@ using SiebelCti.OpenWire.Commands;
 namespace SiebelCti.OpenWire.Codec;
 
 /// <summary>
-/// Loose OpenWire v12 marshalling of every structure we use, without the object cache ("cached"
-/// fields are then written exactly like nested ones: presence flag, type byte, body). Pure: no I/O.
+/// OpenWire v12 marshalling of every structure we use, without the object cache ("cached" fields are
+/// then written exactly like nested ones: presence flag, type byte, body). Each structure's fields are
+/// listed once; the encoding is the field writer's or reader's (<see cref="WireWriter"/> and
+/// <see cref="WireReader"/> loose, <see cref="TightSizer"/>, <see cref="TightSpanWriter"/> and
+/// <see cref="TightReader"/> tight). Pure: no I/O.
 /// </summary>
 internal static class Marshaller
 {
@@ -12,31 +15,52 @@ internal static class Marshaller
 
     // ---- writing ----
 
-    public static void Write(WireWriter w, DataStructure value)
+    public static void Write<TW>(ref TW w, DataStructure value)
+        where TW : IFieldWriter, allows ref struct
     {
         w.Byte(value.DataType);
-        WriteBody(w, value);
+        WriteBody(ref w, value);
     }
+
+    /// <summary>A structure's fields without its type byte.</summary>
+    public static void WriteBodyOf<TW>(ref TW w, DataStructure value)
+        where TW : IFieldWriter, allows ref struct
+        => WriteBody(ref w, value);
 
     /// <summary>A top-level command with the transport's command id and response flag (no copy of the command).</summary>
-    public static void WriteCommand(WireWriter w, Command command, int commandId, bool responseRequired)
+    public static void WriteCommand<TW>(ref TW w, Command command, int commandId, bool responseRequired)
+        where TW : IFieldWriter, allows ref struct
     {
         w.Byte(command.DataType);
-        w.Int(commandId);
-        w.Bool(responseRequired);
-        WriteCommandBody(w, command);
+        WriteCommandFields(ref w, command, commandId, responseRequired);
     }
 
-    private static void Nested(WireWriter w, DataStructure? value)
+    /// <summary>A top-level command after its type byte: command id, response flag and body.</summary>
+    public static void WriteCommandFields<TW>(ref TW w, Command command, int commandId, bool responseRequired)
+        where TW : IFieldWriter, allows ref struct
+    {
+        w.Int(commandId);
+        w.Bool(responseRequired);
+        WriteCommandBody(ref w, command);
+    }
+
+    private static void Nested<TW>(ref TW w, DataStructure? value)
+        where TW : IFieldWriter, allows ref struct
     {
         w.Bool(value is not null);
         if (value is not null)
         {
-            Write(w, value);
+            if (IsMarshallAware(value.DataType))
+            {
+                w.MarshallAware();
+            }
+
+            Write(ref w, value);
         }
     }
 
-    private static void Array<T>(WireWriter w, IReadOnlyList<T>? values)
+    private static void Array<TW, T>(ref TW w, IReadOnlyList<T>? values)
+        where TW : IFieldWriter, allows ref struct
         where T : DataStructure
     {
         w.Bool(values is not null);
@@ -45,12 +69,13 @@ internal static class Marshaller
             w.Short(checked((short)values.Count));
             foreach (var v in values)
             {
-                Nested(w, v);
+                Nested(ref w, v);
             }
         }
     }
 
-    private static void Throwable(WireWriter w, BrokerError? error, bool stackTraces)
+    private static void Throwable<TW>(ref TW w, BrokerError? error, bool stackTraces)
+        where TW : IFieldWriter, allows ref struct
     {
         w.Bool(error is not null);
         if (error is null)
@@ -72,24 +97,26 @@ internal static class Marshaller
                 w.Int(f.LineNumber);
             }
 
-            Throwable(w, error.Cause, stackTraces);
+            Throwable(ref w, error.Cause, stackTraces);
         }
     }
 
-    private static void Base(WireWriter w, Command c)
+    private static void Base<TW>(ref TW w, Command c)
+        where TW : IFieldWriter, allows ref struct
     {
         w.Int(c.CommandId);
         w.Bool(c.ResponseRequired);
     }
 
-    private static void WriteBody(WireWriter w, DataStructure value)
+    private static void WriteBody<TW>(ref TW w, DataStructure value)
+        where TW : IFieldWriter, allows ref struct
     {
         switch (value)
         {
             case WireFormatInfo wf:
                 w.Raw(WireFormatInfo.Magic);
                 w.Int(wf.Version);
-                w.Bytes(PrimitiveMap.Encode(wf.Properties));
+                w.Bytes(PrimitiveMap.Encode(wf.Properties), present: true);
                 break;
             case ConnectionId id:
                 w.String(id.Value);
@@ -113,7 +140,7 @@ internal static class Marshaller
                 break;
             case MessageId id:
                 w.String(id.TextView);
-                Nested(w, id.ProducerId);
+                Nested(ref w, id.ProducerId);
                 w.Long(id.ProducerSequenceId);
                 w.Long(id.BrokerSequenceId);
                 break;
@@ -122,30 +149,31 @@ internal static class Marshaller
                 break;
             case LocalTransactionId t:
                 w.Long(t.Value);
-                Nested(w, t.ConnectionId);
+                Nested(ref w, t.ConnectionId);
                 break;
             case XaTransactionId t:
                 w.Int(t.FormatId);
-                w.Bytes(t.GlobalTransactionId);
-                w.Bytes(t.BranchQualifier);
+                w.Bytes(t.GlobalTransactionId, t.GlobalTransactionId is not null);
+                w.Bytes(t.BranchQualifier, t.BranchQualifier is not null);
                 break;
             case Command c:
-                Base(w, c);
-                WriteCommandBody(w, c);
+                Base(ref w, c);
+                WriteCommandBody(ref w, c);
                 break;
             default:
                 throw new OpenWireProtocolException($"cannot marshal {value.GetType().Name}");
         }
     }
 
-    private static void WriteCommandBody(WireWriter w, Command command)
+    private static void WriteCommandBody<TW>(ref TW w, Command command)
+        where TW : IFieldWriter, allows ref struct
     {
         switch (command)
         {
             case BrokerInfo b:
-                Nested(w, b.BrokerId);
+                Nested(ref w, b.BrokerId);
                 w.String(b.BrokerUrl);
-                Array(w, b.PeerBrokerInfos);
+                Array(ref w, b.PeerBrokerInfos);
                 w.String(b.BrokerName);
                 w.Bool(b.SlaveBroker);
                 w.Bool(b.MasterBroker);
@@ -157,11 +185,11 @@ internal static class Marshaller
                 w.String(b.NetworkProperties);
                 break;
             case ConnectionInfo c:
-                Nested(w, c.ConnectionId);
+                Nested(ref w, c.ConnectionId);
                 w.String(c.ClientId);
                 w.String(c.Password);
                 w.String(c.UserName);
-                Array(w, c.BrokerPath);
+                Array(ref w, c.BrokerPath);
                 w.Bool(c.BrokerMasterConnector);
                 w.Bool(c.Manageable);
                 w.Bool(c.ClientMaster);
@@ -170,12 +198,12 @@ internal static class Marshaller
                 w.String(c.ClientIp);
                 break;
             case SessionInfo s:
-                Nested(w, s.SessionId);
+                Nested(ref w, s.SessionId);
                 break;
             case ConsumerInfo c:
-                Nested(w, c.ConsumerId);
+                Nested(ref w, c.ConsumerId);
                 w.Bool(c.Browser);
-                Nested(w, c.Destination);
+                Nested(ref w, c.Destination);
                 w.Int(c.PrefetchSize);
                 w.Int(c.MaximumPendingMessageLimit);
                 w.Bool(c.DispatchAsync);
@@ -186,44 +214,44 @@ internal static class Marshaller
                 w.Bool(c.Exclusive);
                 w.Bool(c.Retroactive);
                 w.Byte(c.Priority);
-                Array(w, c.BrokerPath);
+                Array(ref w, c.BrokerPath);
                 w.Bool(false); // additional predicate: never sent
                 w.Bool(c.NetworkSubscription);
                 w.Bool(c.OptimizedAcknowledge);
                 w.Bool(c.NoRangeAcks);
-                Array(w, c.NetworkConsumerPath);
+                Array(ref w, c.NetworkConsumerPath);
                 break;
             case ProducerInfo p:
-                Nested(w, p.ProducerId);
-                Nested(w, p.Destination);
-                Array(w, p.BrokerPath);
+                Nested(ref w, p.ProducerId);
+                Nested(ref w, p.Destination);
+                Array(ref w, p.BrokerPath);
                 w.Bool(p.DispatchAsync);
                 w.Int(p.WindowSize);
                 break;
             case DestinationInfo d:
-                Nested(w, d.ConnectionId);
-                Nested(w, d.Destination);
+                Nested(ref w, d.ConnectionId);
+                Nested(ref w, d.Destination);
                 w.Byte(d.OperationType);
                 w.Long(d.Timeout);
-                Array(w, d.BrokerPath);
+                Array(ref w, d.BrokerPath);
                 break;
             case KeepAliveInfo or ShutdownInfo:
                 break;
             case RemoveInfo r:
-                Nested(w, r.ObjectId);
+                Nested(ref w, r.ObjectId);
                 w.Long(r.LastDeliveredSequenceId);
                 break;
             case ControlCommand c:
                 w.String(c.Command);
                 break;
             case ConnectionError e:
-                Throwable(w, e.Exception, stackTraces: false);
-                Nested(w, e.ConnectionId);
+                Throwable(ref w, e.Exception, stackTraces: false);
+                Nested(ref w, e.ConnectionId);
                 break;
             case ConsumerControl c:
-                Nested(w, c.Destination);
+                Nested(ref w, c.Destination);
                 w.Bool(c.Close);
-                Nested(w, c.ConsumerId);
+                Nested(ref w, c.ConsumerId);
                 w.Int(c.Prefetch);
                 w.Bool(c.Flush);
                 w.Bool(c.Start);
@@ -238,34 +266,34 @@ internal static class Marshaller
                 w.String(c.ConnectedBrokers);
                 w.String(c.ReconnectTo);
                 w.Bool(c.RebalanceConnection);
-                w.Bytes(c.Token);
+                w.Bytes(c.Token, c.Token is not null);
                 break;
             case ProducerAck p:
-                Nested(w, p.ProducerId);
+                Nested(ref w, p.ProducerId);
                 w.Int(p.Size);
                 break;
             case MessageDispatch d:
-                Nested(w, d.ConsumerId);
-                Nested(w, d.Destination);
-                Nested(w, d.Message);
+                Nested(ref w, d.ConsumerId);
+                Nested(ref w, d.Destination);
+                Nested(ref w, d.Message);
                 w.Int(d.RedeliveryCounter);
                 break;
             case MessageAck a:
-                Nested(w, a.Destination);
-                Nested(w, a.TransactionId);
-                Nested(w, a.ConsumerId);
+                Nested(ref w, a.Destination);
+                Nested(ref w, a.TransactionId);
+                Nested(ref w, a.ConsumerId);
                 w.Byte(a.AckType);
-                Nested(w, a.FirstMessageId);
-                Nested(w, a.LastMessageId);
+                Nested(ref w, a.FirstMessageId);
+                Nested(ref w, a.LastMessageId);
                 w.Int(a.MessageCount);
-                Throwable(w, a.PoisonCause, stackTraces: false);
+                Throwable(ref w, a.PoisonCause, stackTraces: false);
                 break;
             case MessageCommand m:
-                WriteMessage(w, m);
+                WriteMessage(ref w, m);
                 break;
             case ExceptionResponse r:
                 w.Int(r.CorrelationId);
-                Throwable(w, r.Exception, stackTraces: false);
+                Throwable(ref w, r.Exception, stackTraces: false);
                 break;
             case IntegerResponse r:
                 w.Int(r.CorrelationId);
@@ -279,35 +307,36 @@ internal static class Marshaller
         }
     }
 
-    private static void WriteMessage(WireWriter w, MessageCommand m)
+    private static void WriteMessage<TW>(ref TW w, MessageCommand m)
+        where TW : IFieldWriter, allows ref struct
     {
-        Nested(w, m.ProducerId);
-        Nested(w, m.Destination);
-        Nested(w, m.TransactionId);
-        Nested(w, m.OriginalDestination);
-        Nested(w, m.MessageId);
-        Nested(w, m.OriginalTransactionId);
+        Nested(ref w, m.ProducerId);
+        Nested(ref w, m.Destination);
+        Nested(ref w, m.TransactionId);
+        Nested(ref w, m.OriginalDestination);
+        Nested(ref w, m.MessageId);
+        Nested(ref w, m.OriginalTransactionId);
         w.String(m.GroupId);
         w.Int(m.GroupSequence);
         w.String(m.CorrelationId);
         w.Bool(m.Persistent);
         w.Long(m.Expiration);
         w.Byte(m.Priority);
-        Nested(w, m.ReplyTo);
+        Nested(ref w, m.ReplyTo);
         w.Long(m.Timestamp);
         w.String(m.Type);
-        w.Bytes(m.Content);
-        w.Bytes(m.MarshalledProperties);
-        Nested(w, m.DataStructure);
-        Nested(w, m.TargetConsumerId);
+        w.Bytes(m.Content, m.Content is not null);
+        w.Bytes(m.MarshalledProperties, m.MarshalledProperties is not null);
+        Nested(ref w, m.DataStructure);
+        Nested(ref w, m.TargetConsumerId);
         w.Bool(m.Compressed);
         w.Int(m.RedeliveryCounter);
-        Array(w, m.BrokerPath);
+        Array(ref w, m.BrokerPath);
         w.Long(m.Arrival);
         w.String(m.UserId);
         w.Bool(m.ReceivedByDfBridge);
         w.Bool(m.Droppable);
-        Array(w, m.Cluster);
+        Array(ref w, m.Cluster);
         w.Long(m.BrokerInTime);
         w.Long(m.BrokerOutTime);
         w.Bool(m.JmsxGroupFirstForConsumer);
@@ -316,12 +345,23 @@ internal static class Marshaller
     // ---- reading ----
 
     /// <summary>Reads one top-level structure; unknown top-level types become <see cref="UnknownCommand"/>.</summary>
-    public static DataStructure ReadTopLevel(ref WireReader r, bool stackTraces)
+    public static DataStructure ReadTopLevel<TR>(ref TR r, bool stackTraces)
+        where TR : IFieldReader, allows ref struct
     {
         var length = r.Remaining;
         var type = r.Byte();
         return IsKnown(type) ? ReadBody(ref r, type, stackTraces, 0) : new UnknownCommand(type, length);
     }
+
+    /// <summary>Reads a top-level structure of a known type whose type byte has been read.</summary>
+    public static DataStructure ReadStructure<TR>(ref TR r, byte type, bool stackTraces)
+        where TR : IFieldReader, allows ref struct
+        => ReadBody(ref r, type, stackTraces, 0);
+
+    /// <summary>Structures that Java marks "marshall aware": nested, they carry the tight encoding's cached-form flag.</summary>
+    private static bool IsMarshallAware(byte type) => type == Codec.DataType.WireFormatInfo || Codec.DataType.IsMessage(type);
+
+    public static bool IsKnownType(byte type) => IsKnown(type);
 
     private static bool IsKnown(byte type) => type switch
     {
@@ -338,7 +378,8 @@ internal static class Marshaller
         _ => Codec.DataType.IsMessage(type) || Codec.DataType.IsDestination(type),
     };
 
-    private static DataStructure? ReadNested(ref WireReader r, bool st, int depth)
+    private static DataStructure? ReadNested<TR>(ref TR r, bool st, int depth)
+        where TR : IFieldReader, allows ref struct
     {
         if (!r.Bool())
         {
@@ -351,10 +392,16 @@ internal static class Marshaller
             throw new OpenWireProtocolException($"unknown nested structure type {type}");
         }
 
+        if (IsMarshallAware(type) && r.MarshallAware())
+        {
+            throw new OpenWireProtocolException($"nested structure type {type} claims a cached marshalled form, which OpenWire never sends");
+        }
+
         return ReadBody(ref r, type, st, depth + 1);
     }
 
-    private static T? ReadNested<T>(ref WireReader r, bool st, int depth)
+    private static T? ReadNested<TR, T>(ref TR r, bool st, int depth)
+        where TR : IFieldReader, allows ref struct
         where T : DataStructure
     {
         var value = ReadNested(ref r, st, depth);
@@ -363,7 +410,8 @@ internal static class Marshaller
             : throw new OpenWireProtocolException($"expected {typeof(T).Name} but found structure type {value.DataType}");
     }
 
-    private static List<T>? ReadArray<T>(ref WireReader r, bool st, int depth)
+    private static List<T>? ReadArray<TR, T>(ref TR r, bool st, int depth)
+        where TR : IFieldReader, allows ref struct
         where T : DataStructure
     {
         if (!r.Bool())
@@ -380,13 +428,14 @@ internal static class Marshaller
         var list = new List<T>(count);
         for (var i = 0; i < count; i++)
         {
-            list.Add(ReadNested<T>(ref r, st, depth) ?? throw new OpenWireProtocolException("null array element"));
+            list.Add(ReadNested<TR, T>(ref r, st, depth) ?? throw new OpenWireProtocolException("null array element"));
         }
 
         return list;
     }
 
-    private static BrokerError? ReadThrowable(ref WireReader r, bool st, int depth)
+    private static BrokerError? ReadThrowable<TR>(ref TR r, bool st, int depth)
+        where TR : IFieldReader, allows ref struct
     {
         if (!r.Bool())
         {
@@ -420,7 +469,8 @@ internal static class Marshaller
         return new BrokerError(cls, message, frames, ReadThrowable(ref r, st, depth + 1));
     }
 
-    private static DataStructure ReadBody(ref WireReader r, byte type, bool st, int depth)
+    private static DataStructure ReadBody<TR>(ref TR r, byte type, bool st, int depth)
+        where TR : IFieldReader, allows ref struct
     {
         if (depth > MaxDepth)
         {
@@ -452,11 +502,11 @@ internal static class Marshaller
             case Codec.DataType.BrokerId:
                 return new BrokerId(r.String());
             case Codec.DataType.MessageId:
-                return new MessageId(r.String(), ReadNested<ProducerId>(ref r, st, depth), r.Long(), r.Long());
+                return new MessageId(r.String(), ReadNested<TR, ProducerId>(ref r, st, depth), r.Long(), r.Long());
             case Codec.DataType.LocalTransactionId:
             {
                 var value = r.Long();
-                return new LocalTransactionId(ReadNested<ConnectionId>(ref r, st, depth), value);
+                return new LocalTransactionId(ReadNested<TR, ConnectionId>(ref r, st, depth), value);
             }
 
             case Codec.DataType.XaTransactionId:
@@ -470,16 +520,17 @@ internal static class Marshaller
         }
     }
 
-    private static Command ReadCommand(ref WireReader r, byte type, bool st, int depth)
+    private static Command ReadCommand<TR>(ref TR r, byte type, bool st, int depth)
+        where TR : IFieldReader, allows ref struct
     {
         switch (type)
         {
             case Codec.DataType.BrokerInfo:
                 return new BrokerInfo
                 {
-                    BrokerId = ReadNested<BrokerId>(ref r, st, depth),
+                    BrokerId = ReadNested<TR, BrokerId>(ref r, st, depth),
                     BrokerUrl = r.String(),
-                    PeerBrokerInfos = ReadArray<BrokerInfo>(ref r, st, depth),
+                    PeerBrokerInfos = ReadArray<TR, BrokerInfo>(ref r, st, depth),
                     BrokerName = r.String(),
                     SlaveBroker = r.Bool(),
                     MasterBroker = r.Bool(),
@@ -493,11 +544,11 @@ internal static class Marshaller
             case Codec.DataType.ConnectionInfo:
                 return new ConnectionInfo
                 {
-                    ConnectionId = ReadNested<ConnectionId>(ref r, st, depth),
+                    ConnectionId = ReadNested<TR, ConnectionId>(ref r, st, depth),
                     ClientId = r.String(),
                     Password = r.String(),
                     UserName = r.String(),
-                    BrokerPath = ReadArray<BrokerId>(ref r, st, depth),
+                    BrokerPath = ReadArray<TR, BrokerId>(ref r, st, depth),
                     BrokerMasterConnector = r.Bool(),
                     Manageable = r.Bool(),
                     ClientMaster = r.Bool(),
@@ -506,14 +557,14 @@ internal static class Marshaller
                     ClientIp = r.String(),
                 };
             case Codec.DataType.SessionInfo:
-                return new SessionInfo { SessionId = ReadNested<SessionId>(ref r, st, depth) };
+                return new SessionInfo { SessionId = ReadNested<TR, SessionId>(ref r, st, depth) };
             case Codec.DataType.ConsumerInfo:
             {
                 var info = new ConsumerInfo
                 {
-                    ConsumerId = ReadNested<ConsumerId>(ref r, st, depth),
+                    ConsumerId = ReadNested<TR, ConsumerId>(ref r, st, depth),
                     Browser = r.Bool(),
-                    Destination = ReadNested<DestinationRef>(ref r, st, depth),
+                    Destination = ReadNested<TR, DestinationRef>(ref r, st, depth),
                     PrefetchSize = r.Int(),
                     MaximumPendingMessageLimit = r.Int(),
                     DispatchAsync = r.Bool(),
@@ -524,7 +575,7 @@ internal static class Marshaller
                     Exclusive = r.Bool(),
                     Retroactive = r.Bool(),
                     Priority = r.Byte(),
-                    BrokerPath = ReadArray<BrokerId>(ref r, st, depth),
+                    BrokerPath = ReadArray<TR, BrokerId>(ref r, st, depth),
                 };
                 if (r.Bool())
                 {
@@ -536,27 +587,27 @@ internal static class Marshaller
                     NetworkSubscription = r.Bool(),
                     OptimizedAcknowledge = r.Bool(),
                     NoRangeAcks = r.Bool(),
-                    NetworkConsumerPath = ReadArray<ConsumerId>(ref r, st, depth),
+                    NetworkConsumerPath = ReadArray<TR, ConsumerId>(ref r, st, depth),
                 };
             }
 
             case Codec.DataType.ProducerInfo:
                 return new ProducerInfo
                 {
-                    ProducerId = ReadNested<ProducerId>(ref r, st, depth),
-                    Destination = ReadNested<DestinationRef>(ref r, st, depth),
-                    BrokerPath = ReadArray<BrokerId>(ref r, st, depth),
+                    ProducerId = ReadNested<TR, ProducerId>(ref r, st, depth),
+                    Destination = ReadNested<TR, DestinationRef>(ref r, st, depth),
+                    BrokerPath = ReadArray<TR, BrokerId>(ref r, st, depth),
                     DispatchAsync = r.Bool(),
                     WindowSize = r.Int(),
                 };
             case Codec.DataType.DestinationInfo:
                 return new DestinationInfo
                 {
-                    ConnectionId = ReadNested<ConnectionId>(ref r, st, depth),
-                    Destination = ReadNested<DestinationRef>(ref r, st, depth),
+                    ConnectionId = ReadNested<TR, ConnectionId>(ref r, st, depth),
+                    Destination = ReadNested<TR, DestinationRef>(ref r, st, depth),
                     OperationType = r.Byte(),
                     Timeout = r.Long(),
-                    BrokerPath = ReadArray<BrokerId>(ref r, st, depth),
+                    BrokerPath = ReadArray<TR, BrokerId>(ref r, st, depth),
                 };
             case Codec.DataType.KeepAliveInfo:
                 return new KeepAliveInfo();
@@ -570,14 +621,14 @@ internal static class Marshaller
                 return new ConnectionError
                 {
                     Exception = ReadThrowable(ref r, st, depth),
-                    ConnectionId = ReadNested<ConnectionId>(ref r, st, depth),
+                    ConnectionId = ReadNested<TR, ConnectionId>(ref r, st, depth),
                 };
             case Codec.DataType.ConsumerControl:
                 return new ConsumerControl
                 {
-                    Destination = ReadNested<DestinationRef>(ref r, st, depth),
+                    Destination = ReadNested<TR, DestinationRef>(ref r, st, depth),
                     Close = r.Bool(),
-                    ConsumerId = ReadNested<ConsumerId>(ref r, st, depth),
+                    ConsumerId = ReadNested<TR, ConsumerId>(ref r, st, depth),
                     Prefetch = r.Int(),
                     Flush = r.Bool(),
                     Start = r.Bool(),
@@ -597,24 +648,24 @@ internal static class Marshaller
                     Token = r.Bytes(),
                 };
             case Codec.DataType.ProducerAck:
-                return new ProducerAck { ProducerId = ReadNested<ProducerId>(ref r, st, depth), Size = r.Int() };
+                return new ProducerAck { ProducerId = ReadNested<TR, ProducerId>(ref r, st, depth), Size = r.Int() };
             case Codec.DataType.MessageDispatch:
                 return new MessageDispatch
                 {
-                    ConsumerId = ReadNested<ConsumerId>(ref r, st, depth),
-                    Destination = ReadNested<DestinationRef>(ref r, st, depth),
-                    Message = ReadNested<MessageCommand>(ref r, st, depth),
+                    ConsumerId = ReadNested<TR, ConsumerId>(ref r, st, depth),
+                    Destination = ReadNested<TR, DestinationRef>(ref r, st, depth),
+                    Message = ReadNested<TR, MessageCommand>(ref r, st, depth),
                     RedeliveryCounter = r.Int(),
                 };
             case Codec.DataType.MessageAck:
                 return new MessageAck
                 {
-                    Destination = ReadNested<DestinationRef>(ref r, st, depth),
+                    Destination = ReadNested<TR, DestinationRef>(ref r, st, depth),
                     TransactionId = ReadNested(ref r, st, depth),
-                    ConsumerId = ReadNested<ConsumerId>(ref r, st, depth),
+                    ConsumerId = ReadNested<TR, ConsumerId>(ref r, st, depth),
                     AckType = r.Byte(),
-                    FirstMessageId = ReadNested<MessageId>(ref r, st, depth),
-                    LastMessageId = ReadNested<MessageId>(ref r, st, depth),
+                    FirstMessageId = ReadNested<TR, MessageId>(ref r, st, depth),
+                    LastMessageId = ReadNested<TR, MessageId>(ref r, st, depth),
                     MessageCount = r.Int(),
                     PoisonCause = ReadThrowable(ref r, st, depth),
                 };
@@ -631,14 +682,16 @@ internal static class Marshaller
         }
     }
 
-    private static MessageCommand ReadMessage(ref WireReader r, byte kind, bool st, int depth) => new()
+    private static MessageCommand ReadMessage<TR>(ref TR r, byte kind, bool st, int depth)
+        where TR : IFieldReader, allows ref struct
+        => new()
     {
         Kind = kind,
-        ProducerId = ReadNested<ProducerId>(ref r, st, depth),
-        Destination = ReadNested<DestinationRef>(ref r, st, depth),
+        ProducerId = ReadNested<TR, ProducerId>(ref r, st, depth),
+        Destination = ReadNested<TR, DestinationRef>(ref r, st, depth),
         TransactionId = ReadNested(ref r, st, depth),
-        OriginalDestination = ReadNested<DestinationRef>(ref r, st, depth),
-        MessageId = ReadNested<MessageId>(ref r, st, depth),
+        OriginalDestination = ReadNested<TR, DestinationRef>(ref r, st, depth),
+        MessageId = ReadNested<TR, MessageId>(ref r, st, depth),
         OriginalTransactionId = ReadNested(ref r, st, depth),
         GroupId = r.String(),
         GroupSequence = r.Int(),
@@ -646,21 +699,21 @@ internal static class Marshaller
         Persistent = r.Bool(),
         Expiration = r.Long(),
         Priority = r.Byte(),
-        ReplyTo = ReadNested<DestinationRef>(ref r, st, depth),
+        ReplyTo = ReadNested<TR, DestinationRef>(ref r, st, depth),
         Timestamp = r.Long(),
         Type = r.String(),
         Content = r.Bytes(),
         MarshalledProperties = r.Bytes(),
         DataStructure = ReadNested(ref r, st, depth),
-        TargetConsumerId = ReadNested<ConsumerId>(ref r, st, depth),
+        TargetConsumerId = ReadNested<TR, ConsumerId>(ref r, st, depth),
         Compressed = r.Bool(),
         RedeliveryCounter = r.Int(),
-        BrokerPath = ReadArray<BrokerId>(ref r, st, depth),
+        BrokerPath = ReadArray<TR, BrokerId>(ref r, st, depth),
         Arrival = r.Long(),
         UserId = r.String(),
         ReceivedByDfBridge = r.Bool(),
         Droppable = r.Bool(),
-        Cluster = ReadArray<BrokerId>(ref r, st, depth),
+        Cluster = ReadArray<TR, BrokerId>(ref r, st, depth),
         BrokerInTime = r.Long(),
         BrokerOutTime = r.Long(),
         JmsxGroupFirstForConsumer = r.Bool(),

@@ -6,7 +6,7 @@ namespace SiebelCti.OpenWire.Codec;
 /// Big-endian primitive reader over one frame for the loose OpenWire encoding. Every read checks the
 /// remaining length; running past the end of the frame is a protocol violation, never an IndexOutOfRange.
 /// </summary>
-internal ref struct WireReader(ReadOnlySpan<byte> frame)
+internal ref struct WireReader(ReadOnlySpan<byte> frame) : IFieldReader
 {
     private readonly ReadOnlySpan<byte> _frame = frame;
     private int _position;
@@ -70,4 +70,7 @@ internal ref struct WireReader(ReadOnlySpan<byte> frame)
         var length = Int();
         return Take(length).ToArray();
     }
+
+    /// <summary>The loose encoding has no cached-form flag.</summary>
+    public readonly bool MarshallAware() => false;
 }

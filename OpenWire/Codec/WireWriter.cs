@@ -7,7 +7,7 @@ namespace SiebelCti.OpenWire.Codec;
 /// Big-endian primitive writer for the loose OpenWire encoding. Pure: writes into a buffer only. A
 /// struct around the buffer so that marshalling a frame allocates nothing of its own.
 /// </summary>
-internal readonly struct WireWriter(IBufferWriter<byte> output)
+internal readonly struct WireWriter(IBufferWriter<byte> output) : IFieldWriter
 {
     private readonly IBufferWriter<byte> _output = output;
 
@@ -104,4 +104,9 @@ internal readonly struct WireWriter(IBufferWriter<byte> output)
     }
 
     public void Bytes(byte[]? value) => Bytes(value, value is not null);
+
+    /// <summary>The loose encoding has no cached-form flag.</summary>
+    public void MarshallAware()
+    {
+    }
 }

@@ -5,6 +5,8 @@ namespace SiebelCti.OpenWire.Transport;
 /// <summary>
 /// A parsed broker URI: one <c>tcp://</c>/<c>ssl://</c> endpoint, or
 /// <c>failover:(uri,uri,...)?initialReconnectDelay=ms&amp;maxReconnectDelay=ms&amp;maxReconnectAttempts=n&amp;backOffMultiplier=x&amp;useExponentialBackOff=bool&amp;randomize=bool</c>.
+/// The one transport option an endpoint (or the failover list) takes is
+/// <c>wireFormat.tightEncodingEnabled=true|false</c>, as in ActiveMQ's URIs.
 /// </summary>
 internal sealed record BrokerUri
 {
@@ -25,6 +27,9 @@ internal sealed record BrokerUri
 
     public bool Randomize { get; init; }
 
+    /// <summary><c>wireFormat.tightEncodingEnabled</c> if the URI sets it (then it wins over the option).</summary>
+    public bool? TightEncodingEnabled { get; init; }
+
     /// <summary>Parses <paramref name="text"/>; every problem goes into <paramref name="errors"/>.</summary>
     public static BrokerUri? Parse(string? text, List<string> errors)
     {
@@ -37,8 +42,9 @@ internal sealed record BrokerUri
         text = text.Trim();
         if (!text.StartsWith("failover:", StringComparison.OrdinalIgnoreCase))
         {
-            var single = ParseEndpoint(text, errors);
-            return single is null ? null : new BrokerUri { Endpoints = [single] };
+            bool? tight = null;
+            var single = ParseEndpoint(text, errors, ref tight);
+            return single is null ? null : new BrokerUri { Endpoints = [single], TightEncodingEnabled = tight };
         }
 
         var rest = text["failover:".Length..];
@@ -74,9 +80,10 @@ internal sealed record BrokerUri
         }
 
         var endpoints = new List<BrokerEndpoint>();
+        bool? endpointTight = null;
         foreach (var part in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (ParseEndpoint(part, errors) is { } e)
+            if (ParseEndpoint(part, errors, ref endpointTight) is { } e)
             {
                 endpoints.Add(e);
             }
@@ -87,7 +94,7 @@ internal sealed record BrokerUri
             errors.Add($"BrokerUri '{text}': the failover list names no broker.");
         }
 
-        var result = new BrokerUri { Endpoints = endpoints, IsFailover = true };
+        var result = new BrokerUri { Endpoints = endpoints, IsFailover = true, TightEncodingEnabled = endpointTight };
         foreach (var pair in (query ?? string.Empty).Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var eq = pair.IndexOf('=', StringComparison.Ordinal);
@@ -120,12 +127,19 @@ internal sealed record BrokerUri
                 return uri with { UseExponentialBackOff = b };
             case "randomize" when bool.TryParse(value, out var b):
                 return uri with { Randomize = b };
+            case TightOption when bool.TryParse(value, out var b):
+                if (uri.TightEncodingEnabled is { } other && other != b)
+                {
+                    errors.Add($"BrokerUri: {TightOption} is set to both {other} and {b}.");
+                }
+
+                return uri with { TightEncodingEnabled = b };
             case "initialReconnectDelay" or "maxReconnectDelay" or "maxReconnectAttempts" or "backOffMultiplier"
-                or "useExponentialBackOff" or "randomize":
+                or "useExponentialBackOff" or "randomize" or TightOption:
                 errors.Add($"BrokerUri: invalid value '{value}' for failover parameter '{key}'.");
                 return uri;
             default:
-                errors.Add($"BrokerUri: unknown failover parameter '{key}' (supported: initialReconnectDelay, maxReconnectDelay, maxReconnectAttempts, backOffMultiplier, useExponentialBackOff, randomize).");
+                errors.Add($"BrokerUri: unknown failover parameter '{key}' (supported: initialReconnectDelay, maxReconnectDelay, maxReconnectAttempts, backOffMultiplier, useExponentialBackOff, randomize, {TightOption}).");
                 return uri;
         }
     }
@@ -135,7 +149,9 @@ internal sealed record BrokerUri
             ? TimeSpan.FromMilliseconds(ms)
             : null;
 
-    private static BrokerEndpoint? ParseEndpoint(string text, List<string> errors)
+    private const string TightOption = "wireFormat.tightEncodingEnabled";
+
+    private static BrokerEndpoint? ParseEndpoint(string text, List<string> errors, ref bool? tight)
     {
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("tcp" or "ssl"))
         {
@@ -149,9 +165,27 @@ internal sealed record BrokerUri
             return null;
         }
 
-        if (uri.Query.Length > 1)
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
-            errors.Add($"BrokerUri: '{text}' has transport options ('{uri.Query}'); use the OpenWireOptions properties instead.");
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            var key = eq < 0 ? pair : pair[..eq];
+            var value = eq < 0 ? string.Empty : Uri.UnescapeDataString(pair[(eq + 1)..]);
+            if (key != TightOption)
+            {
+                errors.Add($"BrokerUri: '{text}' has transport option '{key}'; only {TightOption} is taken here, use the OpenWireOptions properties for the rest.");
+            }
+            else if (!bool.TryParse(value, out var b))
+            {
+                errors.Add($"BrokerUri: invalid value '{value}' for {TightOption} (true or false).");
+            }
+            else if (tight is { } other && other != b)
+            {
+                errors.Add($"BrokerUri: {TightOption} is set to both {other} and {b}.");
+            }
+            else
+            {
+                tight = b;
+            }
         }
 
         return new BrokerEndpoint(uri.Scheme == "ssl", uri.IdnHost, uri.Port);

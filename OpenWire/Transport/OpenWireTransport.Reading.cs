@@ -30,7 +30,7 @@ internal sealed partial class OpenWireTransport
                 while (OpenWireCodec.TryReadFrame(ref pending, _settings.MaxFrameSize, out var body))
                 {
                     start = end - (int)pending.Length;
-                    Handle(OpenWireCodec.DecodeBody(body.FirstSpan));
+                    Handle(OpenWireCodec.DecodeBody(body.FirstSpan, tight: _tight));
                 }
 
                 if (start == end)
@@ -114,6 +114,9 @@ internal sealed partial class OpenWireTransport
         {
             if (value is WireFormatInfo info)
             {
+                // As ActiveMQ's negotiation: tight only if both offer it. The broker switches as soon as
+                // it has read ours, so its next frame is already in the agreed encoding.
+                _tight = _settings.TightEncodingEnabled && info.GetBool("TightEncodingEnabled");
                 _brokerWireFormat.TrySetResult(info);
                 return;
             }

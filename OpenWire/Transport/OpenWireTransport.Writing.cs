@@ -158,7 +158,7 @@ internal sealed partial class OpenWireTransport
         int length;
         try
         {
-            length = OpenWireCodec.WriteFrame(_queued, command, commandId, responseRequired);
+            length = OpenWireCodec.WriteFrame(_queued, command, commandId, responseRequired, _tight);
         }
         catch (OpenWireProtocolException e)
         {

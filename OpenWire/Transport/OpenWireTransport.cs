@@ -53,6 +53,7 @@ internal sealed partial class OpenWireTransport : IAsyncDisposable
     private long _lastRead;
     private long _lastWrite;
     private int _closing;
+    private volatile bool _tight;
 
     private OpenWireTransport(BrokerEndpoint endpoint, TransportSettings settings, Socket socket, Stream stream, ILogger logger, TimeProvider time)
     {
@@ -73,6 +74,13 @@ internal sealed partial class OpenWireTransport : IAsyncDisposable
 
     /// <summary>The inactivity timeout both sides agreed on (zero: off).</summary>
     public TimeSpan InactivityDuration { get; private set; }
+
+    /// <summary>
+    /// Whether frames after the WireFormatInfo exchange use the tight encoding: both sides' WireFormatInfo
+    /// offered it (set by the reader thread when the broker's arrives, before it decodes another frame
+    /// and before anything else is written).
+    /// </summary>
+    public bool TightEncoding => _tight;
 
     /// <summary>Largest frame we may send (the smaller of ours and the broker's).</summary>
     public long SendFrameLimit { get; private set; }
@@ -235,7 +243,7 @@ internal sealed partial class OpenWireTransport : IAsyncDisposable
             ["SizePrefixDisabled"] = false,
             ["CacheEnabled"] = false,
             ["CacheSize"] = 0,
-            ["TightEncodingEnabled"] = false,
+            ["TightEncodingEnabled"] = _settings.TightEncodingEnabled,
             ["StackTraceEnabled"] = false,
             ["MaxInactivityDuration"] = (long)_settings.MaxInactivityDuration.TotalMilliseconds,
             ["MaxInactivityDurationInitalDelay"] = 10000L,
@@ -276,7 +284,8 @@ internal sealed partial class OpenWireTransport : IAsyncDisposable
         var brokerMaxFrame = broker.GetLong("MaxFrameSize") is { } m and > 0 ? m : long.MaxValue;
         SendFrameLimit = Math.Min(brokerMaxFrame, _settings.MaxFrameSize);
         OpenWireLog.WireFormatNegotiated(_logger, _endpoint.ToString(), broker.Version,
-            broker.Properties.GetValueOrDefault("ProviderName") as string, broker.Properties.GetValueOrDefault("ProviderVersion") as string, brokerMaxFrame);
+            broker.Properties.GetValueOrDefault("ProviderName") as string, broker.Properties.GetValueOrDefault("ProviderVersion") as string, brokerMaxFrame,
+            _tight ? "tight" : "loose");
         if (InactivityDuration > TimeSpan.Zero)
         {
             _monitorLoop = Task.Run(MonitorLoopAsync, CancellationToken.None);

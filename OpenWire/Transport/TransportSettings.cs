@@ -6,12 +6,15 @@ internal sealed record TransportSettings(
     TimeSpan MaxInactivityDuration,
     int MaxFrameSize,
     int WriteQueueCapacity,
-    TlsSettings Tls)
+    TlsSettings Tls,
+    bool TightEncodingEnabled = true)
 {
-    public static TransportSettings From(OpenWireOptions o) => new(
+    /// <summary>The options' settings; the URI's <c>wireFormat.tightEncodingEnabled</c> wins over the option.</summary>
+    public static TransportSettings From(OpenWireOptions o, BrokerUri? uri = null) => new(
         o.ConnectTimeout,
         o.MaxInactivityDuration,
         o.MaxFrameSize,
         o.WriteQueueCapacity,
-        new TlsSettings(o.TrustedCaCertificatesPath, o.TrustedServerCertificateThumbprints, o.TlsTargetHost));
+        new TlsSettings(o.TrustedCaCertificatesPath, o.TrustedServerCertificateThumbprints, o.TlsTargetHost),
+        uri?.TightEncodingEnabled ?? o.TightEncodingEnabled);
 }

@@ -15,10 +15,15 @@ using SiebelCti.OpenWire;
 //   dotnet run -c Release --project benchmarks/OpenWire.Load -- p1 [count] [size]
 //     Only COUNT persistent sends on one producer (ours), for perf stat; the Java twin is
 //     `java InteropClient p1 PORT QUEUE COUNT SIZE`.
+//   Any mode with --loose: both clients refuse the tight encoding (ours through the URI option
+//   wireFormat.tightEncodingEnabled=false, Java through -Dinterop.uriOptions); without it both use
+//   their default, the tight encoding.
 var port = Environment.GetEnvironmentVariable("SIEBELCTI_AMQ_PORT") ?? throw new InvalidOperationException("source scripts/env.sh first");
 var root = Environment.GetEnvironmentVariable("SIEBELCTI_ROOT") ?? Directory.GetCurrentDirectory();
 var run = Environment.GetEnvironmentVariable("SIEBELCTI_RUN") ?? Path.Combine(root, ".run");
-var uri = $"tcp://127.0.0.1:{port}";
+var loose = args.Contains("--loose");
+var uri = $"tcp://127.0.0.1:{port}" + (loose ? "?wireFormat.tightEncodingEnabled=false" : "");
+var javaOptions = loose ? "?wireFormat.tightEncodingEnabled=false" : "";
 var mode = args.Length > 0 && !char.IsDigit(args[0][0]) ? args[0] : "bench";
 var numbers = args.Where(a => a.Length > 0 && char.IsDigit(a[0])).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
 var count = numbers.Length > 0 ? numbers[0] : 5000;
@@ -50,7 +55,7 @@ if (mode == "sends")
             }
             else
             {
-                java = Parse(RunJava(root, run, port, "sends", $"bench.java.{Guid.NewGuid():N}", count, size));
+                java = Parse(RunJava(root, run, port, javaOptions, "sends", $"bench.java.{Guid.NewGuid():N}", count, size));
             }
         }
 
@@ -80,13 +85,13 @@ if (mode == "sends")
 var javaFirst = args.Contains("--java-first");
 if (javaFirst)
 {
-    Console.WriteLine(RunJava(root, run, port, "bench", $"bench.java.{Guid.NewGuid():N}", count, size));
+    Console.WriteLine(RunJava(root, run, port, javaOptions, "bench", $"bench.java.{Guid.NewGuid():N}", count, size));
 }
 
 Console.WriteLine(await RunOursAsync(uri, $"bench.dotnet.{Guid.NewGuid():N}", count, size));
 if (!javaFirst)
 {
-    Console.WriteLine(RunJava(root, run, port, "bench", $"bench.java.{Guid.NewGuid():N}", count, size));
+    Console.WriteLine(RunJava(root, run, port, javaOptions, "bench", $"bench.java.{Guid.NewGuid():N}", count, size));
 }
 
 return 0;
@@ -216,14 +221,14 @@ static async Task<string> RunOursAsync(string uri, string queueName, int count, 
         $"dotnet send_per_s={count / send.TotalSeconds:F0} receive_per_s={count / receive.TotalSeconds:F0} rtt_p50_us={rtt[count / 2]} rtt_p99_us={rtt[(int)(count * 0.99)]}");
 }
 
-static string RunJava(string root, string run, string port, string mode, string queue, int count, int size)
+static string RunJava(string root, string run, string port, string javaOptions, string mode, string queue, int count, int size)
 {
     var classes = Path.Combine(run, "interop-java");
     Directory.CreateDirectory(classes);
     string[] jars = ["activemq-client.jar", "geronimo-jms_1.1_spec.jar", "geronimo-j2ee-management-1.1-spec.jar", "hawtbuf.jar", "slf4j-api.jar", "slf4j-nop.jar"];
     var cp = string.Join(':', jars.Select(j => "/usr/share/java/" + j).Append(classes));
     Exec("javac", ["-d", classes, "-cp", cp, Path.Combine(root, "tests", "interop-java", "InteropClient.java")]);
-    return Exec("java", ["-cp", cp, "InteropClient", mode, port, queue, count.ToString(CultureInfo.InvariantCulture), size.ToString(CultureInfo.InvariantCulture)]).Trim();
+    return Exec("java", ["-Dinterop.uriOptions=" + javaOptions, "-cp", cp, "InteropClient", mode, port, queue, count.ToString(CultureInfo.InvariantCulture), size.ToString(CultureInfo.InvariantCulture)]).Trim();
 }
 
 static string Exec(string file, string[] args)

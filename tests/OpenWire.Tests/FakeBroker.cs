@@ -13,7 +13,8 @@ namespace SiebelCti.OpenWire.Tests;
 /// <summary>
 /// A scripted OpenWire "broker" on loopback for hostile-input and timer tests. It accepts one
 /// client, optionally answers the handshake like ActiveMQ 5.17.2 (recorded WireFormatInfo, a
-/// Response to every command that asks for one) and records every frame the client sends.
+/// Response to every command that asks for one) and records every frame the client sends. Like the
+/// broker it speaks the tight encoding after the WireFormatInfo exchange if both sides offered it.
 /// </summary>
 internal sealed class FakeBroker : IAsyncDisposable
 {
@@ -38,19 +39,39 @@ internal sealed class FakeBroker : IAsyncDisposable
 
     public Stream Stream => _stream!;
 
+    /// <summary>Whether <see cref="ServeAsync"/> offers the tight encoding (the recorded broker does).</summary>
+    public bool OffersTight { get; init; } = true;
+
+    /// <summary>The client's WireFormatInfo, once <see cref="ServeAsync"/> has read it.</summary>
+    public WireFormatInfo? ClientWireFormat { get; private set; }
+
+    /// <summary>Whether the frames after the WireFormatInfo exchange are tight (both offered it).</summary>
+    public bool Tight { get; private set; }
+
+    /// <summary>The raw frames the client sent after its WireFormatInfo, size prefix included.</summary>
+    public ConcurrentQueue<byte[]> ReceivedFrames { get; } = new();
+
     public void ShutdownSend() => _client!.Client.Shutdown(SocketShutdown.Send);
 
-    /// <summary>The broker's recorded WireFormatInfo, optionally with another MaxInactivityDuration.</summary>
-    public static byte[] BrokerWireFormat(long? maxInactivityMs = null)
+    /// <summary>
+    /// The broker's recorded WireFormatInfo (which offers the tight encoding), optionally with another
+    /// MaxInactivityDuration or refusing the tight encoding.
+    /// </summary>
+    public static byte[] BrokerWireFormat(long? maxInactivityMs = null, bool tight = true)
     {
         var recorded = GoldenFrames.First("activemq-5.17.2-java-session.txt", "B", 1).Bytes;
-        if (maxInactivityMs is null)
+        if (maxInactivityMs is null && tight)
         {
             return recorded;
         }
 
         var info = (WireFormatInfo)OpenWireCodec.DecodeBody(recorded.AsSpan(4));
-        var props = new Dictionary<string, object?>(info.Properties) { ["MaxInactivityDuration"] = maxInactivityMs.Value };
+        var props = new Dictionary<string, object?>(info.Properties) { ["TightEncodingEnabled"] = tight };
+        if (maxInactivityMs is not null)
+        {
+            props["MaxInactivityDuration"] = maxInactivityMs.Value;
+        }
+
         return OpenWireCodec.EncodeFrame(info with { Properties = props });
     }
 
@@ -80,7 +101,7 @@ internal sealed class FakeBroker : IAsyncDisposable
     public Task ServeAsync(long? maxInactivityMs, CancellationToken ct) => Task.Run(async () =>
     {
         await AcceptAsync(ct);
-        await WriteAsync(BrokerWireFormat(maxInactivityMs), ct);
+        await WriteAsync(BrokerWireFormat(maxInactivityMs, OffersTight), ct);
         var header = new byte[4];
         try
         {
@@ -89,11 +110,19 @@ internal sealed class FakeBroker : IAsyncDisposable
                 await Stream.ReadExactlyAsync(header, ct);
                 var body = new byte[BinaryPrimitives.ReadInt32BigEndian(header)];
                 await Stream.ReadExactlyAsync(body, ct);
-                var command = OpenWireCodec.DecodeBody(body);
+                var command = OpenWireCodec.DecodeBody(body, tight: Tight);
+                if (ClientWireFormat is null && command is WireFormatInfo info)
+                {
+                    ClientWireFormat = info;
+                    Tight = OffersTight && info.GetBool("TightEncodingEnabled");
+                    continue;
+                }
+
+                ReceivedFrames.Enqueue([.. header, .. body]);
                 Received.Enqueue(command);
                 if (command is Command { ResponseRequired: true } c && Answers(c))
                 {
-                    await WriteAsync(OpenWireCodec.EncodeFrame(new Response { CorrelationId = c.CommandId }), ct);
+                    await WriteAsync(OpenWireCodec.EncodeFrame(new Response { CorrelationId = c.CommandId }, Tight), ct);
                 }
             }
         }

@@ -5,11 +5,12 @@ import org.apache.activemq.ActiveMQConnectionFactory;
  * The second recorded session in tests/OpenWire.Tests/Golden: an idle connection with
  * a 1 s inactivity timeout (KeepAliveInfo both ways), then a second connection with a client id that
  * is already in use, refused by the broker (ExceptionResponse).
- *   java GoldenKeepAliveAndError PROXY_PORT BROKER_PORT   (the second connection goes through RecordingProxy)
+ *   java GoldenKeepAliveAndError PROXY_PORT BROKER_PORT [tight]   (the second connection goes through RecordingProxy)
  */
 public class GoldenKeepAliveAndError {
   public static void main(String[] a) throws Exception {
-    String opts = "?wireFormat.tightEncodingEnabled=false&wireFormat.cacheEnabled=false&wireFormat.maxInactivityDuration=1000&wireFormat.maxInactivityDurationInitalDelay=100&wireFormat.stackTraceEnabled=false";
+    boolean tight = a.length > 2 && a[2].equals("tight");
+    String opts = "?wireFormat.tightEncodingEnabled=" + tight + "&wireFormat.cacheEnabled=false&wireFormat.maxInactivityDuration=1000&wireFormat.maxInactivityDurationInitalDelay=100&wireFormat.stackTraceEnabled=false";
     ActiveMQConnectionFactory direct = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + a[1]);
     direct.setClientID("golden-duplicate");
     Connection holder = direct.createConnection();

@@ -1,9 +1,13 @@
 import javax.jms.*;
 import org.apache.activemq.ActiveMQConnectionFactory;
-/** The client session recorded in tests/OpenWire.Tests/Golden (run through RecordingProxy). */
+/**
+ * The client session recorded in tests/OpenWire.Tests/Golden (run through RecordingProxy).
+ *   java GoldenSession PROXY_PORT [tight]   (tight: the Java client's default tight encoding, else loose)
+ */
 public class GoldenSession {
   public static void main(String[] a) throws Exception {
-    ActiveMQConnectionFactory f = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + a[0] + "?wireFormat.tightEncodingEnabled=false&wireFormat.cacheEnabled=false&wireFormat.maxInactivityDuration=30000");
+    boolean tight = a.length > 1 && a[1].equals("tight");
+    ActiveMQConnectionFactory f = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + a[0] + "?wireFormat.tightEncodingEnabled=" + tight + "&wireFormat.cacheEnabled=false&wireFormat.maxInactivityDuration=30000");
     f.setUserName("user"); f.setPassword("secret"); f.setClientID("capture-client");
     Connection c = f.createConnection(); c.start();
     Session s = c.createSession(false, Session.CLIENT_ACKNOWLEDGE);

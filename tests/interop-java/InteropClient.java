@@ -11,6 +11,8 @@ import org.apache.activemq.ActiveMQConnectionFactory;
  *   sends PORT QUEUE COUNT SIZE      send rates: persistent with no consumer, with a consumer attached,
  *                                    4 producers (own sessions, one thread each), non-persistent
  *   p1 PORT QUEUE COUNT SIZE         only COUNT persistent sends on one producer (for perf stat)
+ * The system property interop.uriOptions (e.g. "?wireFormat.tightEncodingEnabled=false") is appended
+ * to the broker URI; without it the Java client's defaults apply (tight encoding offered).
  * Connects as the lab broker's privileged test user (SIEBELCTI_AMQ_TEST_USER and _PASSWORD, exported
  * by scripts/env.sh).
  */
@@ -18,7 +20,7 @@ public class InteropClient {
   static final String TEXT = "h\u00e9llo \u20ac \ud834\udd1e \u65e5\u672c #";
 
   public static void main(String[] a) throws Exception {
-    ActiveMQConnectionFactory f = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + a[1]);
+    ActiveMQConnectionFactory f = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + a[1] + System.getProperty("interop.uriOptions", ""));
     Connection c = f.createConnection(System.getenv("SIEBELCTI_AMQ_TEST_USER"), System.getenv("SIEBELCTI_AMQ_TEST_PASSWORD"));
     c.start();
     try {

@@ -12,7 +12,7 @@ namespace SiebelCti.Connector.Benchmarks.OpenWire;
 /// the transport's pooled buffer (<see cref="PooledBufferWriter"/>, reused frame after frame); a
 /// receive decodes in place from the reader's buffer. The message of the workload is the one the
 /// Connector sends most: a 256-character text body with a type, a correlation id and the three
-/// contract properties.
+/// contract properties. Every benchmark runs in both encodings (<see cref="Tight"/>).
 /// </summary>
 [MemoryDiagnoser]
 public class OpenWireCodecBenchmarks
@@ -27,6 +27,10 @@ public class OpenWireCodecBenchmarks
     private byte[] _stream = [];
     private long _sequence;
 
+    /// <summary>The tight encoding (negotiated by default) or the loose one.</summary>
+    [Params(false, true)]
+    public bool Tight { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -40,14 +44,14 @@ public class OpenWireCodecBenchmarks
             Destination = _queue.ToWire(),
             Message = _command with { MessageId = new MessageId(null, _producer, 1, 42), UserId = "siebel01" },
         };
-        _dispatchBody = Body(OpenWireCodec.EncodeFrame(dispatch));
-        _responseBody = Body(OpenWireCodec.EncodeFrame(new Response { CommandId = 7, CorrelationId = 5 }));
+        _dispatchBody = Body(OpenWireCodec.EncodeFrame(dispatch, Tight));
+        _responseBody = Body(OpenWireCodec.EncodeFrame(new Response { CommandId = 7, CorrelationId = 5 }, Tight));
 
         // Sixteen send frames back to back, as the reader finds them in its buffer.
         _buffer.Reset();
         for (var i = 0; i < 16; i++)
         {
-            OpenWireCodec.WriteFrame(_buffer, _command, i + 1, responseRequired: true);
+            OpenWireCodec.WriteFrame(_buffer, _command, i + 1, responseRequired: true, Tight);
         }
 
         _stream = _buffer.WrittenSpan.ToArray();
@@ -62,7 +66,7 @@ public class OpenWireCodecBenchmarks
     public int EncodeSendFrame()
     {
         _buffer.Reset();
-        return OpenWireCodec.WriteFrame(_buffer, _command, 1, responseRequired: true);
+        return OpenWireCodec.WriteFrame(_buffer, _command, 1, responseRequired: true, Tight);
     }
 
     /// <summary>A whole send as the producer does it: the wire message from the public one, then the frame (allocates the message).</summary>
@@ -71,7 +75,7 @@ public class OpenWireCodecBenchmarks
     {
         _buffer.Reset();
         var command = MessageMapper.ToWire(_message, _producer, ++_sequence, _queue, persistent: true, timestamp: 1_796_000_000_000);
-        return OpenWireCodec.WriteFrame(_buffer, command, 1, responseRequired: true);
+        return OpenWireCodec.WriteFrame(_buffer, command, 1, responseRequired: true, Tight);
     }
 
     /// <summary>Splitting the reader's buffer into frames. Expected: 0 bytes.</summary>
@@ -90,11 +94,11 @@ public class OpenWireCodecBenchmarks
 
     /// <summary>The broker's receipt of a persistent send (allocates the Response record only).</summary>
     [Benchmark]
-    public object DecodeResponse() => OpenWireCodec.DecodeBody(_responseBody);
+    public object DecodeResponse() => OpenWireCodec.DecodeBody(_responseBody, tight: Tight);
 
     /// <summary>A delivered message (allocates the decoded message: its records, strings and arrays).</summary>
     [Benchmark]
-    public object DecodeDispatch() => OpenWireCodec.DecodeBody(_dispatchBody);
+    public object DecodeDispatch() => OpenWireCodec.DecodeBody(_dispatchBody, tight: Tight);
 
     private static byte[] Body(byte[] frame) => frame.AsSpan(4).ToArray();
 }

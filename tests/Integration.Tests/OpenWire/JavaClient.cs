@@ -47,11 +47,15 @@ internal static class JavaClient
         }
     }
 
-    /// <summary>Runs InteropClient with <paramref name="args"/> (port inserted as the second argument) and returns its output lines.</summary>
-    public static async Task<string[]> RunClientAsync(string mode, IEnumerable<string> args, CancellationToken ct)
+    /// <summary>
+    /// Runs InteropClient with <paramref name="args"/> (port inserted as the second argument) and returns
+    /// its output lines; <paramref name="uriOptions"/> (e.g. <c>?wireFormat.tightEncodingEnabled=false</c>)
+    /// is appended to the Java client's broker URI.
+    /// </summary>
+    public static async Task<string[]> RunClientAsync(string mode, IEnumerable<string> args, CancellationToken ct, string uriOptions = "")
     {
         var classes = await CompileAsync(ct);
-        var (code, output) = await RunAsync("java", ["-cp", ClassPath(classes), "InteropClient", mode, TestServices.ActiveMqPort.ToString(System.Globalization.CultureInfo.InvariantCulture), .. args], TimeSpan.FromMinutes(3), ct);
+        var (code, output) = await RunAsync("java", ["-Dinterop.uriOptions=" + uriOptions, "-cp", ClassPath(classes), "InteropClient", mode, TestServices.ActiveMqPort.ToString(System.Globalization.CultureInfo.InvariantCulture), .. args], TimeSpan.FromMinutes(3), ct);
         Assert.True(code == 0, $"InteropClient {mode} failed: {output}");
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }

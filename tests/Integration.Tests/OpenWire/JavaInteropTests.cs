@@ -3,20 +3,28 @@ using SiebelCti.OpenWire;
 
 namespace SiebelCti.Integration.Tests.OpenWire;
 
-/// <summary>Interop both ways with ActiveMQ's own Java OpenWire client on the same broker.</summary>
+/// <summary>
+/// Interop both ways with ActiveMQ's own Java OpenWire client on the same broker, with the tight
+/// encoding (both clients' default) and with the loose one (both told not to offer tight).
+/// </summary>
 public sealed class JavaInteropTests
 {
     private const string JavaText = "h\u00e9llo \u20ac \ud834\udd1e \u65e5\u672c #";
 
     private static string Hex(string s) => Convert.ToHexStringLower(Encoding.UTF8.GetBytes(s));
 
-    [Fact]
-    public async Task JavaSends_WeReceive_TextPropertiesAndHeadersIntact()
+    private static string JavaOptions(bool tight) => $"?wireFormat.tightEncodingEnabled={(tight ? "true" : "false")}";
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task JavaSends_WeReceive_TextPropertiesAndHeadersIntact(bool tight)
     {
         var ct = TestContext.Current.CancellationToken;
         var queue = $"test.fromjava.{Guid.NewGuid():N}";
-        await JavaClient.RunClientAsync("send", [queue, "3"], ct);
-        await using var connection = await OpenWireConnection.ConnectAsync(BrokerTests.Options(), cancellationToken: ct);
+        await JavaClient.RunClientAsync("send", [queue, "3"], ct, JavaOptions(tight));
+        await using var connection = await OpenWireConnection.ConnectAsync(BrokerTests.Options() with { TightEncodingEnabled = tight }, cancellationToken: ct);
+        Assert.Equal(tight, connection.TightEncoding);
         var session = await connection.CreateSessionAsync(AcknowledgeMode.Auto, ct);
         var consumer = await session.CreateConsumerAsync(Destination.Queue(queue), cancellationToken: ct);
 
@@ -40,13 +48,16 @@ public sealed class JavaInteropTests
         }
     }
 
-    [Fact]
-    public async Task WeSend_JavaReceives_TextPropertiesAndHeadersIntact()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task WeSend_JavaReceives_TextPropertiesAndHeadersIntact(bool tight)
     {
         var ct = TestContext.Current.CancellationToken;
         var queue = Destination.Queue($"test.tojava.{Guid.NewGuid():N}");
-        await using (var connection = await OpenWireConnection.ConnectAsync(BrokerTests.Options(), cancellationToken: ct))
+        await using (var connection = await OpenWireConnection.ConnectAsync(BrokerTests.Options() with { TightEncodingEnabled = tight }, cancellationToken: ct))
         {
+            Assert.Equal(tight, connection.TightEncoding);
             var session = await connection.CreateSessionAsync(AcknowledgeMode.Auto, ct);
             var producer = await session.CreateProducerAsync(queue, ct);
             var text = new TextMessage("Grüße € 𝄞 日本") { Type = "FromDotNet", CorrelationId = "req-42", ReplyTo = Destination.Topic("SiebelCti.Client.x") };
@@ -56,7 +67,7 @@ public sealed class JavaInteropTests
             await producer.SendAsync(new BytesMessage(new byte[] { 9, 8, 7 }) { CorrelationId = "bytes-1" }, false, ct);
         }
 
-        var lines = await JavaClient.RunClientAsync("receive", [queue.Name, "2", "20000"], ct);
+        var lines = await JavaClient.RunClientAsync("receive", [queue.Name, "2", "20000"], ct, JavaOptions(tight));
 
         Assert.Equal(2, lines.Length);
         var first = lines[0].Split('\t').Skip(1).Select(f => f.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
