@@ -8,6 +8,7 @@ using SiebelCti.Connector.Service.Configuration;
 using CoreFinesseOptions = SiebelCti.Finesse.Rest.FinesseOptions;
 using ServiceFinesseOptions = SiebelCti.Connector.Service.Configuration.FinesseOptions;
 using ServiceXmppTlsMode = SiebelCti.Connector.Service.Configuration.XmppTlsMode;
+using SiebelCti.Finesse;
 
 namespace SiebelCti.Connector.Service;
 
@@ -57,8 +58,8 @@ internal static class EngineWiring
         SideB = finesse.SideBUrl is { } b ? new Uri(b) : null,
         RequestTimeout = finesse.RequestTimeout,
         ConnectTimeout = finesse.ConnectTimeout,
-        Trust = finesse.AllowInvalidCertificates ? FinesseTrustMode.AllowSelfSigned
-            : finesse.TrustedCertificatesPath is not null ? FinesseTrustMode.CaFile : FinesseTrustMode.System,
+        Trust = finesse.AllowInvalidCertificates ? ServerCertificateTrust.AllowSelfSigned
+            : finesse.TrustedCertificatesPath is not null ? ServerCertificateTrust.CaFile : ServerCertificateTrust.System,
         CaCertificatePath = finesse.TrustedCertificatesPath,
         // Finesse 12.5+ serves HTTPS only; plain HTTP is accepted only when a URL says so (labs, the emulator).
         AllowHttp = IsHttp(finesse.SideAUrl) || IsHttp(finesse.SideBUrl),
@@ -75,8 +76,8 @@ internal static class EngineWiring
                 Port = finesse.XmppPort,
                 Domain = finesse.XmppDomain ?? sideAHost,
                 TlsMode = finesse.XmppTls == ServiceXmppTlsMode.StartTls ? Finesse.Xmpp.XmppTlsMode.StartTls : Finesse.Xmpp.XmppTlsMode.DirectTls,
-                Trust = finesse.AllowInvalidCertificates ? XmppCertificateTrust.AllowSelfSigned
-                    : finesse.TrustedCertificatesPath is not null ? XmppCertificateTrust.PinnedFile : XmppCertificateTrust.SystemStore,
+                Trust = finesse.AllowInvalidCertificates ? ServerCertificateTrust.AllowSelfSigned
+                    : finesse.TrustedCertificatesPath is not null ? ServerCertificateTrust.CaFile : ServerCertificateTrust.System,
                 TrustedCertificatePath = finesse.TrustedCertificatesPath,
                 PingInterval = finesse.XmppPingInterval,
                 ConnectTimeout = finesse.ConnectTimeout,

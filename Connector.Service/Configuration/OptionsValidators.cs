@@ -11,7 +11,8 @@ public sealed class BrokerOptionsValidator : IValidateOptions<BrokerOptions>
         ArgumentNullException.ThrowIfNull(options);
         var problems = new List<string>();
         const string S = BrokerOptions.SectionName;
-        problems.AddRange(BrokerUri.Validate(options.Uri).Select(p => $"{S}:Uri: {p}"));
+        // The OpenWire client's own parser: the rules the connection will apply, checked once here.
+        SiebelCti.OpenWire.Transport.BrokerUri.Parse(options.Uri, problems, $"{S}:Uri");
         if (options.Password is not null && options.User is null)
         {
             problems.Add($"{S}:Password is set but {S}:User is not");

@@ -27,11 +27,9 @@ internal sealed partial class DriverOptions
     /// <summary>The broker URI as configured (single or <c>failover:(...)</c>), for the OpenWire client.</summary>
     public string BrokerUri { get; private init; } = "";
 
-    /// <summary>Every broker of the URI, in order.</summary>
-    public ImmutableArray<Uri> Brokers { get; private init; } = [];
+    /// <summary>The parsed <see cref="BrokerUri"/> (null for the test-only loopback).</summary>
+    public SiebelCti.OpenWire.Transport.BrokerUri? Broker { get; private init; }
 
-    /// <summary>True when the URI is a <c>failover:</c> list.</summary>
-    public bool Failover { get; private init; }
 
     /// <summary>The test-only in-process connector (<c>loopback://</c>), see docs/native-abi.md.</summary>
     public bool Loopback { get; private init; }
@@ -142,8 +140,7 @@ internal sealed partial class DriverOptions
         }
 
         var uri = values.GetValueOrDefault("BrokerUri");
-        var brokers = ImmutableArray<Uri>.Empty;
-        var failover = false;
+        SiebelCti.OpenWire.Transport.BrokerUri? broker = null;
         var loopback = false;
         if (string.IsNullOrEmpty(uri))
         {
@@ -163,7 +160,7 @@ internal sealed partial class DriverOptions
         }
         else
         {
-            brokers = ParseBrokers(uri, problems, out failover);
+            broker = SiebelCti.OpenWire.Transport.BrokerUri.Parse(uri, problems);
         }
 
         var user = values.GetValueOrDefault("BrokerUser");
@@ -256,8 +253,7 @@ internal sealed partial class DriverOptions
         return new DriverOptions
         {
             BrokerUri = uri!,
-            Brokers = brokers,
-            Failover = failover,
+            Broker = broker,
             Loopback = loopback,
             BrokerUser = string.IsNullOrEmpty(user) ? null : user,
             BrokerPassword = string.IsNullOrEmpty(password) ? null : password,
@@ -315,53 +311,6 @@ internal sealed partial class DriverOptions
         }
         problems.Add($"{name} '{text}' must be a number of seconds from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
         return fallback;
-    }
-
-    private static ImmutableArray<Uri> ParseBrokers(string uri, List<string> problems, out bool failover)
-    {
-        var list = uri;
-        failover = false;
-        if (list.StartsWith("failover:", StringComparison.OrdinalIgnoreCase))
-        {
-            failover = true;
-            list = list["failover:".Length..];
-            if (list.StartsWith('('))
-            {
-                var close = list.IndexOf(')', StringComparison.Ordinal);
-                if (close < 0)
-                {
-                    problems.Add($"BrokerUri '{uri}' has '(' without ')'");
-                    return [];
-                }
-                list = list[1..close];
-            }
-            else
-            {
-                var query = list.IndexOf('?', StringComparison.Ordinal);
-                list = query < 0 ? list : list[..query];
-            }
-        }
-        var result = ImmutableArray.CreateBuilder<Uri>();
-        foreach (var part in list.Split(',', StringSplitOptions.TrimEntries))
-        {
-            if (part.Contains('@', StringComparison.Ordinal))
-            {
-                problems.Add("BrokerUri must not carry credentials (user:password@); use BrokerUser and BrokerPassword");
-                continue;
-            }
-            if (!Uri.TryCreate(part, UriKind.Absolute, out var broker) || broker.Scheme is not ("tcp" or "ssl")
-                || string.IsNullOrEmpty(broker.Host) || broker.Port is <= 0 or > 65535 || broker.IsDefaultPort)
-            {
-                problems.Add($"BrokerUri part '{part}' must be tcp://host:port or ssl://host:port");
-                continue;
-            }
-            result.Add(broker);
-        }
-        if (result.Count == 0 && problems.Count == 0)
-        {
-            problems.Add($"BrokerUri '{uri}' names no broker");
-        }
-        return result.ToImmutable();
     }
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,100}$")]

@@ -21,9 +21,9 @@ public sealed record FinesseOptions
     /// <summary>TCP + TLS connect timeout. Default 5 s.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
-    public FinesseTrustMode Trust { get; init; } = FinesseTrustMode.System;
+    public ServerCertificateTrust Trust { get; init; } = ServerCertificateTrust.System;
 
-    /// <summary>CA certificate file (PEM, may hold several, or DER) for <see cref="FinesseTrustMode.CaFile"/>.</summary>
+    /// <summary>CA certificate file (PEM, may hold several, or DER) for <see cref="ServerCertificateTrust.CaFile"/>.</summary>
     public string? CaCertificatePath { get; init; }
 
     /// <summary>Plain http is refused unless this is set (Finesse 12.5+ serves only https; for emulators).</summary>
@@ -81,7 +81,7 @@ public sealed record FinesseOptions
         {
             errors.Add($"Trust '{Trust}' is not one of System, CaFile, AllowSelfSigned.");
         }
-        else if (Trust == FinesseTrustMode.CaFile)
+        else if (Trust == ServerCertificateTrust.CaFile)
         {
             if (string.IsNullOrWhiteSpace(CaCertificatePath))
             {

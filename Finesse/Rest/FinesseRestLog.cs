@@ -27,7 +27,7 @@ internal static partial class FinesseRestLog
 
     [LoggerMessage(EventId = FinesseEventIds.FinesseCertificateRejected, EventName = nameof(FinesseEventIds.FinesseCertificateRejected), Level = LogLevel.Error,
         Message = "Finesse server certificate refused (trust {Trust}): subject '{Subject}', issuer '{Issuer}', problems {Problems}")]
-    public static partial void CertificateRejected(ILogger logger, FinesseTrustMode trust, string? subject, string? issuer, string problems);
+    public static partial void CertificateRejected(ILogger logger, ServerCertificateTrust trust, string? subject, string? issuer, string problems);
 
     [LoggerMessage(EventId = FinesseEventIds.FinesseResponseRejected, EventName = nameof(FinesseEventIds.FinesseResponseRejected), Level = LogLevel.Warning,
         Message = "Finesse {Method} {Path} on side {Side} returned a body that was refused ({Code}): {Reason}")]

@@ -259,7 +259,7 @@ internal sealed class XmppConnection : IAsyncDisposable
             throw new XmppException(XmppErrorKind.NegotiationFailed, "The server requires TLS but TlsMode is None.");
         }
 
-        if (_options.Trust == XmppCertificateTrust.AllowSelfSigned && _options.TlsMode != XmppTlsMode.None)
+        if (_options.Trust == ServerCertificateTrust.AllowSelfSigned && _options.TlsMode != XmppTlsMode.None)
         {
             XmppLog.SelfSignedTrusted(_logger, _options.Host);
         }

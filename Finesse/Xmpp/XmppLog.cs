@@ -11,7 +11,7 @@ internal static partial class XmppLog
 {
     [LoggerMessage(EventId = FinesseEventIds.XmppConnecting, EventName = nameof(FinesseEventIds.XmppConnecting), Level = LogLevel.Information,
         Message = "XMPP connecting to {Host}:{Port} as {Jid} (TLS {TlsMode}, trust {Trust})")]
-    public static partial void Connecting(ILogger logger, string host, int port, string jid, XmppTlsMode tlsMode, XmppCertificateTrust trust);
+    public static partial void Connecting(ILogger logger, string host, int port, string jid, XmppTlsMode tlsMode, ServerCertificateTrust trust);
 
     [LoggerMessage(EventId = FinesseEventIds.XmppConnected, EventName = nameof(FinesseEventIds.XmppConnected), Level = LogLevel.Information,
         Message = "XMPP session up as {Jid} (encrypted {Encrypted}, stream id {StreamId})")]

@@ -16,19 +16,6 @@ public enum XmppTlsMode
     DirectTls = 2,
 }
 
-/// <summary>Which server certificates are accepted. The host name is checked in every mode.</summary>
-public enum XmppCertificateTrust
-{
-    /// <summary>The operating system's trust store (default).</summary>
-    SystemStore = 0,
-
-    /// <summary>Only chains ending in a certificate of <see cref="XmppOptions.TrustedCertificatePath"/> (a pinned CA or the server certificate itself, PEM or DER).</summary>
-    PinnedFile = 1,
-
-    /// <summary>Any self-signed server certificate with the right name. For tests only; logged as a warning at every connect.</summary>
-    AllowSelfSigned = 2,
-}
-
 /// <summary>
 /// Options of one <see cref="XmppClient"/> (one XMPP session, one agent). Immutable; call
 /// <see cref="Validate"/> (the client does) to get every problem at once. <see cref="ToString"/> never
@@ -57,10 +44,10 @@ public sealed record XmppOptions
     /// <summary>TLS mode. Default <see cref="XmppTlsMode.StartTls"/>.</summary>
     public XmppTlsMode TlsMode { get; init; } = XmppTlsMode.StartTls;
 
-    /// <summary>Certificate trust. Default <see cref="XmppCertificateTrust.SystemStore"/>.</summary>
-    public XmppCertificateTrust Trust { get; init; } = XmppCertificateTrust.SystemStore;
+    /// <summary>Certificate trust. Default <see cref="ServerCertificateTrust.System"/>.</summary>
+    public ServerCertificateTrust Trust { get; init; } = ServerCertificateTrust.System;
 
-    /// <summary>PEM or DER file with the pinned CA or server certificate; required for <see cref="XmppCertificateTrust.PinnedFile"/>.</summary>
+    /// <summary>PEM or DER file with the pinned CA or server certificate; required for <see cref="ServerCertificateTrust.CaFile"/>.</summary>
     public string? TrustedCertificatePath { get; init; }
 
     /// <summary>Name the server certificate must carry; default <see cref="Domain"/>.</summary>
@@ -150,11 +137,11 @@ public sealed record XmppOptions
 
         if (!Enum.IsDefined(Trust))
         {
-            errors.Add("Trust must be SystemStore, PinnedFile or AllowSelfSigned.");
+            errors.Add("Trust must be System, CaFile or AllowSelfSigned.");
         }
-        else if (Trust == XmppCertificateTrust.PinnedFile && string.IsNullOrWhiteSpace(TrustedCertificatePath))
+        else if (Trust == ServerCertificateTrust.CaFile && string.IsNullOrWhiteSpace(TrustedCertificatePath))
         {
-            errors.Add("TrustedCertificatePath is required when Trust is PinnedFile.");
+            errors.Add("TrustedCertificatePath is required when Trust is CaFile.");
         }
 
         if (PingInterval < TimeSpan.FromSeconds(1) || PingInterval > TimeSpan.FromMinutes(5))

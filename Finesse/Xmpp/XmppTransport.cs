@@ -89,98 +89,25 @@ internal sealed class XmppTransport : IAsyncDisposable
         Stream = ssl;
     }
 
-    /// <summary>Decides whether a server certificate is acceptable under <paramref name="trust"/>.</summary>
+    /// <summary>Decides whether a server certificate is acceptable under <paramref name="trust"/> (<see cref="ServerCertificates"/>).</summary>
     internal static bool IsTrusted(
-        XmppCertificateTrust trust,
+        ServerCertificateTrust trust,
         X509Certificate2Collection? pinned,
         X509Certificate2? certificate,
         X509Chain? chain,
-        SslPolicyErrors errors)
-    {
-        if (certificate is null || (errors & (SslPolicyErrors.RemoteCertificateNotAvailable | SslPolicyErrors.RemoteCertificateNameMismatch)) != 0)
-        {
-            return false;
-        }
-
-        switch (trust)
-        {
-            case XmppCertificateTrust.SystemStore:
-                return errors == SslPolicyErrors.None;
-            case XmppCertificateTrust.PinnedFile:
-                if (pinned is null || pinned.Count == 0)
-                {
-                    return false;
-                }
-
-                foreach (var pin in pinned)
-                {
-                    if (pin.RawDataMemory.Span.SequenceEqual(certificate.RawDataMemory.Span))
-                    {
-                        return true;
-                    }
-                }
-
-                using (var custom = new X509Chain())
-                {
-                    custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-                    custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-                    custom.ChainPolicy.CustomTrustStore.AddRange(pinned);
-                    if (chain is not null)
-                    {
-                        foreach (var element in chain.ChainElements)
-                        {
-                            custom.ChainPolicy.ExtraStore.Add(element.Certificate);
-                        }
-                    }
-
-                    return custom.Build(certificate);
-                }
-
-            case XmppCertificateTrust.AllowSelfSigned:
-                if (errors == SslPolicyErrors.None)
-                {
-                    return true;
-                }
-
-                // Only a self-signed leaf is let through: subject == issuer and the chain fails for no other reason.
-                if (certificate.SubjectName.RawData.AsSpan().SequenceEqual(certificate.IssuerName.RawData) && chain is not null)
-                {
-                    foreach (var status in chain.ChainStatus)
-                    {
-                        if (status.Status is not (X509ChainStatusFlags.UntrustedRoot or X509ChainStatusFlags.PartialChain or X509ChainStatusFlags.NoError))
-                        {
-                            return false;
-                        }
-                    }
-
-                    return true;
-                }
-
-                return false;
-            default:
-                return false;
-        }
-    }
+        SslPolicyErrors errors) =>
+        ServerCertificates.IsTrusted(trust, pinned, certificate, chain, errors, out _);
 
     internal static X509Certificate2Collection? LoadTrustedCertificates(XmppOptions options)
     {
-        if (options.Trust != XmppCertificateTrust.PinnedFile || options.TrustedCertificatePath is null)
+        if (options.Trust != ServerCertificateTrust.CaFile || options.TrustedCertificatePath is null)
         {
             return null;
         }
 
         try
         {
-            var collection = new X509Certificate2Collection();
-            var bytes = File.ReadAllBytes(options.TrustedCertificatePath);
-            if (bytes.AsSpan().IndexOf("-----BEGIN"u8) >= 0)
-            {
-                collection.ImportFromPemFile(options.TrustedCertificatePath);
-            }
-            else
-            {
-                collection.Add(X509CertificateLoader.LoadCertificate(bytes));
-            }
+            var collection = ServerCertificates.LoadRoots(options.TrustedCertificatePath);
 
             if (collection.Count == 0)
             {

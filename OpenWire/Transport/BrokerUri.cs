@@ -8,7 +8,7 @@ namespace SiebelCti.OpenWire.Transport;
 /// The one transport option an endpoint (or the failover list) takes is
 /// <c>wireFormat.tightEncodingEnabled=true|false</c>, as in ActiveMQ's URIs.
 /// </summary>
-internal sealed record BrokerUri
+public sealed partial record BrokerUri
 {
     public required IReadOnlyList<BrokerEndpoint> Endpoints { get; init; }
 
@@ -31,11 +31,14 @@ internal sealed record BrokerUri
     public bool? TightEncodingEnabled { get; init; }
 
     /// <summary>Parses <paramref name="text"/>; every problem goes into <paramref name="errors"/>.</summary>
-    public static BrokerUri? Parse(string? text, List<string> errors)
+    /// <param name="text">The URI as configured.</param>
+    /// <param name="errors">Receives every problem, the URI shown with any credentials masked.</param>
+    /// <param name="name">How messages name the URI (the configuration key), <c>BrokerUri</c> unless given.</param>
+    public static BrokerUri? Parse(string? text, List<string> errors, string name = "BrokerUri")
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors.Add("BrokerUri is required (tcp://host:port, ssl://host:port or failover:(...)).");
+            errors.Add($"{name} is required (tcp://host:port, ssl://host:port or failover:(...)).");
             return null;
         }
 
@@ -43,7 +46,7 @@ internal sealed record BrokerUri
         if (!text.StartsWith("failover:", StringComparison.OrdinalIgnoreCase))
         {
             bool? tight = null;
-            var single = ParseEndpoint(text, errors, ref tight);
+            var single = ParseEndpoint(text, errors, ref tight, name);
             return single is null ? null : new BrokerUri { Endpoints = [single], TightEncodingEnabled = tight };
         }
 
@@ -55,7 +58,7 @@ internal sealed record BrokerUri
             var close = rest.IndexOf(')', StringComparison.Ordinal);
             if (close < 0)
             {
-                errors.Add($"BrokerUri '{text}': missing ')' after the failover list.");
+                errors.Add($"{name} '{Shown(text)}': missing ')' after the failover list.");
                 return null;
             }
 
@@ -65,7 +68,7 @@ internal sealed record BrokerUri
             {
                 if (after[0] != '?')
                 {
-                    errors.Add($"BrokerUri '{text}': expected '?' after the failover list.");
+                    errors.Add($"{name} '{Shown(text)}': expected '?' after the failover list.");
                     return null;
                 }
 
@@ -81,17 +84,23 @@ internal sealed record BrokerUri
 
         var endpoints = new List<BrokerEndpoint>();
         bool? endpointTight = null;
-        foreach (var part in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var parts = list.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length > 1 && parts.Any(p => p.Length == 0))
         {
-            if (ParseEndpoint(part, errors, ref endpointTight) is { } e)
+            errors.Add($"{name} '{Shown(text)}': the failover list has an empty entry.");
+        }
+
+        foreach (var part in parts.Where(p => p.Length > 0))
+        {
+            if (ParseEndpoint(part, errors, ref endpointTight, name) is { } e)
             {
                 endpoints.Add(e);
             }
         }
 
-        if (endpoints.Count == 0)
+        if (parts.All(p => p.Length == 0))
         {
-            errors.Add($"BrokerUri '{text}': the failover list names no broker.");
+            errors.Add($"{name} '{Shown(text)}': the failover list names no broker.");
         }
 
         var result = new BrokerUri { Endpoints = endpoints, IsFailover = true, TightEncodingEnabled = endpointTight };
@@ -100,18 +109,18 @@ internal sealed record BrokerUri
             var eq = pair.IndexOf('=', StringComparison.Ordinal);
             var key = eq < 0 ? pair : pair[..eq];
             var value = eq < 0 ? string.Empty : Uri.UnescapeDataString(pair[(eq + 1)..]);
-            result = ApplyParameter(result, key, value, errors);
+            result = ApplyParameter(result, key, value, errors, name);
         }
 
         if (result.MaxReconnectDelay < result.InitialReconnectDelay)
         {
-            errors.Add("BrokerUri: maxReconnectDelay must not be smaller than initialReconnectDelay.");
+            errors.Add($"{name}: maxReconnectDelay must not be smaller than initialReconnectDelay.");
         }
 
         return result;
     }
 
-    private static BrokerUri ApplyParameter(BrokerUri uri, string key, string value, List<string> errors)
+    private static BrokerUri ApplyParameter(BrokerUri uri, string key, string value, List<string> errors, string name)
     {
         switch (key)
         {
@@ -130,16 +139,16 @@ internal sealed record BrokerUri
             case TightOption when bool.TryParse(value, out var b):
                 if (uri.TightEncodingEnabled is { } other && other != b)
                 {
-                    errors.Add($"BrokerUri: {TightOption} is set to both {other} and {b}.");
+                    errors.Add($"{name}: {TightOption} is set to both {other} and {b}.");
                 }
 
                 return uri with { TightEncodingEnabled = b };
             case "initialReconnectDelay" or "maxReconnectDelay" or "maxReconnectAttempts" or "backOffMultiplier"
                 or "useExponentialBackOff" or "randomize" or TightOption:
-                errors.Add($"BrokerUri: invalid value '{value}' for failover parameter '{key}'.");
+                errors.Add($"{name}: invalid value '{value}' for failover parameter '{key}'.");
                 return uri;
             default:
-                errors.Add($"BrokerUri: unknown failover parameter '{key}' (supported: initialReconnectDelay, maxReconnectDelay, maxReconnectAttempts, backOffMultiplier, useExponentialBackOff, randomize, {TightOption}).");
+                errors.Add($"{name}: unknown failover parameter '{key}' (supported: initialReconnectDelay, maxReconnectDelay, maxReconnectAttempts, backOffMultiplier, useExponentialBackOff, randomize, {TightOption}).");
                 return uri;
         }
     }
@@ -151,17 +160,23 @@ internal sealed record BrokerUri
 
     private const string TightOption = "wireFormat.tightEncodingEnabled";
 
-    private static BrokerEndpoint? ParseEndpoint(string text, List<string> errors, ref bool? tight)
+    private static BrokerEndpoint? ParseEndpoint(string text, List<string> errors, ref bool? tight, string name)
     {
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("tcp" or "ssl"))
         {
-            errors.Add($"BrokerUri: '{text}' is not a tcp://host:port or ssl://host:port address.");
+            errors.Add($"{name}: '{Shown(text)}' is not a tcp://host:port or ssl://host:port address.");
             return null;
         }
 
-        if (uri.IsDefaultPort || uri.Port <= 0)
+        if (uri.UserInfo.Length > 0)
         {
-            errors.Add($"BrokerUri: '{text}' has no port.");
+            errors.Add($"{name}: '{Shown(text)}' carries credentials (user:password@); they are not used: give the user name and password as options.");
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(uri.Host) || uri.IsDefaultPort || uri.Port <= 0)
+        {
+            errors.Add($"{name}: '{Shown(text)}' has no port.");
             return null;
         }
 
@@ -172,15 +187,15 @@ internal sealed record BrokerUri
             var value = eq < 0 ? string.Empty : Uri.UnescapeDataString(pair[(eq + 1)..]);
             if (key != TightOption)
             {
-                errors.Add($"BrokerUri: '{text}' has transport option '{key}'; only {TightOption} is taken here, use the OpenWireOptions properties for the rest.");
+                errors.Add($"{name}: '{Shown(text)}' has transport option '{key}'; only {TightOption} is taken here, use the OpenWireOptions properties for the rest.");
             }
             else if (!bool.TryParse(value, out var b))
             {
-                errors.Add($"BrokerUri: invalid value '{value}' for {TightOption} (true or false).");
+                errors.Add($"{name}: invalid value '{value}' for {TightOption} (true or false).");
             }
             else if (tight is { } other && other != b)
             {
-                errors.Add($"BrokerUri: {TightOption} is set to both {other} and {b}.");
+                errors.Add($"{name}: {TightOption} is set to both {other} and {b}.");
             }
             else
             {
@@ -190,4 +205,14 @@ internal sealed record BrokerUri
 
         return new BrokerEndpoint(uri.Scheme == "ssl", uri.IdnHost, uri.Port);
     }
+
+    /// <summary>
+    /// <paramref name="text"/> as error messages show it: the user information of every address
+    /// (<c>user:password@</c>) replaced by <c>***@</c>, so that a password written into a URI by
+    /// mistake never reaches a log.
+    /// </summary>
+    public static string Shown(string text) => UserInfo().Replace(text, "$1***@");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(://)[^/@,()?]*@", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex UserInfo();
 }

@@ -67,7 +67,7 @@ public sealed class ProgramTests
 
         Assert.Equal(78, exitCode);
         var all = output + error;
-        Assert.Contains("Broker:Uri: 'tcp://broker' must name a host and a port", all, StringComparison.Ordinal);
+        Assert.Contains("Broker:Uri: 'tcp://***@broker' carries credentials", all, StringComparison.Ordinal);
         Assert.Contains("Broker:Password is set but Broker:User is not", all, StringComparison.Ordinal);
         Assert.Contains("Finesse:SideAUrl is required", all, StringComparison.Ordinal);
         Assert.Contains("Engine:DeadClientAction: 'Never'", all, StringComparison.Ordinal);

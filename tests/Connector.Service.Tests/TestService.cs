@@ -40,7 +40,7 @@ internal sealed class TestService : IAsyncDisposable
 
     public static Dictionary<string, string?> Settings() => new()
     {
-        ["Broker:Uri"] = $"failover:(tcp://amquser:{BrokerPassword}@127.0.0.1:61616,tcp://127.0.0.1:61617)?randomize=false",
+        ["Broker:Uri"] = "failover:(tcp://127.0.0.1:61616,tcp://127.0.0.1:61617)?randomize=false",
         ["Broker:User"] = "amquser",
         ["Broker:Password"] = BrokerPassword,
         ["Finesse:SideAUrl"] = "https://finesse-a.test:8445",

@@ -23,8 +23,8 @@ public sealed class ConfigurationTests
 
         Assert.Empty(problems);
         Assert.NotNull(options);
-        Assert.True(options.Failover);
-        Assert.Equal(["tcp://mq1:61616/", "ssl://mq2:61617/"], options.Brokers.Select(b => b.ToString()));
+        Assert.True(options.Broker!.IsFailover);
+        Assert.Equal(["tcp://mq1:61616", "ssl://mq2:61617"], options.Broker.Endpoints.Select(b => b.ToString()));
         Assert.Equal(TimeSpan.FromSeconds(2.5), options.RequestTimeout);
         Assert.Equal("siebel.SiebelCti-host-1-1", options.ClientId);
         Assert.Equal("SiebelCti.Client.siebel.SiebelCti-host-1-1", options.ClientTopic);

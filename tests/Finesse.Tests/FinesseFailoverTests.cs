@@ -34,7 +34,7 @@ public sealed class FinesseFailoverTests : IAsyncLifetime
         {
             SideA = sideA ?? _a.BaseUri,
             SideB = _b.BaseUri,
-            Trust = FinesseTrustMode.AllowSelfSigned,
+            Trust = ServerCertificateTrust.AllowSelfSigned,
             RequestTimeout = timeout ?? TimeSpan.FromSeconds(10),
             ConnectTimeout = TimeSpan.FromSeconds(5),
         },
@@ -204,7 +204,7 @@ public sealed class FinesseFailoverTests : IAsyncLifetime
         var time = new FakeTimeProvider();
         _a.Responder = _ => new FakeResponse(0, Hang: true);
         using var client = new FinesseRestClient(
-            new FinesseOptions { SideA = _a.BaseUri, Trust = FinesseTrustMode.AllowSelfSigned, RequestTimeout = TimeSpan.FromSeconds(7), ConnectTimeout = TimeSpan.FromSeconds(5) },
+            new FinesseOptions { SideA = _a.BaseUri, Trust = ServerCertificateTrust.AllowSelfSigned, RequestTimeout = TimeSpan.FromSeconds(7), ConnectTimeout = TimeSpan.FromSeconds(5) },
             _log,
             time);
 

@@ -22,7 +22,7 @@ public sealed class FinesseOptionsTests
             SideB = new Uri("http://fin-a.example.com"),
             RequestTimeout = TimeSpan.Zero,
             ConnectTimeout = TimeSpan.FromMinutes(10),
-            Trust = FinesseTrustMode.CaFile,
+            Trust = ServerCertificateTrust.CaFile,
             MaxResponseBytes = 10,
             MaxXmlDepth = 1000,
         };
@@ -72,7 +72,7 @@ public sealed class FinesseOptionsTests
         try
         {
             File.WriteAllText(path, "this is not a certificate");
-            var options = new FinesseOptions { SideA = new Uri("https://127.0.0.1:1"), Trust = FinesseTrustMode.CaFile, CaCertificatePath = path };
+            var options = new FinesseOptions { SideA = new Uri("https://127.0.0.1:1"), Trust = ServerCertificateTrust.CaFile, CaCertificatePath = path };
 
             var ex = Assert.Throws<FinesseException>(() => new FinesseRestClient(options));
             Assert.Equal(FinesseErrorCode.FinesseOptionsInvalid, ex.Code);

@@ -243,7 +243,7 @@ public sealed class FinesseRestClientTests : LoopbackFinesseTest
     public async Task Oversized_response_is_refused()
     {
         using var client = new FinesseRestClient(
-            new FinesseOptions { SideA = Server.BaseUri, Trust = FinesseTrustMode.AllowSelfSigned, MaxResponseBytes = 4096 });
+            new FinesseOptions { SideA = Server.BaseUri, Trust = ServerCertificateTrust.AllowSelfSigned, MaxResponseBytes = 4096 });
         Server.Responder = _ => FakeResponse.Xml("<User><firstName>" + new string('x', 10_000) + "</firstName></User>");
 
         var ex = await Assert.ThrowsAsync<FinesseRestException>(() => client.GetUserAsync(Alice, Ct));

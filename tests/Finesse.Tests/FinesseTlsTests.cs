@@ -36,7 +36,7 @@ public sealed class FinesseTlsTests
         {
             using var client = new FinesseRestClient(new FinesseOptions
             {
-                SideA = a.BaseUri, SideB = b.BaseUri, Trust = FinesseTrustMode.CaFile, CaCertificatePath = caFile,
+                SideA = a.BaseUri, SideB = b.BaseUri, Trust = ServerCertificateTrust.CaFile, CaCertificatePath = caFile,
             });
 
             var ex = await Assert.ThrowsAsync<FinesseRestException>(() => client.GetUserAsync(Alice, Ct));
@@ -61,7 +61,7 @@ public sealed class FinesseTlsTests
         {
             using var client = new FinesseRestClient(new FinesseOptions
             {
-                SideA = server.BaseUri, Trust = FinesseTrustMode.CaFile, CaCertificatePath = caFile,
+                SideA = server.BaseUri, Trust = ServerCertificateTrust.CaFile, CaCertificatePath = caFile,
             });
 
             var info = await client.GetSystemInfoAsync(Alice, Ct);
@@ -84,7 +84,7 @@ public sealed class FinesseTlsTests
         {
             using var client = new FinesseRestClient(new FinesseOptions
             {
-                SideA = server.BaseUri, Trust = FinesseTrustMode.CaFile, CaCertificatePath = caFile,
+                SideA = server.BaseUri, Trust = ServerCertificateTrust.CaFile, CaCertificatePath = caFile,
             });
 
             var ex = await Assert.ThrowsAsync<FinesseRestException>(() => client.GetUserAsync(Alice, Ct));
@@ -104,7 +104,7 @@ public sealed class FinesseTlsTests
         await using var server = await FakeFinesseServer.StartAsync(TestCertificates.SelfSigned("fin-a.example.com"));
         using var client = new FinesseRestClient(new FinesseOptions
         {
-            SideA = new Uri($"https://localhost:{server.BaseUri.Port}"), Trust = FinesseTrustMode.AllowSelfSigned,
+            SideA = new Uri($"https://localhost:{server.BaseUri.Port}"), Trust = ServerCertificateTrust.AllowSelfSigned,
         });
 
         var ex = await Assert.ThrowsAsync<FinesseRestException>(() => client.GetUserAsync(Alice, Ct));
@@ -117,7 +117,7 @@ public sealed class FinesseTlsTests
     {
         var (_, leaf) = TestCertificates.CaAndLeaf();
         await using var server = await FakeFinesseServer.StartAsync(leaf);
-        using var client = new FinesseRestClient(new FinesseOptions { SideA = server.BaseUri, Trust = FinesseTrustMode.AllowSelfSigned });
+        using var client = new FinesseRestClient(new FinesseOptions { SideA = server.BaseUri, Trust = ServerCertificateTrust.AllowSelfSigned });
 
         var ex = await Assert.ThrowsAsync<FinesseRestException>(() => client.GetUserAsync(Alice, Ct));
 

@@ -16,7 +16,7 @@ public abstract class LoopbackFinesseTest : IAsyncLifetime
     public virtual async ValueTask InitializeAsync()
     {
         Server = await FakeFinesseServer.StartAsync(TestCertificates.SelfSigned());
-        Client = new FinesseRestClient(new FinesseOptions { SideA = Server.BaseUri, Trust = FinesseTrustMode.AllowSelfSigned }, Log);
+        Client = new FinesseRestClient(new FinesseOptions { SideA = Server.BaseUri, Trust = ServerCertificateTrust.AllowSelfSigned }, Log);
     }
 
     public virtual async ValueTask DisposeAsync()

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml.Linq;
 using SiebelCti.Finesse.Xmpp;
 using SiebelCti.FinesseEmulator.Options;
+using SiebelCti.Finesse;
 
 namespace SiebelCti.FinesseEmulator.Publishing;
 
@@ -78,7 +79,7 @@ public sealed partial class XmppNotificationPublisher(EmulatorOptions options, I
             Password = password,
             Resource = resource,
             TlsMode = tls,
-            Trust = string.IsNullOrEmpty(x.TrustedCertificatePath) ? XmppCertificateTrust.SystemStore : XmppCertificateTrust.PinnedFile,
+            Trust = string.IsNullOrEmpty(x.TrustedCertificatePath) ? ServerCertificateTrust.System : ServerCertificateTrust.CaFile,
             TrustedCertificatePath = string.IsNullOrEmpty(x.TrustedCertificatePath) ? null : x.TrustedCertificatePath,
             AutoApprovePresenceSubscriptions = approvePresence,
         };

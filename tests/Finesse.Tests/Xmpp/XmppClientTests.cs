@@ -432,7 +432,7 @@ public sealed class XmppClientTests
             User = "x@y",
             Password = "",
             Resource = "desktop",
-            Trust = XmppCertificateTrust.PinnedFile,
+            Trust = ServerCertificateTrust.CaFile,
             PingInterval = TimeSpan.Zero,
             ReconnectDelayInitial = TimeSpan.FromSeconds(10),
             ReconnectDelayMax = TimeSpan.FromSeconds(1),

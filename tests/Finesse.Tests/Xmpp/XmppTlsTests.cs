@@ -12,7 +12,7 @@ public sealed class XmppTlsTests
     {
         using var certificate = SelfSigned(FakeXmppServer.Domain);
         await using var server = new FakeXmppServer { TlsCertificate = certificate };
-        await using var client = new XmppClient(Options(server.Port, XmppCertificateTrust.AllowSelfSigned));
+        await using var client = new XmppClient(Options(server.Port, ServerCertificateTrust.AllowSelfSigned));
 
         await client.ConnectAsync(TestContext.Current.CancellationToken);
 
@@ -32,7 +32,7 @@ public sealed class XmppTlsTests
     {
         using var certificate = SelfSigned(FakeXmppServer.Domain);
         await using var server = new FakeXmppServer { TlsCertificate = certificate };
-        await using var client = new XmppClient(Options(server.Port, XmppCertificateTrust.SystemStore));
+        await using var client = new XmppClient(Options(server.Port, ServerCertificateTrust.System));
 
         var error = await Assert.ThrowsAsync<XmppException>(() => client.ConnectAsync(TestContext.Current.CancellationToken));
 
@@ -45,7 +45,7 @@ public sealed class XmppTlsTests
     {
         using var certificate = SelfSigned("someone-else.example");
         await using var server = new FakeXmppServer { TlsCertificate = certificate };
-        await using var client = new XmppClient(Options(server.Port, XmppCertificateTrust.AllowSelfSigned));
+        await using var client = new XmppClient(Options(server.Port, ServerCertificateTrust.AllowSelfSigned));
 
         var error = await Assert.ThrowsAsync<XmppException>(() => client.ConnectAsync(TestContext.Current.CancellationToken));
 
@@ -58,7 +58,7 @@ public sealed class XmppTlsTests
         using var certificate = SelfSigned(FakeXmppServer.Domain);
         await using var server = new FakeXmppServer { TlsCertificate = certificate };
         var missing = Path.Combine(Path.GetTempPath(), "does-not-exist-" + Guid.NewGuid().ToString("N") + ".pem");
-        await using var client = new XmppClient(Options(server.Port, XmppCertificateTrust.PinnedFile) with { TrustedCertificatePath = missing });
+        await using var client = new XmppClient(Options(server.Port, ServerCertificateTrust.CaFile) with { TrustedCertificatePath = missing });
 
         var error = await Assert.ThrowsAsync<XmppException>(() => client.ConnectAsync(TestContext.Current.CancellationToken));
 
@@ -91,7 +91,7 @@ public sealed class XmppTlsTests
         try
         {
             await using var server = new FakeXmppServer { TlsCertificate = serverCertificate };
-            await using var client = new XmppClient(Options(server.Port, XmppCertificateTrust.PinnedFile) with { TrustedCertificatePath = pem });
+            await using var client = new XmppClient(Options(server.Port, ServerCertificateTrust.CaFile) with { TrustedCertificatePath = pem });
 
             await client.ConnectAsync(TestContext.Current.CancellationToken);
 
@@ -103,11 +103,11 @@ public sealed class XmppTlsTests
         }
     }
 
-    private static XmppOptions Options(int port, XmppCertificateTrust trust) => XmppClientTests.Options(port) with
+    private static XmppOptions Options(int port, ServerCertificateTrust trust) => XmppClientTests.Options(port) with
     {
         TlsMode = XmppTlsMode.DirectTls,
         Trust = trust,
-        TrustedCertificatePath = trust == XmppCertificateTrust.PinnedFile ? "/nonexistent" : null,
+        TrustedCertificatePath = trust == ServerCertificateTrust.CaFile ? "/nonexistent" : null,
     };
 
     private static X509Certificate2 SelfSigned(string name)

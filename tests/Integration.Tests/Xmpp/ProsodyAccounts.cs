@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SiebelCti.Finesse.Xmpp;
+using SiebelCti.Finesse;
 
 namespace SiebelCti.Integration.Tests.Xmpp;
 
@@ -57,7 +58,7 @@ internal static class ProsodyAccounts
         Password = password,
         Resource = resource,
         TlsMode = tls,
-        Trust = XmppCertificateTrust.PinnedFile,
+        Trust = ServerCertificateTrust.CaFile,
         TrustedCertificatePath = CertificatePath,
         ConnectTimeout = TimeSpan.FromSeconds(20),
         ReconnectDelayInitial = TimeSpan.FromMilliseconds(200),
