@@ -106,7 +106,7 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
                     {
                         if (_session.Ready)
                         {
-                            TrySend(new ConnectorEnvelope(new Heartbeat(), NewRequestId(), null, Options.ClientId));
+                            TrySend(new ConnectorEnvelope(new Heartbeat(), NewRequestId()));
                         }
                         else if (_session.HelloOverdue(Time.GetUtcNow(), RequestTimeout))
                         {

@@ -22,36 +22,41 @@ public sealed record ClientChannelOptions
     /// <summary>How many requests the broker may push ahead of the engine.</summary>
     public int Prefetch { get; init; } = 1000;
 
-    /// <summary>Delay between attempts while the first connection to the broker cannot be made.</summary>
+    /// <summary>Delay between connection attempts while the broker cannot be reached (at start, or after a connection ended for good).</summary>
     public TimeSpan StartRetryDelay { get; init; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>
-/// The engine's broker port over our OpenWire client: consumes the request queue and publishes to
-/// each client's topic. Failover, reconnection and replay of the consumer are the OpenWire client's;
-/// this class only reports connectivity and keeps trying when the broker is down at start.
+/// The engine's broker port: the contract's <see cref="ContractEndpoint"/> (the one the driver uses
+/// too) reading the request queue and publishing to each client's topic. Requests wait in a bounded
+/// queue of 10,000 for the engine; while it is full the endpoint reads no further and the broker
+/// holds the rest (prefetch, then the queue itself), so a burst slows down instead of growing memory.
+/// Connectivity changes keep only the latest 16 (older ones are dropped: the engine needs the
+/// current state, which is always the last written).
 /// </summary>
-public sealed partial class OpenWireClientChannel : IClientChannel, IAsyncDisposable
+public sealed partial class OpenWireClientChannel : IClientChannel, IContractEndpointOwner, IAsyncDisposable
 {
     private readonly ClientChannelOptions _options;
-    private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
-    private readonly TimeProvider _time;
-    private readonly Channel<WireMessage> _requests = Channel.CreateBounded<WireMessage>(new BoundedChannelOptions(10_000) { SingleReader = true });
-    private readonly Channel<bool> _connectivity = Channel.CreateUnbounded<bool>();
-    private readonly CancellationTokenSource _stop = new();
+    private readonly ContractEndpoint _endpoint;
+    private readonly Channel<WireMessage> _requests = Channel.CreateBounded<WireMessage>(
+        new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly Channel<bool> _connectivity = Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(16) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });
     private int _disposed;
-    private Task? _run;
-    private OpenWireConnection? _connection;
-    private OpenWireProducer? _producer;
 
     public OpenWireClientChannel(ClientChannelOptions options, ILoggerFactory loggerFactory, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<OpenWireClientChannel>();
-        _time = timeProvider ?? TimeProvider.System;
+        _endpoint = new ContractEndpoint(new ContractEndpointOptions
+        {
+            Broker = options.Broker,
+            Inbound = Destination.Queue(options.RequestQueue),
+            Prefetch = options.Prefetch,
+            RetryDelay = options.StartRetryDelay,
+        }, this, loggerFactory, timeProvider);
     }
 
     public ChannelReader<WireMessage> Requests => _requests.Reader;
@@ -59,69 +64,29 @@ public sealed partial class OpenWireClientChannel : IClientChannel, IAsyncDispos
     public ChannelReader<bool> ConnectivityChanges => _connectivity.Reader;
 
     /// <summary>Connects (retrying until the broker answers) and starts consuming requests.</summary>
-    public void Start() => _run ??= Task.Run(() => RunAsync(_stop.Token));
+    public void Start() => _endpoint.Start();
 
-    public async Task PublishAsync(string clientId, ConnectorEnvelope envelope, CancellationToken cancellationToken)
+    public Task PublishAsync(string clientId, ConnectorEnvelope envelope, CancellationToken cancellationToken) =>
+        _endpoint.SendAsync(ConnectorWire.ClientTopic(_options.ClientTopicPrefix, clientId), envelope, cancellationToken);
+
+    ValueTask IContractEndpointOwner.OnMessageAsync(WireMessage message, CancellationToken cancellationToken) =>
+        _requests.Writer.WriteAsync(message, cancellationToken);
+
+    void IContractEndpointOwner.OnLinkStatus(bool up, string reason) => _connectivity.Writer.TryWrite(up);
+
+    void IContractEndpointOwner.OnConnectFailed(Exception exception, bool wasConsuming)
     {
-        var producer = Volatile.Read(ref _producer)
-            ?? throw new OpenWireException(OpenWireErrorKind.ConnectionClosed, "the broker connection is not open yet");
-        // Events are non-persistent: a client topic has no durable subscriber, and after an outage the
-        // engine republishes full state anyway.
-        await producer.SendAsync(ConnectorWire.ClientTopic(_options.ClientTopicPrefix, clientId), ConnectorWire.ToMessage(envelope), persistent: false, cancellationToken).ConfigureAwait(false);
+        if (wasConsuming)
+        {
+            Log.ConsumerStopped(_logger, _options.StartRetryDelay.TotalSeconds, exception);
+        }
+        else
+        {
+            Log.ConnectFailed(_logger, _options.StartRetryDelay.TotalSeconds, exception);
+        }
     }
 
-    private async Task RunAsync(CancellationToken cancellationToken)
-    {
-        OpenWireConsumer consumer;
-        while (true)
-        {
-            try
-            {
-                var connection = await OpenWireConnection.ConnectAsync(_options.Broker, _loggerFactory, _time, cancellationToken).ConfigureAwait(false);
-                connection.StateChanged += (_, e) => _connectivity.Writer.TryWrite(e.Current == OpenWireConnectionState.Open);
-                var session = await connection.CreateSessionAsync(AcknowledgeMode.Auto, cancellationToken).ConfigureAwait(false);
-                consumer = await session.CreateConsumerAsync(Destination.Queue(_options.RequestQueue), _options.Prefetch, null, cancellationToken).ConfigureAwait(false);
-                var producer = await session.CreateProducerAsync(null, cancellationToken).ConfigureAwait(false);
-                _connection = connection;
-                Volatile.Write(ref _producer, producer);
-                _connectivity.Writer.TryWrite(connection.State == OpenWireConnectionState.Open);
-                Log.Consuming(_logger, _options.RequestQueue, connection.ConnectedBroker);
-                break;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is OpenWireException or TimeoutException or IOException)
-            {
-                Log.ConnectFailed(_logger, _options.StartRetryDelay.TotalSeconds, ex);
-                try
-                {
-                    await Task.Delay(_options.StartRetryDelay, _time, cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-
-        try
-        {
-            await foreach (var message in consumer.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                await _requests.Writer.WriteAsync(ConnectorWire.Read(message), cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex)
-        {
-            Log.ConsumerStopped(_logger, ex);
-            _connectivity.Writer.TryWrite(false);
-        }
-    }
+    void IContractEndpointOwner.OnConsuming(Destination inbound, string? broker) => Log.Consuming(_logger, _options.RequestQueue, broker);
 
     public async ValueTask DisposeAsync()
     {
@@ -130,20 +95,9 @@ public sealed partial class OpenWireClientChannel : IClientChannel, IAsyncDispos
             return;
         }
 
-        await _stop.CancelAsync().ConfigureAwait(false);
-        if (_run is not null)
-        {
-            await _run.ConfigureAwait(false);
-        }
-
-        if (_connection is not null)
-        {
-            await _connection.DisposeAsync().ConfigureAwait(false);
-        }
-
+        await _endpoint.DisposeAsync().ConfigureAwait(false);
         _requests.Writer.TryComplete();
         _connectivity.Writer.TryComplete();
-        _stop.Dispose();
     }
 
     private static partial class Log
@@ -154,7 +108,7 @@ public sealed partial class OpenWireClientChannel : IClientChannel, IAsyncDispos
         [LoggerMessage(EventId = EngineEventIds.ChannelConnectFailed, EventName = nameof(EngineEventIds.ChannelConnectFailed), Level = LogLevel.Warning, Message = "Cannot connect to the message broker; retrying in {Seconds} s")]
         public static partial void ConnectFailed(ILogger logger, double seconds, Exception exception);
 
-        [LoggerMessage(EventId = EngineEventIds.ChannelConsumerStopped, EventName = nameof(EngineEventIds.ChannelConsumerStopped), Level = LogLevel.Critical, Message = "The request consumer stopped")]
-        public static partial void ConsumerStopped(ILogger logger, Exception exception);
+        [LoggerMessage(EventId = EngineEventIds.ChannelConsumerStopped, EventName = nameof(EngineEventIds.ChannelConsumerStopped), Level = LogLevel.Error, Message = "The request consumer stopped; connecting again in {Seconds} s")]
+        public static partial void ConsumerStopped(ILogger logger, double seconds, Exception exception);
     }
 }

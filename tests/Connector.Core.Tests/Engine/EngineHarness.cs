@@ -51,6 +51,16 @@ internal sealed class EngineHarness : IAsyncDisposable
     public ConnectorEngine Engine { get; }
 
     /// <summary>Broker up and Finesse healthy on side A; drains the resulting System broadcast.</summary>
+    /// <summary>
+    /// Reports the broker up and waits until the engine has taken it in: connectivity and requests
+    /// reach the engine through separate pumps, so a request written right after could overtake it.
+    /// </summary>
+    public async Task BrokerUpAsync()
+    {
+        Broker.Connectivity.Writer.TryWrite(true);
+        await WaitUntilAsync(() => Engine.Status.Reason is not ("starting" or "the message broker is unreachable"));
+    }
+
     public async Task BringInServiceAsync(params string[] clients)
     {
         Broker.Connectivity.Writer.TryWrite(true);
