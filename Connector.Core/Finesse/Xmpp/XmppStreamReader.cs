@@ -84,7 +84,7 @@ internal sealed class XmppStreamReader : IDisposable
     private int _scan;
     private int _end;
 
-    // The scanner's state.
+    // The scanner's state. Every position is an index into _buffer: MakeRoom moves them all.
     private ScanState _state;
     private int _depth;
     private int _markupStart;
@@ -282,6 +282,11 @@ internal sealed class XmppStreamReader : IDisposable
 
         _scan -= _start;
         _markupStart -= _start;
+        if (_tagNameEnd >= 0)
+        {
+            _tagNameEnd -= _start; // inside a start tag whose name already ended
+        }
+
         _end = pending;
         _start = 0;
     }

@@ -206,6 +206,30 @@ public sealed class XmppStreamReaderTests
     }
 
     [Fact]
+    public async Task Many_stanzas_across_buffer_compactions_are_framed_whatever_the_read_sizes()
+    {
+        // Pub-sub subscription results as prosody sends them to the emulator: the buffer is compacted
+        // and grown while tags are half read (a start tag's name already ended, its attributes not).
+        var stanzas = string.Concat(Enumerable.Range(0, 300).Select(i =>
+            $"<iq type='result' id='sub{i}' from='pubsub.finesse.localhost' to='admin@finesse.localhost/FinesseEmulator-1a2b3c4d'>" +
+            $"<pubsub xmlns='http://jabber.org/protocol/pubsub'><subscription node='/finesse/api/User/{i:D5}' jid='{i:D5}@finesse.localhost' subscription='subscribed'/></pubsub></iq>"));
+        var bytes = Encoding.UTF8.GetBytes(Header + stanzas + "</stream:stream>");
+        foreach (var chunk in new[] { 1, 7, 100, 333, 1000, 1023, 1024, 1500, 3000, 4095, 4096, 5000 })
+        {
+            using var reader = new XmppStreamReader(new ChunkStream(bytes, chunk), Limits);
+            await reader.ReadHeaderAsync();
+            for (var i = 0; i < 300; i++)
+            {
+                var iq = await reader.ReadElementAsync();
+                Assert.Equal($"sub{i}", (string?)iq!.Attribute("id"));
+                Assert.Equal($"/finesse/api/User/{i:D5}", (string?)iq.Descendants(XmppNamespaces.PubSub + "subscription").Single().Attribute("node"));
+            }
+
+            Assert.Null(await reader.ReadElementAsync());
+        }
+    }
+
+    [Fact]
     public async Task A_multi_byte_character_split_across_reads_is_decoded_whole()
     {
         // Every split inside each of the 2-, 3- and 4-byte sequences of the text.
