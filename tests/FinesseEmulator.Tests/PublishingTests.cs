@@ -67,6 +67,60 @@ public sealed class PublishingTests
         }
     }
 
+    /// <summary>Records each publish and completes it only when the test says so.</summary>
+    private sealed class HeldPublisher : INotificationPublisher
+    {
+        public Channel<(string Node, string RequestId, TaskCompletionSource Done)> Started { get; } =
+            Channel.CreateUnbounded<(string, string, TaskCompletionSource)>();
+
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task PublishAsync(string node, XElement item, CancellationToken cancellationToken)
+        {
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var requestId = item.Value[(item.Value.IndexOf("<requestId>", StringComparison.Ordinal) + 11)..item.Value.IndexOf("</requestId>", StringComparison.Ordinal)];
+            Started.Writer.TryWrite((node, requestId, done));
+            return done.Task;
+        }
+    }
+
+    [Fact]
+    public async Task Notifications_of_different_nodes_are_published_at_once_and_each_node_keeps_its_order()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var queue = new NotificationQueue();
+        var publisher = new HeldPublisher();
+        using var pump = new NotificationPump(queue, publisher, new NoAccountProvisioner(), new PublisherStatus(), NullLogger<NotificationPump>.Instance);
+        await pump.StartAsync(ct);
+        try
+        {
+            queue.Enqueue(new Notification("/a", "PUT", "/a", "a1", new XElement("user")));
+            queue.Enqueue(new Notification("/b", "PUT", "/b", "b1", new XElement("user")));
+            queue.Enqueue(new Notification("/a", "PUT", "/a", "a2", new XElement("user")));
+            queue.Enqueue(new Notification("/c", "PUT", "/c", "c1", new XElement("user")));
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(30));
+
+            // a1, b1 and c1 are all outstanding before any is acknowledged; a2 waits for a1.
+            var first = new[] { await publisher.Started.Reader.ReadAsync(timeout.Token), await publisher.Started.Reader.ReadAsync(timeout.Token), await publisher.Started.Reader.ReadAsync(timeout.Token) };
+            Assert.Equal(["a1", "b1", "c1"], first.Select(p => p.RequestId));
+            Assert.False(publisher.Started.Reader.TryRead(out _));
+
+            first[1].Done.SetResult(); // b1 acknowledged: a2 still waits for a1
+            first[2].Done.SetException(new IOException("publish failed (test)")); // c1 failed: logged, nothing else changes
+            Assert.False(publisher.Started.Reader.TryRead(out _));
+
+            first[0].Done.SetResult();
+            var next = await publisher.Started.Reader.ReadAsync(timeout.Token);
+            Assert.Equal(("/a", "a2"), (next.Node, next.RequestId));
+            next.Done.SetResult();
+        }
+        finally
+        {
+            await pump.StopAsync(CancellationToken.None);
+        }
+    }
+
     [Fact]
     public async Task Provisioning_without_prosodyctl_logs_an_error_and_does_not_throw()
     {

@@ -29,10 +29,23 @@ public sealed class PublisherStatus
     internal void SetFailed(Exception ex) => _ready.TrySetException(ex);
 }
 
-/// <summary>Background loop: provisions XMPP accounts, then publishes every queued notification.</summary>
+/// <summary>
+/// Background loop: provisions XMPP accounts, then publishes every queued notification. Up to
+/// <see cref="MaxInFlight"/> publishes are outstanding at once (Finesse's notification service does
+/// not wait for one agent's item to be acknowledged before sending the next agent's); the
+/// notifications of one node stay in order: one is published only after the node's previous
+/// publish ended (acknowledged, failed or given up).
+/// </summary>
 public sealed class NotificationPump(
     NotificationQueue queue, INotificationPublisher publisher, IAccountProvisioner provisioner, PublisherStatus status, ILogger<NotificationPump> logger) : BackgroundService
 {
+    /// <summary>Publishes outstanding at once, over all nodes.</summary>
+    public const int MaxInFlight = 64;
+
+    private readonly SemaphoreSlim _slots = new(MaxInFlight, MaxInFlight);
+    // The last publish of each node (bounded by the emulator's nodes: a few per agent and team).
+    private readonly Dictionary<string, Task> _lastByNode = new(StringComparer.Ordinal);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -42,13 +55,11 @@ public sealed class NotificationPump(
             status.SetReady();
             await foreach (var n in queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
-                try
+                await _slots.WaitAsync(stoppingToken).ConfigureAwait(false);
+                lock (_lastByNode)
                 {
-                    await publisher.PublishAsync(n.Node, NotificationEnvelope.Build(n), stoppingToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    Log.PublishFailed(logger, ex, n.Node);
+                    var previous = _lastByNode.GetValueOrDefault(n.Node) ?? Task.CompletedTask;
+                    _lastByNode[n.Node] = PublishAfterAsync(previous, n, stoppingToken);
                 }
             }
         }
@@ -59,6 +70,26 @@ public sealed class NotificationPump(
         {
             status.SetFailed(ex);
             Log.PumpFailed(logger, ex);
+        }
+    }
+
+    private async Task PublishAfterAsync(Task previous, Notification n, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await previous.ConfigureAwait(false); // never faults: failures are logged below
+            await publisher.PublishAsync(n.Node, NotificationEnvelope.Build(n), stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            Log.PublishFailed(logger, ex, n.Node);
+        }
+        finally
+        {
+            _slots.Release();
         }
     }
 }

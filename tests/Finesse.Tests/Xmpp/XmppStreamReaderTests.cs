@@ -166,9 +166,251 @@ public sealed class XmppStreamReaderTests
         Assert.Null(await reader.ReadElementAsync());
     }
 
-    private static async Task<XmppException> ReadStanzasExpectingErrorAsync(string stanzas)
+    // Markup-like bytes where the framer must not see markup: '>' and '/>' in attribute values (both
+    // quote kinds), a CDATA section with '<', '>' and ']]' inside, entity and character references,
+    // multi-byte UTF-8 (2, 3 and 4 bytes) in names of nothing, values and text.
+    private const string Tricky =
+        "<message id=\"a>b/>c\" to='x/>y' from='z&gt;&amp;&quot;&apos;'><body>1 &lt; 2 &amp;&amp; 3 &gt; 2 &#x41;&#66; Zoë 日本 😀</body>" +
+        "<x xmlns='urn:x' v='&lt;/message&gt;'><![CDATA[<notxml a='>'/> ]] ]> </message>]]></x><empty a='/>'/></message>";
+
+    [Fact]
+    public async Task Markup_inside_attribute_values_cdata_and_references_does_not_confuse_the_framing_at_any_split()
     {
-        using var reader = new XmppStreamReader(new MemoryStream(Encoding.UTF8.GetBytes(Header + stanzas + "</stream:stream>")), Limits);
+        var bytes = Encoding.UTF8.GetBytes(Header + Tricky + "<iq type='result' id='after'/></stream:stream>");
+        for (var split = 1; split < bytes.Length; split++)
+        {
+            AssertTricky(await ReadAllAsync(bytes, splitAt: split, expectId: "abc"));
+        }
+
+        AssertTricky(await ReadAllAsync(bytes, splitAt: null, oneByteAtATime: true, expectId: "abc"));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    [InlineData(7)]
+    [InlineData(4096)]
+    public async Task Parses_the_same_elements_when_every_read_returns_a_few_bytes(int chunk)
+    {
+        var bytes = Encoding.UTF8.GetBytes(Header + Body);
+        using var reader = new XmppStreamReader(new ChunkStream(bytes, chunk), Limits);
+        await reader.ReadHeaderAsync();
+        var elements = new List<XElement>();
+        while (await reader.ReadElementAsync() is { } element)
+        {
+            elements.Add(element);
+        }
+
+        AssertExpected(elements);
+    }
+
+    [Fact]
+    public async Task Many_stanzas_across_buffer_compactions_are_framed_whatever_the_read_sizes()
+    {
+        // Pub-sub subscription results as prosody sends them to the emulator: the buffer is compacted
+        // and grown while tags are half read (a start tag's name already ended, its attributes not).
+        var stanzas = string.Concat(Enumerable.Range(0, 300).Select(i =>
+            $"<iq type='result' id='sub{i}' from='pubsub.finesse.localhost' to='admin@finesse.localhost/FinesseEmulator-1a2b3c4d'>" +
+            $"<pubsub xmlns='http://jabber.org/protocol/pubsub'><subscription node='/finesse/api/User/{i:D5}' jid='{i:D5}@finesse.localhost' subscription='subscribed'/></pubsub></iq>"));
+        var bytes = Encoding.UTF8.GetBytes(Header + stanzas + "</stream:stream>");
+        foreach (var chunk in new[] { 1, 7, 100, 333, 1000, 1023, 1024, 1500, 3000, 4095, 4096, 5000 })
+        {
+            using var reader = new XmppStreamReader(new ChunkStream(bytes, chunk), Limits);
+            await reader.ReadHeaderAsync();
+            for (var i = 0; i < 300; i++)
+            {
+                var iq = await reader.ReadElementAsync();
+                Assert.Equal($"sub{i}", (string?)iq!.Attribute("id"));
+                Assert.Equal($"/finesse/api/User/{i:D5}", (string?)iq.Descendants(XmppNamespaces.PubSub + "subscription").Single().Attribute("node"));
+            }
+
+            Assert.Null(await reader.ReadElementAsync());
+        }
+    }
+
+    [Fact]
+    public async Task A_multi_byte_character_split_across_reads_is_decoded_whole()
+    {
+        // Every split inside each of the 2-, 3- and 4-byte sequences of the text.
+        var text = "é日😀";
+        var prefix = Encoding.UTF8.GetBytes(Header + "<message><body>");
+        var bytes = Encoding.UTF8.GetBytes(Header + "<message><body>" + text + "</body></message></stream:stream>");
+        for (var split = prefix.Length + 1; split < prefix.Length + Encoding.UTF8.GetByteCount(text); split++)
+        {
+            using var reader = new XmppStreamReader(new SplitStream(bytes, split, oneByteAtATime: false), Limits);
+            await reader.ReadHeaderAsync();
+            var message = await reader.ReadElementAsync();
+            Assert.Equal(text, message!.Element(XmppNamespaces.Client + "body")!.Value);
+            Assert.Null(await reader.ReadElementAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Predefined_and_character_references_are_resolved()
+    {
+        using var reader = Over(Header + "<message a='&lt;&#x3E;'><body>&amp;&quot;&apos;&#233;&#x1F600;</body></message></stream:stream>");
+        await reader.ReadHeaderAsync();
+        var message = await reader.ReadElementAsync();
+        Assert.Equal("<>", (string?)message!.Attribute("a"));
+        Assert.Equal("&\"'é😀", message.Element(XmppNamespaces.Client + "body")!.Value);
+    }
+
+    [Theory]
+    [InlineData("<!-- between -->", XmppErrorKind.RestrictedXml)]
+    [InlineData("<?pi between?>", XmppErrorKind.RestrictedXml)]
+    [InlineData("<?xml version='1.0'?>", XmppErrorKind.RestrictedXml)]
+    [InlineData("<!DOCTYPE x>", XmppErrorKind.RestrictedXml)]
+    [InlineData("<message><![CDATA[x]]><!DOCTYPE x></message>", XmppErrorKind.RestrictedXml)]
+    [InlineData("<message><body>&undeclared;</body></message>", XmppErrorKind.RestrictedXml)]
+    [InlineData("<![CDATA[between]]>", XmppErrorKind.MalformedXml)]
+    [InlineData("<message><![CDAT", XmppErrorKind.StreamClosed)]
+    [InlineData("<message><![CDATX[x]]></message>", XmppErrorKind.MalformedXml)]
+    [InlineData("<message a='<'/>", XmppErrorKind.MalformedXml)]
+    [InlineData("<message <x/>", XmppErrorKind.MalformedXml)]
+    [InlineData("< message/>", XmppErrorKind.MalformedXml)]
+    [InlineData("<message></massage>", XmppErrorKind.MalformedXml)]
+    [InlineData("<message><a></b></message>", XmppErrorKind.MalformedXml)]
+    [InlineData("</message>", XmppErrorKind.MalformedXml)]
+    [InlineData("</stream:streams>", XmppErrorKind.MalformedXml)]
+    [InlineData("<message xmlns:p='urn:p'><q:x/></message>", XmppErrorKind.MalformedXml)]
+    [InlineData("<message a='1\"/>", XmppErrorKind.StreamClosed)]
+    public async Task Restricted_or_broken_markup_anywhere_fails_with_a_stable_kind(string stanzas, XmppErrorKind expected)
+    {
+        var error = await ReadStanzasExpectingErrorAsync(stanzas, close: false);
+        Assert.Equal(expected, error.Kind);
+    }
+
+    [Fact]
+    public async Task Invalid_utf8_bytes_in_a_stanza_fail_as_malformed()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Header + "<message><body>").Concat(new byte[] { 0xC3, 0x28, 0xFF }).Concat(Encoding.UTF8.GetBytes("</body></message></stream:stream>")).ToArray();
+        using var reader = new XmppStreamReader(new MemoryStream(bytes), Limits);
+        await reader.ReadHeaderAsync();
+        var error = await Assert.ThrowsAsync<XmppException>(async () => await reader.ReadElementAsync());
+        Assert.Equal(XmppErrorKind.MalformedXml, error.Kind);
+    }
+
+    [Fact]
+    public async Task Garbage_bytes_between_stanzas_fail_as_malformed()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Header + "<iq id='1'/>").Concat(new byte[] { 0x00, 0x16, 0x03, 0x01, 0xFF }).ToArray();
+        using var reader = new XmppStreamReader(new MemoryStream(bytes), Limits);
+        await reader.ReadHeaderAsync();
+        Assert.NotNull(await reader.ReadElementAsync());
+        var error = await Assert.ThrowsAsync<XmppException>(async () => await reader.ReadElementAsync());
+        Assert.Equal(XmppErrorKind.MalformedXml, error.Kind);
+    }
+
+    [Theory]
+    [InlineData("</stream:stream>")]
+    [InlineData("</stream:stream \r\n>")]
+    [InlineData(" \n </stream:stream>trailing bytes are never read")]
+    public async Task The_closing_stream_tag_ends_the_stream(string close)
+    {
+        using var reader = Over(Header + "<iq id='1'/>" + close);
+        await reader.ReadHeaderAsync();
+        Assert.NotNull(await reader.ReadElementAsync());
+        Assert.Null(await reader.ReadElementAsync());
+        Assert.Null(await reader.ReadElementAsync());
+        Assert.Equal(0, reader.BufferedCapacity);
+    }
+
+    [Fact]
+    public async Task A_stream_header_with_another_prefix_is_closed_by_its_own_name()
+    {
+        const string header = "<s:stream xmlns='jabber:client' xmlns:s='http://etherx.jabber.org/streams' id='x' version='1.0'>";
+        using var reader = Over(header + "<s:features/><message><body>b</body></message></s:stream>");
+        await reader.ReadHeaderAsync();
+        Assert.Equal(XmppNamespaces.Streams + "features", (await reader.ReadElementAsync())!.Name);
+        Assert.Equal(XmppNamespaces.Client + "message", (await reader.ReadElementAsync())!.Name);
+        Assert.Null(await reader.ReadElementAsync());
+    }
+
+    [Fact]
+    public async Task A_self_closing_stream_header_fails_as_stream_closed()
+    {
+        using var reader = Over("<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' version='1.0'/>");
+        var error = await Assert.ThrowsAsync<XmppException>(async () => await reader.ReadHeaderAsync());
+        Assert.Equal(XmppErrorKind.StreamClosed, error.Kind);
+    }
+
+    [Fact]
+    public async Task Endless_nesting_is_stopped_at_the_depth_limit_without_reading_on()
+    {
+        var source = new EndlessStream(Encoding.UTF8.GetBytes(Header + "<message>"), "<a>"u8.ToArray());
+        using var reader = new XmppStreamReader(source, Limits);
+        await reader.ReadHeaderAsync();
+        var error = await Assert.ThrowsAsync<XmppException>(async () => await reader.ReadElementAsync());
+        Assert.Equal(XmppErrorKind.StanzaTooDeep, error.Kind);
+        Assert.InRange(source.Served, 0, 64 * 1024);
+    }
+
+    [Fact]
+    public async Task A_stanza_many_times_the_first_buffer_is_read_whole()
+    {
+        var limits = new XmppReadLimits(1024 * 1024, 16);
+        var text = string.Concat(Enumerable.Range(0, 40_000).Select(i => (char)('a' + (i % 26)))) + "日本😀";
+        var bytes = Encoding.UTF8.GetBytes(Header + "<message><body>" + text + "</body></message><iq id='2'/></stream:stream>");
+        foreach (var chunk in new[] { 1000, 4096, 65536 })
+        {
+            using var reader = new XmppStreamReader(new ChunkStream(bytes, chunk), limits);
+            await reader.ReadHeaderAsync();
+            var message = await reader.ReadElementAsync();
+            Assert.Equal(text, message!.Element(XmppNamespaces.Client + "body")!.Value);
+            Assert.Equal("2", (string?)(await reader.ReadElementAsync())!.Attribute("id"));
+            Assert.Null(await reader.ReadElementAsync());
+        }
+    }
+
+    [Fact]
+    public async Task An_idle_stream_holds_no_buffer_and_waits_with_a_zero_byte_read()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Header + "<iq id='1'/>");
+        var source = new ChunkStream(bytes, 4096);
+        using var reader = new XmppStreamReader(source, Limits);
+        await reader.ReadHeaderAsync();
+        Assert.NotNull(await reader.ReadElementAsync());
+        Assert.Equal(0, reader.BufferedCapacity); // the iq was everything pending: buffer returned
+        Assert.Equal(0, source.ReadSizes[0]); // the first wait held no buffer either
+        var reads = source.ReadSizes.Count;
+        var error = await Assert.ThrowsAsync<XmppException>(async () => await reader.ReadElementAsync());
+        Assert.Equal(XmppErrorKind.StreamClosed, error.Kind);
+        Assert.Equal(0, source.ReadSizes[reads]); // waited again without a buffer
+        reader.Dispose();
+        Assert.Equal(0, reader.BufferedCapacity);
+    }
+
+    [Fact]
+    public async Task A_pending_unfinished_stanza_keeps_a_small_buffer()
+    {
+        var source = new ChunkStream(Encoding.UTF8.GetBytes(Header + "<message><body>part"), 4096);
+        using var reader = new XmppStreamReader(source, Limits);
+        await reader.ReadHeaderAsync();
+        await Assert.ThrowsAsync<XmppException>(async () => await reader.ReadElementAsync());
+        Assert.InRange(reader.BufferedCapacity, 0, XmppStreamReader.InitialBufferSize * 2);
+    }
+
+    private static XmppStreamReader Over(string wire) => new(new MemoryStream(Encoding.UTF8.GetBytes(wire)), Limits);
+
+    private static void AssertTricky(List<XElement> elements)
+    {
+        Assert.Equal(2, elements.Count);
+        var message = elements[0];
+        Assert.Equal("a>b/>c", (string?)message.Attribute("id"));
+        Assert.Equal("x/>y", (string?)message.Attribute("to"));
+        Assert.Equal("z>&\"'", (string?)message.Attribute("from"));
+        Assert.Equal("1 < 2 && 3 > 2 AB Zoë 日本 😀", message.Element(XmppNamespaces.Client + "body")!.Value);
+        var x = message.Element(XName.Get("x", "urn:x"))!;
+        Assert.Equal("</message>", (string?)x.Attribute("v"));
+        Assert.Equal("<notxml a='>'/> ]] ]> </message>", x.Value);
+        Assert.Equal("/>", (string?)message.Element(XmppNamespaces.Client + "empty")!.Attribute("a"));
+        Assert.Equal("after", (string?)elements[1].Attribute("id"));
+    }
+
+    private static async Task<XmppException> ReadStanzasExpectingErrorAsync(string stanzas, bool close = true)
+    {
+        using var reader = new XmppStreamReader(new MemoryStream(Encoding.UTF8.GetBytes(Header + stanzas + (close ? "</stream:stream>" : string.Empty))), Limits);
         await reader.ReadHeaderAsync();
         return await Assert.ThrowsAsync<XmppException>(async () =>
         {
@@ -178,11 +420,11 @@ public sealed class XmppStreamReaderTests
         });
     }
 
-    private static async Task<List<XElement>> ReadAllAsync(byte[] bytes, int? splitAt, bool oneByteAtATime = false)
+    private static async Task<List<XElement>> ReadAllAsync(byte[] bytes, int? splitAt, bool oneByteAtATime = false, string expectId = "abc")
     {
         using var reader = new XmppStreamReader(new SplitStream(bytes, splitAt, oneByteAtATime), Limits);
         var header = await reader.ReadHeaderAsync();
-        Assert.Equal("abc", header.Id);
+        Assert.Equal(expectId, header.Id);
         var elements = new List<XElement>();
         while (await reader.ReadElementAsync() is { } element)
         {
@@ -231,9 +473,31 @@ public sealed class XmppStreamReaderTests
         }
     }
 
-    /// <summary>A prefix, then the same byte forever (up to 64 MiB); counts what it served.</summary>
-    private sealed class EndlessStream(byte[] prefix, byte filler) : SyncReadStream
+    /// <summary>Serves at most <paramref name="chunk"/> bytes per read; records the size of every buffer it was given.</summary>
+    private sealed class ChunkStream(byte[] data, int chunk) : SyncReadStream
     {
+        private int _position;
+
+        public List<int> ReadSizes { get; } = [];
+
+        public override int Read(Span<byte> buffer)
+        {
+            ReadSizes.Add(buffer.Length);
+            var n = Math.Min(Math.Min(buffer.Length, chunk), data.Length - _position);
+            data.AsSpan(_position, n).CopyTo(buffer);
+            _position += n;
+            return n;
+        }
+    }
+
+    /// <summary>A prefix, then the same bytes forever (up to 64 MiB); counts what it served.</summary>
+    private sealed class EndlessStream(byte[] prefix, byte[] filler) : SyncReadStream
+    {
+        public EndlessStream(byte[] prefix, byte filler)
+            : this(prefix, new[] { filler })
+        {
+        }
+
         public long Served { get; private set; }
 
         public override int Read(Span<byte> buffer)
@@ -247,7 +511,7 @@ public sealed class XmppStreamReaderTests
             for (var i = 0; i < n; i++)
             {
                 var at = Served + i;
-                buffer[i] = at < prefix.Length ? prefix[at] : filler;
+                buffer[i] = at < prefix.Length ? prefix[at] : filler[(at - prefix.Length) % filler.Length];
             }
 
             Served += n;
