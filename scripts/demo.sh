@@ -64,8 +64,8 @@ service_dir="$SIEBELCTI_ROOT/Connector.Service/bin/$config/net10.0"
 hash=$(cd "$service_dir" && printf '%s' "$MONITOR_PASSWORD" | dotnet SiebelCti.Connector.Service.dll --hash-password | tail -1)
 log "starting the connector as broker user $SIEBELCTI_AMQ_CONNECTOR_USER (log: $demo/connector.log)"
 # Secrets go through the environment, never the command line (visible to every user in ps).
-# ConnectTimeout 30 s instead of 10: the demo starts two .NET processes cold (Debug under test.sh) on the
-# same small machine as prosody, and an agent's first XMPP connect was once seen to take more than 10 s
+# ConnectTimeout (and RequestTimeout, which may not be shorter) 30 s instead of 10: the demo starts two
+# .NET processes cold (Debug under test.sh) on the same small machine as prosody, and an agent's first XMPP connect was once seen to take more than 10 s
 # there (prosody finished TLS 5 s after the TCP connect); a real Finesse is not on the Connector's machine.
 (cd "$service_dir" && SIEBELCTI_LOG_DIR="$demo/connector-logs" \
   SIEBELCTI_Broker__User="$SIEBELCTI_AMQ_CONNECTOR_USER" SIEBELCTI_Broker__Password="$SIEBELCTI_AMQ_CONNECTOR_PASSWORD" \
@@ -73,7 +73,7 @@ log "starting the connector as broker user $SIEBELCTI_AMQ_CONNECTOR_USER (log: $
   --Broker:Uri="failover:(tcp://127.0.0.1:$SIEBELCTI_AMQ_PORT)" \
   --Finesse:SideAUrl="http://127.0.0.1:$FINESSE_PORT" --Finesse:XmppHostA=127.0.0.1 \
   --Finesse:XmppPort="$SIEBELCTI_XMPP_PORT" --Finesse:XmppDomain="$SIEBELCTI_XMPP_DOMAIN" --Finesse:XmppTls=StartTls \
-  --Finesse:ConnectTimeout=30 \
+  --Finesse:ConnectTimeout=30 --Finesse:RequestTimeout=30 \
   --Finesse:TrustedCertificatesPath="$SIEBELCTI_RUN/prosody/certs/$SIEBELCTI_XMPP_DOMAIN.crt" \
   --Monitor:Urls="http://127.0.0.1:$MONITOR_PORT" --Monitor:Demo=false --Monitor:User=admin \
   --Monitor:PasswordHash="$hash") >"$demo/connector.log" 2>&1 &
