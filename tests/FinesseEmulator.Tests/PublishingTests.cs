@@ -122,6 +122,39 @@ public sealed class PublishingTests
     }
 
     [Fact]
+    public async Task An_agents_dialogs_and_state_stay_in_order_across_its_two_nodes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var queue = new NotificationQueue();
+        var publisher = new HeldPublisher();
+        using var pump = new NotificationPump(queue, publisher, new NoAccountProvisioner(), new PublisherStatus(), NullLogger<NotificationPump>.Instance);
+        await pump.StartAsync(ct);
+        try
+        {
+            // The call ends (Dialogs node), then the agent is READY (user node): Finesse sends them in this order.
+            queue.Enqueue(new Notification("/finesse/api/User/1001/Dialogs", "DELETE", "/finesse/api/Dialog/7", "ended", new XElement("dialog")));
+            queue.Enqueue(new Notification("/finesse/api/User/1001", "PUT", "/finesse/api/User/1001", "ready", new XElement("user")));
+            queue.Enqueue(new Notification("/finesse/api/User/1002", "PUT", "/finesse/api/User/1002", "other", new XElement("user")));
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(30));
+
+            var first = new[] { await publisher.Started.Reader.ReadAsync(timeout.Token), await publisher.Started.Reader.ReadAsync(timeout.Token) };
+            Assert.Equal(["ended", "other"], first.Select(p => p.RequestId));
+            Assert.False(publisher.Started.Reader.TryRead(out _)); // READY waits for the call's end
+
+            first[0].Done.SetResult();
+            var next = await publisher.Started.Reader.ReadAsync(timeout.Token);
+            Assert.Equal(("/finesse/api/User/1001", "ready"), (next.Node, next.RequestId));
+            next.Done.SetResult();
+            first[1].Done.SetResult();
+        }
+        finally
+        {
+            await pump.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task Provisioning_without_prosodyctl_logs_an_error_and_does_not_throw()
     {
         var logger = new FakeLogger<ProsodyShellProvisioner>();

@@ -33,8 +33,10 @@ public sealed class PublisherStatus
 /// Background loop: provisions XMPP accounts, then publishes every queued notification. Up to
 /// <see cref="MaxInFlight"/> publishes are outstanding at once (Finesse's notification service does
 /// not wait for one agent's item to be acknowledged before sending the next agent's); the
-/// notifications of one node stay in order: one is published only after the node's previous
-/// publish ended (acknowledged, failed or given up).
+/// notifications of one agent stay in order across its nodes (<c>/finesse/api/User/{id}</c> and
+/// <c>…/Dialogs</c>: a call's end must not be overtaken by the state that follows it), and those of
+/// any other node in order per node: one is published only after the previous one of its order key
+/// ended (acknowledged, failed or given up).
 /// </summary>
 public sealed class NotificationPump(
     NotificationQueue queue, INotificationPublisher publisher, IAccountProvisioner provisioner, PublisherStatus status, ILogger<NotificationPump> logger) : BackgroundService
@@ -43,8 +45,22 @@ public sealed class NotificationPump(
     public const int MaxInFlight = 64;
 
     private readonly SemaphoreSlim _slots = new(MaxInFlight, MaxInFlight);
-    // The last publish of each node (bounded by the emulator's nodes: a few per agent and team).
+    // The last publish of each order key (bounded by the emulator's agents and teams).
     private readonly Dictionary<string, Task> _lastByNode = new(StringComparer.Ordinal);
+
+    private const string UserNodePrefix = "/finesse/api/User/";
+
+    /// <summary>What must stay in order with <paramref name="node"/>: the agent for its user and dialog nodes, else the node.</summary>
+    internal static string OrderKey(string node)
+    {
+        if (!node.StartsWith(UserNodePrefix, StringComparison.Ordinal))
+        {
+            return node;
+        }
+
+        var end = node.IndexOf('/', UserNodePrefix.Length);
+        return end < 0 ? node : node[..end];
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -58,8 +74,9 @@ public sealed class NotificationPump(
                 await _slots.WaitAsync(stoppingToken).ConfigureAwait(false);
                 lock (_lastByNode)
                 {
-                    var previous = _lastByNode.GetValueOrDefault(n.Node) ?? Task.CompletedTask;
-                    _lastByNode[n.Node] = PublishAfterAsync(previous, n, stoppingToken);
+                    var key = OrderKey(n.Node);
+                    var previous = _lastByNode.GetValueOrDefault(key) ?? Task.CompletedTask;
+                    _lastByNode[key] = PublishAfterAsync(previous, n, stoppingToken);
                 }
             }
         }
