@@ -84,8 +84,8 @@ public sealed class PublishingTests
         }
     }
 
-    [Fact]
-    public async Task Notifications_of_different_nodes_are_published_at_once_and_each_node_keeps_its_order()
+    /// <summary>Runs <paramref name="body"/> against a started pump over a <see cref="HeldPublisher"/> with a 30 s bound, then stops the pump.</summary>
+    private static async Task WithHeldPumpAsync(Func<NotificationQueue, HeldPublisher, CancellationToken, Task> body)
     {
         var ct = TestContext.Current.CancellationToken;
         var queue = new NotificationQueue();
@@ -94,26 +94,9 @@ public sealed class PublishingTests
         await pump.StartAsync(ct);
         try
         {
-            queue.Enqueue(new Notification("/a", "PUT", "/a", "a1", new XElement("user")));
-            queue.Enqueue(new Notification("/b", "PUT", "/b", "b1", new XElement("user")));
-            queue.Enqueue(new Notification("/a", "PUT", "/a", "a2", new XElement("user")));
-            queue.Enqueue(new Notification("/c", "PUT", "/c", "c1", new XElement("user")));
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(TimeSpan.FromSeconds(30));
-
-            // a1, b1 and c1 are all outstanding before any is acknowledged; a2 waits for a1.
-            var first = new[] { await publisher.Started.Reader.ReadAsync(timeout.Token), await publisher.Started.Reader.ReadAsync(timeout.Token), await publisher.Started.Reader.ReadAsync(timeout.Token) };
-            Assert.Equal(["a1", "b1", "c1"], first.Select(p => p.RequestId));
-            Assert.False(publisher.Started.Reader.TryRead(out _));
-
-            first[1].Done.SetResult(); // b1 acknowledged: a2 still waits for a1
-            first[2].Done.SetException(new IOException("publish failed (test)")); // c1 failed: logged, nothing else changes
-            Assert.False(publisher.Started.Reader.TryRead(out _));
-
-            first[0].Done.SetResult();
-            var next = await publisher.Started.Reader.ReadAsync(timeout.Token);
-            Assert.Equal(("/a", "a2"), (next.Node, next.RequestId));
-            next.Done.SetResult();
+            await body(queue, publisher, timeout.Token);
         }
         finally
         {
@@ -122,37 +105,46 @@ public sealed class PublishingTests
     }
 
     [Fact]
-    public async Task An_agents_dialogs_and_state_stay_in_order_across_its_two_nodes()
+    public Task Notifications_of_different_nodes_are_published_at_once_and_each_node_keeps_its_order() => WithHeldPumpAsync(async (queue, publisher, bounded) =>
     {
-        var ct = TestContext.Current.CancellationToken;
-        var queue = new NotificationQueue();
-        var publisher = new HeldPublisher();
-        using var pump = new NotificationPump(queue, publisher, new NoAccountProvisioner(), new PublisherStatus(), NullLogger<NotificationPump>.Instance);
-        await pump.StartAsync(ct);
-        try
-        {
-            // The call ends (Dialogs node), then the agent is READY (user node): Finesse sends them in this order.
-            queue.Enqueue(new Notification("/finesse/api/User/1001/Dialogs", "DELETE", "/finesse/api/Dialog/7", "ended", new XElement("dialog")));
-            queue.Enqueue(new Notification("/finesse/api/User/1001", "PUT", "/finesse/api/User/1001", "ready", new XElement("user")));
-            queue.Enqueue(new Notification("/finesse/api/User/1002", "PUT", "/finesse/api/User/1002", "other", new XElement("user")));
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        queue.Enqueue(new Notification("/a", "PUT", "/a", "a1", new XElement("user")));
+        queue.Enqueue(new Notification("/b", "PUT", "/b", "b1", new XElement("user")));
+        queue.Enqueue(new Notification("/a", "PUT", "/a", "a2", new XElement("user")));
+        queue.Enqueue(new Notification("/c", "PUT", "/c", "c1", new XElement("user")));
 
-            var first = new[] { await publisher.Started.Reader.ReadAsync(timeout.Token), await publisher.Started.Reader.ReadAsync(timeout.Token) };
-            Assert.Equal(["ended", "other"], first.Select(p => p.RequestId));
-            Assert.False(publisher.Started.Reader.TryRead(out _)); // READY waits for the call's end
+        // a1, b1 and c1 are all outstanding before any is acknowledged; a2 waits for a1.
+        var first = new[] { await publisher.Started.Reader.ReadAsync(bounded), await publisher.Started.Reader.ReadAsync(bounded), await publisher.Started.Reader.ReadAsync(bounded) };
+        Assert.Equal(["a1", "b1", "c1"], first.Select(p => p.RequestId));
+        Assert.False(publisher.Started.Reader.TryRead(out _));
 
-            first[0].Done.SetResult();
-            var next = await publisher.Started.Reader.ReadAsync(timeout.Token);
-            Assert.Equal(("/finesse/api/User/1001", "ready"), (next.Node, next.RequestId));
-            next.Done.SetResult();
-            first[1].Done.SetResult();
-        }
-        finally
-        {
-            await pump.StopAsync(CancellationToken.None);
-        }
-    }
+        first[1].Done.SetResult(); // b1 acknowledged: a2 still waits for a1
+        first[2].Done.SetException(new IOException("publish failed (test)")); // c1 failed: logged, nothing else changes
+        Assert.False(publisher.Started.Reader.TryRead(out _));
+
+        first[0].Done.SetResult();
+        var next = await publisher.Started.Reader.ReadAsync(bounded);
+        Assert.Equal(("/a", "a2"), (next.Node, next.RequestId));
+        next.Done.SetResult();
+    });
+
+    [Fact]
+    public Task An_agents_dialogs_and_state_stay_in_order_across_its_two_nodes() => WithHeldPumpAsync(async (queue, publisher, bounded) =>
+    {
+        // The call ends (Dialogs node), then the agent is READY (user node): Finesse sends them in this order.
+        queue.Enqueue(new Notification("/finesse/api/User/1001/Dialogs", "DELETE", "/finesse/api/Dialog/7", "ended", new XElement("dialog")));
+        queue.Enqueue(new Notification("/finesse/api/User/1001", "PUT", "/finesse/api/User/1001", "ready", new XElement("user")));
+        queue.Enqueue(new Notification("/finesse/api/User/1002", "PUT", "/finesse/api/User/1002", "other", new XElement("user")));
+
+        var first = new[] { await publisher.Started.Reader.ReadAsync(bounded), await publisher.Started.Reader.ReadAsync(bounded) };
+        Assert.Equal(["ended", "other"], first.Select(p => p.RequestId));
+        Assert.False(publisher.Started.Reader.TryRead(out _)); // READY waits for the call's end
+
+        first[0].Done.SetResult();
+        var next = await publisher.Started.Reader.ReadAsync(bounded);
+        Assert.Equal(("/finesse/api/User/1001", "ready"), (next.Node, next.RequestId));
+        next.Done.SetResult();
+        first[1].Done.SetResult();
+    });
 
     [Fact]
     public async Task Provisioning_without_prosodyctl_logs_an_error_and_does_not_throw()
