@@ -82,4 +82,6 @@ public static class ConnectorErrorCode
     public const string AgentBusy = "AGENT_BUSY";
     /// <summary>The Connector holds as many clients, agents, or agents of this client as it is configured for.</summary>
     public const string ConnectorLimitReached = "CONNECTOR_LIMIT_REACHED";
+    /// <summary>Logged only: the Connector's outbound queue was full; the client's events were dropped and it gets a resync when the queue drains.</summary>
+    public const string ConnectorOutboundFull = "CONNECTOR_OUTBOUND_FULL";
 }

@@ -8,7 +8,6 @@ namespace SiebelCti.Connector.Diagnostics;
 public static class EngineEventIds
 {
     public const int EngineWorkFailed = 5000;
-    public const int EnginePumpFailed = 5001;
     public const int EnginePublishFailed = 5002;
     public const int EngineRequestFailed = 5003;
     public const int EngineRequestWithoutClient = 5004;
@@ -29,6 +28,8 @@ public static class EngineEventIds
     public const int EngineRequestRejected = 5019;
     public const int EngineRejectionsSummarized = 5020;
     public const int EngineClientEvicted = 5021;
+    public const int EngineOutboundFull = 5022;
+    public const int EngineOutboundResync = 5023;
     public const int NotificationAgentSubscribed = 5100;
     public const int NotificationUpdateRejected = 5102;
     public const int NotificationUpdateIgnored = 5103;

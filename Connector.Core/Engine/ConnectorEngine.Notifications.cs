@@ -250,6 +250,7 @@ public sealed partial class ConnectorEngine
     private void Housekeeping()
     {
         var now = Now;
+        ResyncClientsThatLostEvents();
         _calls.ExpireWaiting(now, call => call.Expired(call));
         DispatchCalls();
         foreach (var pending in _pending.Values.Where(p => p.Deadline <= now).ToList())

@@ -37,9 +37,47 @@ public sealed partial class ConnectorEngine
         }
     }
 
+    // Loop-owned: clients that lost events to a full outbound queue, and since when.
+    private readonly Dictionary<string, DateTimeOffset> _lostEvents = new(StringComparer.Ordinal);
+
+    /// <remarks>
+    /// The outbound queue is bounded (<see cref="EngineOptions.OutboundQueueCapacity"/>); the loop never
+    /// waits for the broker. While it is full an event is dropped, the client is remembered (logged
+    /// once per client), and when the queue has drained to half, each such client gets the full state
+    /// of its agents and the calls that ended meanwhile, as after its own reconnect.
+    /// </remarks>
     private void Send(string clientId, ConnectorMessage message, string? correlationId, string? agentId)
     {
-        _outbound.Writer.TryWrite(new Outbound(clientId, new ConnectorEnvelope(message, correlationId, agentId, clientId)) { Origin = _notificationReceived });
+        if (_outbound.Writer.TryWrite(new Outbound(clientId, new ConnectorEnvelope(message, correlationId, agentId, clientId)) { Origin = _notificationReceived }))
+        {
+            return;
+        }
+
+        if (_lostEvents.TryAdd(clientId, Now))
+        {
+            Log.OutboundFull(_logger, ConnectorErrorCode.ConnectorOutboundFull, _options.OutboundQueueCapacity, clientId);
+            Metrics.RecordError(ConnectorErrorCode.ConnectorOutboundFull, $"events for client {clientId} dropped: the outbound queue is full", agentId);
+        }
+    }
+
+    /// <summary>At housekeeping: once the outbound queue has drained to half, clients that lost events get their state again.</summary>
+    private void ResyncClientsThatLostEvents()
+    {
+        if (_lostEvents.Count == 0 || _outbound.Reader.Count > _options.OutboundQueueCapacity / 2)
+        {
+            return;
+        }
+
+        var lost = _lostEvents.ToList();
+        _lostEvents.Clear();
+        Log.OutboundResync(_logger, lost.Count);
+        foreach (var (clientId, since) in lost)
+        {
+            if (_clientSessions.TryGetValue(clientId, out var client))
+            {
+                SendResync(client, null, since);
+            }
+        }
     }
 
     private void SendError(string clientId, string? correlationId, string? agentId, string code, string message, string? requestType)

@@ -559,7 +559,7 @@ public sealed partial class ConnectorEngine
         {
             // After the work at hand: a notification that completes a request is applied in full
             // (the agent's new state recorded) before whatever the request's owner does next.
-            _work.Writer.TryWrite(new Work.Completion(() => finished(ok)));
+            _next.Enqueue(new Work.Completion(() => finished(ok)));
         }
 
         return true;

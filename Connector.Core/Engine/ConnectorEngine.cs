@@ -13,7 +13,8 @@ namespace SiebelCti.Connector.Engine;
 /// <remarks>
 /// One loop owns all state (clients, agents, pending requests, service status). Everything that
 /// happens — a request, a notification, a finished REST call, a housekeeping tick — becomes a work
-/// item on one channel and is handled in order on that loop, which never waits for the network:
+/// item on one bounded queue, written there by its source (see ConnectorEngine.Input.cs), and is
+/// handled in order on that loop, which never waits for the network:
 /// REST calls run as tasks whose completions are posted back as work items. Publishing to the
 /// broker runs on its own loop so a slow broker never stalls request handling.
 /// </remarks>
@@ -25,8 +26,8 @@ public sealed partial class ConnectorEngine
     private readonly IFinesseNotifications _notifications;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new() { SingleReader = true });
-    private readonly Channel<Outbound> _outbound = Channel.CreateUnbounded<Outbound>(new() { SingleReader = true });
+    private readonly Channel<Work> _work;
+    private readonly Channel<Outbound> _outbound;
 
     // State below is touched only by the engine loop.
     private readonly Dictionary<string, ClientSession> _clientSessions = new(StringComparer.Ordinal);
@@ -63,6 +64,17 @@ public sealed partial class ConnectorEngine
         _notifications = notifications;
         _logger = logger;
         _time = timeProvider ?? TimeProvider.System;
+        _work = Channel.CreateBounded<Work>(new BoundedChannelOptions(options.WorkQueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _outbound = Channel.CreateBounded<Outbound>(new BoundedChannelOptions(options.OutboundQueueCapacity)
+        {
+            SingleReader = true,
+            SingleWriter = true, // the loop
+            FullMode = BoundedChannelFullMode.Wait, // written with TryWrite: full means "refused", see Send
+        });
         _calls = new FinesseCallQueue(options.MaxConcurrentFinesseRequests, options.MaxQueuedCallsPerAgent);
         _rejections = new RejectionLog(options.RejectionLogInterval);
         Metrics = metrics ?? new ConnectorMetrics(_time);
@@ -70,6 +82,9 @@ public sealed partial class ConnectorEngine
         _startedAt = Now;
         _statusSince = _startedAt;
         _snapshot = BuildSnapshot();
+        var input = new Input(this);
+        clients.Attach(input);
+        notifications.Attach(input);
     }
 
     /// <summary>The status last announced to clients.</summary>
@@ -80,17 +95,10 @@ public sealed partial class ConnectorEngine
     {
         _stopping = cancellationToken;
         using var timer = _time.CreateTimer(
-            static state => ((ConnectorEngine)state!)._work.Writer.TryWrite(Work.Tick.Instance),
+            static state => ((ConnectorEngine)state!).Signal(Signals.Tick),
             this, _options.HousekeepingInterval, _options.HousekeepingInterval);
 
-        Task[] loops =
-        [
-            PumpAsync(_clients.Requests, r => new Work.Request(r, Now), cancellationToken),
-            PumpAsync(_clients.ConnectivityChanges, c => new Work.Broker(c), cancellationToken),
-            PumpAsync(_notifications.Notifications, n => new Work.Notification(n, Now), cancellationToken),
-            PublishLoopAsync(cancellationToken),
-        ];
-
+        var publishing = PublishLoopAsync(cancellationToken);
         try
         {
             await LoopAsync(cancellationToken).ConfigureAwait(false);
@@ -99,7 +107,7 @@ public sealed partial class ConnectorEngine
         {
             _work.Writer.TryComplete();
             _outbound.Writer.TryComplete();
-            await Task.WhenAll(loops).ConfigureAwait(false);
+            await publishing.ConfigureAwait(false);
         }
     }
 
@@ -109,20 +117,31 @@ public sealed partial class ConnectorEngine
         {
             await foreach (var work in _work.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                try
+                // Signals first: a request read after the broker came back sees the broker up.
+                TakeSignals();
+                Run(work);
+                while (_next.TryDequeue(out var next))
                 {
-                    Handle(work);
-                    _snapshotDirty = true;
-                }
-                catch (Exception ex)
-                {
-                    // A bug in one handler must not stop the connector for every agent.
-                    Log.WorkFailed(_logger, work.GetType().Name, ex);
+                    Run(next);
                 }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+        }
+    }
+
+    private void Run(Work work)
+    {
+        try
+        {
+            Handle(work);
+            _snapshotDirty = true;
+        }
+        catch (Exception ex)
+        {
+            // A bug in one handler must not stop the connector for every agent.
+            Log.WorkFailed(_logger, work.GetType().Name, ex);
         }
     }
 
@@ -146,34 +165,18 @@ public sealed partial class ConnectorEngine
                 }
 
                 break;
-            case Work.Broker b:
-                HandleBrokerConnectivity(b.Connected);
-                break;
             case Work.Completion c:
                 c.Continue();
+                break;
+            case Work.Broker b:
+                HandleBrokerConnectivity(b.Connected);
                 break;
             case Work.Tick:
                 Housekeeping();
                 RefreshSnapshot();
                 break;
-        }
-    }
-
-    private async Task PumpAsync<T>(ChannelReader<T> source, Func<T, Work> wrap, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var item in source.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                _work.Writer.TryWrite(wrap(item));
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex)
-        {
-            Log.PumpFailed(_logger, typeof(T).Name, ex);
+            case Work.Wake:
+                break;
         }
     }
 
@@ -198,7 +201,7 @@ public sealed partial class ConnectorEngine
             failure = ex;
         }
 
-        _work.Writer.TryWrite(new Work.Completion(() => completed(failure)));
+        await PostAsync(new Work.Completion(() => completed(failure))).ConfigureAwait(false);
     }
 
     private DateTimeOffset Now => _time.GetUtcNow();
@@ -215,13 +218,21 @@ public sealed partial class ConnectorEngine
         /// <summary>A Finesse notification; <paramref name="Received"/>: when the engine took it from the notification hub.</summary>
         public sealed record Notification(FinesseNotification Value, DateTimeOffset Received) : Work;
 
+        /// <summary>Broker connectivity, as taken in from its signal.</summary>
         public sealed record Broker(bool Connected) : Work;
 
         public sealed record Completion(Action Continue) : Work;
 
+        /// <summary>Housekeeping, as taken in from its signal.</summary>
         public sealed record Tick : Work
         {
             public static readonly Tick Instance = new();
+        }
+
+        /// <summary>Wakes the loop to take in a signal (see <see cref="Signals"/>); carries nothing itself.</summary>
+        public sealed record Wake : Work
+        {
+            public static readonly Wake Instance = new();
         }
     }
 }

@@ -11,8 +11,11 @@ public sealed partial class ConnectorEngine
         [LoggerMessage(EventId = EngineEventIds.EngineWorkFailed, EventName = nameof(EngineEventIds.EngineWorkFailed), Level = LogLevel.Error, Message = "Engine failed handling {WorkType}; the engine goes on")]
         public static partial void WorkFailed(ILogger logger, string workType, Exception exception);
 
-        [LoggerMessage(EventId = EngineEventIds.EnginePumpFailed, EventName = nameof(EngineEventIds.EnginePumpFailed), Level = LogLevel.Critical, Message = "Engine input of {ItemType} stopped")]
-        public static partial void PumpFailed(ILogger logger, string itemType, Exception exception);
+        [LoggerMessage(EventId = EngineEventIds.EngineOutboundFull, EventName = nameof(EngineEventIds.EngineOutboundFull), Level = LogLevel.Error, Message = "[{ErrorCode}] The outbound queue is full ({Capacity} events waiting for the broker): events for client {ClientId} are dropped; it gets its full state when the queue drains")]
+        public static partial void OutboundFull(ILogger logger, string errorCode, int capacity, string clientId);
+
+        [LoggerMessage(EventId = EngineEventIds.EngineOutboundResync, EventName = nameof(EngineEventIds.EngineOutboundResync), Level = LogLevel.Warning, Message = "The outbound queue drained: {ClientCount} client(s) that lost events get their full state again")]
+        public static partial void OutboundResync(ILogger logger, int clientCount);
 
         [LoggerMessage(EventId = EngineEventIds.EnginePublishFailed, EventName = nameof(EngineEventIds.EnginePublishFailed), Level = LogLevel.Warning, Message = "Could not publish {MessageType} to client {ClientId} (agent {AgentId})")]
         public static partial void PublishFailed(ILogger logger, string messageType, string clientId, string? agentId, Exception exception);

@@ -85,6 +85,20 @@ public sealed record EngineOptions
     /// <summary>How long an agent's reason codes and wrap-up reasons are cached.</summary>
     public TimeSpan ReasonCodeCacheDuration { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Items (requests, notifications, finished REST calls) the engine's work queue holds at most.
+    /// While it is full, the broker consumer and the XMPP sessions wait for room instead of reading
+    /// further: a burst slows down, memory does not grow and nothing is dropped.
+    /// </summary>
+    public int WorkQueueCapacity { get; init; } = 10_000;
+
+    /// <summary>
+    /// Events waiting to be published to the broker at most. When it is full (the broker is slow or
+    /// away), further events are dropped and each client that lost one gets the full state of its
+    /// agents once the queue has drained to half.
+    /// </summary>
+    public int OutboundQueueCapacity { get; init; } = 100_000;
+
     /// <summary>Every problem with these settings; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -105,6 +119,8 @@ public sealed record EngineOptions
         Range(problems, MaxAgents, 1, 1_000_000, nameof(MaxAgents));
         Range(problems, LoginFailureLimit, 1, 4, nameof(LoginFailureLimit));
         Range(problems, MonitorListLimit, 1, 100_000, nameof(MonitorListLimit));
+        Range(problems, WorkQueueCapacity, 16, 1_000_000, nameof(WorkQueueCapacity));
+        Range(problems, OutboundQueueCapacity, 16, 10_000_000, nameof(OutboundQueueCapacity));
         if (HousekeepingInterval > RequestTimeout)
         {
             problems.Add($"{nameof(HousekeepingInterval)} must not exceed {nameof(RequestTimeout)}");

@@ -65,6 +65,12 @@ public sealed class XmppClient : IAsyncDisposable
     /// <summary>A presence stanza arrived (e.g. the <c>finesse</c> user becoming unavailable).</summary>
     public event EventHandler<XmppPresenceEvent>? PresenceReceived;
 
+    /// <summary>
+    /// An asynchronous receiver of the events, awaited by the dispatcher after the .NET events are
+    /// raised (see <see cref="IXmppEventSink"/>); set it before <see cref="ConnectAsync"/>.
+    /// </summary>
+    public IXmppEventSink? EventSink { get; set; }
+
     /// <summary>The current state.</summary>
     public XmppState State
     {
@@ -558,6 +564,7 @@ public sealed class XmppClient : IAsyncDisposable
             {
                 case XmppStateChangedEventArgs change:
                     Raise(StateChanged, change, "StateChanged");
+                    await SinkAsync(static (sink, e) => sink.OnStateChangedAsync(e), change, "StateChanged").ConfigureAwait(false);
                     break;
                 case XmppMessageEvent message:
                     try
@@ -576,6 +583,7 @@ public sealed class XmppClient : IAsyncDisposable
                         foreach (var pubSubEvent in items)
                         {
                             Raise(PubSubEventReceived, pubSubEvent, "PubSubEventReceived");
+                            await SinkAsync(static (sink, e) => sink.OnPubSubAsync(e), pubSubEvent, "PubSubEventReceived").ConfigureAwait(false);
                         }
                     }
                     finally
@@ -588,6 +596,7 @@ public sealed class XmppClient : IAsyncDisposable
                     try
                     {
                         Raise(PresenceReceived, presence, "PresenceReceived");
+                        await SinkAsync(static (sink, e) => sink.OnPresenceAsync(e), presence, "PresenceReceived").ConfigureAwait(false);
                     }
                     finally
                     {
@@ -599,6 +608,23 @@ public sealed class XmppClient : IAsyncDisposable
                     Debug.Fail("Unknown event " + item.GetType().Name);
                     break;
             }
+        }
+    }
+
+    private async ValueTask SinkAsync<T>(Func<IXmppEventSink, T, ValueTask> deliver, T args, string kind)
+    {
+        if (EventSink is not { } sink)
+        {
+            return;
+        }
+
+        try
+        {
+            await deliver(sink, args).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            XmppLog.EventHandlerFailed(_logger, ex, _options.BareJid, kind, FinesseErrorCode.XmppEventHandlerFailed);
         }
     }
 

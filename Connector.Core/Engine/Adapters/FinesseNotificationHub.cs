@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SiebelCti.Connector.Engine.Ports;
 using SiebelCti.Finesse;
@@ -25,7 +24,7 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly FinesseNotificationParser _parser = new();
-    private readonly Channel<FinesseNotification> _channel = Channel.CreateUnbounded<FinesseNotification>(new() { SingleReader = true });
+    private IEngineInput? _engine;
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _opens;
     private readonly Dictionary<string, AgentSubscription> _agents = new(StringComparer.Ordinal);
@@ -50,10 +49,39 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
         _opens = new SemaphoreSlim(options.MaxConcurrentOpens, options.MaxConcurrentOpens);
     }
 
-    public ChannelReader<FinesseNotification> Notifications => _channel.Reader;
+    public void Attach(IEngineInput engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        if (Interlocked.CompareExchange(ref _engine, engine, null) is not null)
+        {
+            throw new InvalidOperationException("The notification hub is attached to an engine already.");
+        }
+    }
 
-    /// <summary>Starts following Finesse's health (SystemInfo) until disposed.</summary>
-    public void Start() => _healthLoop ??= Task.Run(() => HealthLoopAsync(_stop.Token));
+    /// <summary>Starts following Finesse's health (SystemInfo) until disposed; the engine must be attached.</summary>
+    public void Start()
+    {
+        _ = Engine;
+        _healthLoop ??= Task.Run(() => HealthLoopAsync(_stop.Token));
+    }
+
+    private IEngineInput Engine => Volatile.Read(ref _engine) ?? throw new InvalidOperationException("The notification hub has no engine attached.");
+
+    /// <summary>
+    /// Hands <paramref name="notification"/> to the engine, waiting while its queue is full: the
+    /// session's dispatcher waits with it, and the session stops reading (see <see cref="IXmppEventSink"/>).
+    /// </summary>
+    private async ValueTask PostAsync(FinesseNotification notification)
+    {
+        try
+        {
+            await Engine.NotificationAsync(notification, _stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // Stopping: nothing takes notifications any more.
+        }
+    }
 
     /// <remarks>
     /// The engine calls this only for an agent whose credentials Finesse has just accepted and that
@@ -113,9 +141,7 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
     {
         var client = subscription.Client;
         var agentId = subscription.Credentials.AgentId;
-        client.PubSubEventReceived += (_, e) => OnPubSub(subscription, e);
-        client.StateChanged += (_, e) => OnStateChanged(subscription, e);
-        client.PresenceReceived += (_, e) => OnPresence(subscription, e);
+        client.EventSink = new SubscriptionEvents(this, subscription);
         try
         {
             await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
@@ -150,7 +176,7 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
     private string ActiveHost() =>
         _rest.ActiveSide == FinesseSide.B && _options.SideBHost is { Length: > 0 } b ? b : _options.Xmpp.Host;
 
-    private void OnStateChanged(AgentSubscription subscription, XmppStateChangedEventArgs e)
+    private async ValueTask OnStateChangedAsync(AgentSubscription subscription, XmppStateChangedEventArgs e)
     {
         var agentId = subscription.Credentials.AgentId;
         lock (_gate)
@@ -168,18 +194,18 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
         RequestHealthCheck();
         if (e.Current == XmppState.Connected && e.Previous == XmppState.Reconnecting)
         {
-            _channel.Writer.TryWrite(new AgentSessionNotification(agentId, true, null));
+            await PostAsync(new AgentSessionNotification(agentId, true, null)).ConfigureAwait(false);
         }
         else if (e.Current is XmppState.Reconnecting or XmppState.Failed && e.Previous is XmppState.Connected or XmppState.Reconnecting)
         {
-            _channel.Writer.TryWrite(new AgentSessionNotification(agentId, false, e.Error?.Message ?? e.Current.ToString(), e.Current == XmppState.Failed));
+            await PostAsync(new AgentSessionNotification(agentId, false, e.Error?.Message ?? e.Current.ToString(), e.Current == XmppState.Failed)).ConfigureAwait(false);
         }
     }
 
     private static bool IsServiceFailure(XmppException? error) =>
         error is { IsPermanent: false, Kind: not (XmppErrorKind.NotAuthorized or XmppErrorKind.AuthenticationFailed or XmppErrorKind.BindFailed) };
 
-    private void OnPubSub(AgentSubscription subscription, PubSubEvent e)
+    private async ValueTask OnPubSubAsync(AgentSubscription subscription, PubSubEvent e)
     {
         var agentId = subscription.Credentials.AgentId;
         FinesseUpdate update;
@@ -198,15 +224,15 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
         {
             case UserUpdated user when FinesseContractMapper.IsOwnUser(agentId, e.Node, user.User):
                 subscription.Extension = user.User.Extension ?? subscription.Extension;
-                _channel.Writer.TryWrite(new AgentStateNotification(agentId, FinesseContractMapper.ToAgentState(user.User), requestId));
+                await PostAsync(new AgentStateNotification(agentId, FinesseContractMapper.ToAgentState(user.User), requestId)).ConfigureAwait(false);
                 break;
             case DialogUpdated dialog:
-                PublishDialog(subscription, dialog.Dialog, update.Event == NotificationEvent.Delete, requestId);
+                await PublishDialogAsync(subscription, dialog.Dialog, update.Event == NotificationEvent.Delete, requestId).ConfigureAwait(false);
                 break;
             case DialogsUpdated dialogs:
                 foreach (var dialog in dialogs.Dialogs)
                 {
-                    PublishDialog(subscription, dialog, dialogs.IsRemoved, requestId);
+                    await PublishDialogAsync(subscription, dialog, dialogs.IsRemoved, requestId).ConfigureAwait(false);
                 }
 
                 break;
@@ -217,8 +243,8 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
                 break;
             case ApiErrorUpdate error:
                 var first = error.Errors.FirstOrDefault();
-                _channel.Writer.TryWrite(new RequestFailedNotification(agentId, requestId, error.Code,
-                    first is null ? "Finesse reported an error" : $"Finesse {first.ErrorType}: {first.ErrorMessage} {first.ErrorData}".Trim()));
+                await PostAsync(new RequestFailedNotification(agentId, requestId, error.Code,
+                    first is null ? "Finesse reported an error" : $"Finesse {first.ErrorType}: {first.ErrorMessage} {first.ErrorData}".Trim())).ConfigureAwait(false);
                 break;
             default:
                 Log.UpdateIgnored(_logger, agentId, e.Node, update.GetType().Name);
@@ -226,7 +252,7 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
         }
     }
 
-    private void PublishDialog(AgentSubscription subscription, Finesse.Model.Dialog dialog, bool removed, string? requestId)
+    private async ValueTask PublishDialogAsync(AgentSubscription subscription, Finesse.Model.Dialog dialog, bool removed, string? requestId)
     {
         var agentId = subscription.Credentials.AgentId;
         if (dialog.Id is not { Length: > 0 } id)
@@ -238,7 +264,7 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
         FinesseNotification notification = removed || FinesseContractMapper.AgentLeft(dialog, subscription.Extension)
             ? new DialogRemovedNotification(agentId, id, requestId)
             : new DialogNotification(agentId, FinesseContractMapper.ToDialog(dialog), requestId);
-        _channel.Writer.TryWrite(notification);
+        await PostAsync(notification).ConfigureAwait(false);
     }
 
     private async Task HealthLoopAsync(CancellationToken cancellationToken)
@@ -272,7 +298,7 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
             if (health != _lastHealth)
             {
                 _lastHealth = health;
-                _channel.Writer.TryWrite(health);
+                await PostAsync(health).ConfigureAwait(false);
             }
 
             try
@@ -315,7 +341,7 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
         catch (Exception ex) when (ex is FinesseGatewayException or OperationCanceledException)
         {
             Log.MoveFailed(_logger, agentId, host, ex);
-            _channel.Writer.TryWrite(new AgentSessionNotification(agentId, false, ex.Message));
+            await PostAsync(new AgentSessionNotification(agentId, false, ex.Message)).ConfigureAwait(false);
             return;
         }
 
@@ -336,7 +362,7 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
             return;
         }
 
-        _channel.Writer.TryWrite(new AgentSessionNotification(agentId, true, null));
+        await PostAsync(new AgentSessionNotification(agentId, true, null)).ConfigureAwait(false);
     }
 
     private static string SideName(FinesseSide side) => side == FinesseSide.B ? "B" : "A";
@@ -366,10 +392,23 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
             await subscription.Client.DisposeAsync().ConfigureAwait(false);
         }
 
-        _channel.Writer.TryComplete();
         _stop.Dispose();
         _recheck.Dispose();
         _opens.Dispose();
+    }
+
+    /// <summary>One session's events, delivered by its client's dispatcher in order (awaited: see <see cref="PostAsync"/>).</summary>
+    private sealed class SubscriptionEvents(FinesseNotificationHub hub, AgentSubscription subscription) : IXmppEventSink
+    {
+        public ValueTask OnStateChangedAsync(XmppStateChangedEventArgs change) => hub.OnStateChangedAsync(subscription, change);
+
+        public ValueTask OnPubSubAsync(PubSubEvent item) => hub.OnPubSubAsync(subscription, item);
+
+        public ValueTask OnPresenceAsync(XmppPresenceEvent presence)
+        {
+            hub.OnPresence(subscription, presence);
+            return ValueTask.CompletedTask;
+        }
     }
 
     private sealed partial class AgentSubscription(AgentCredentials credentials, XmppClient client)

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SiebelCti.Connector.Engine.Ports;
 using SiebelCti.Connector.Contract;
@@ -28,21 +27,17 @@ public sealed record ClientChannelOptions
 
 /// <summary>
 /// The engine's broker port: the contract's <see cref="ContractEndpoint"/> (the one the driver uses
-/// too) reading the request queue and publishing to each client's topic. Requests wait in a bounded
-/// queue of 10,000 for the engine; while it is full the endpoint reads no further and the broker
-/// holds the rest (prefetch, then the queue itself), so a burst slows down instead of growing memory.
-/// Connectivity changes keep only the latest 16 (older ones are dropped: the engine needs the
-/// current state, which is always the last written).
+/// too) reading the request queue and publishing to each client's topic. Each request is written
+/// straight into the engine's bounded work queue; while it is full the endpoint reads no further and
+/// the broker holds the rest (prefetch, then the queue itself), so a burst slows down instead of
+/// growing memory. Connectivity changes go to the engine as they happen (it keeps the latest).
 /// </summary>
 public sealed partial class OpenWireClientChannel : IClientChannel, IContractEndpointOwner, IAsyncDisposable
 {
     private readonly ClientChannelOptions _options;
     private readonly ILogger _logger;
     private readonly ContractEndpoint _endpoint;
-    private readonly Channel<WireMessage> _requests = Channel.CreateBounded<WireMessage>(
-        new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-    private readonly Channel<bool> _connectivity = Channel.CreateBounded<bool>(
-        new BoundedChannelOptions(16) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });
+    private IEngineInput? _engine;
     private int _disposed;
 
     public OpenWireClientChannel(ClientChannelOptions options, ILoggerFactory loggerFactory, TimeProvider? timeProvider = null)
@@ -59,20 +54,31 @@ public sealed partial class OpenWireClientChannel : IClientChannel, IContractEnd
         }, this, loggerFactory, timeProvider);
     }
 
-    public ChannelReader<WireMessage> Requests => _requests.Reader;
+    public void Attach(IEngineInput engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        if (Interlocked.CompareExchange(ref _engine, engine, null) is not null)
+        {
+            throw new InvalidOperationException("The broker channel is attached to an engine already.");
+        }
+    }
 
-    public ChannelReader<bool> ConnectivityChanges => _connectivity.Reader;
+    /// <summary>Connects (retrying until the broker answers) and starts consuming requests into the attached engine.</summary>
+    public void Start()
+    {
+        _ = Engine;
+        _endpoint.Start();
+    }
 
-    /// <summary>Connects (retrying until the broker answers) and starts consuming requests.</summary>
-    public void Start() => _endpoint.Start();
+    private IEngineInput Engine => Volatile.Read(ref _engine) ?? throw new InvalidOperationException("The broker channel has no engine attached.");
 
     public Task PublishAsync(string clientId, ConnectorEnvelope envelope, CancellationToken cancellationToken) =>
         _endpoint.SendAsync(ConnectorWire.ClientTopic(_options.ClientTopicPrefix, clientId), envelope, cancellationToken);
 
     ValueTask IContractEndpointOwner.OnMessageAsync(WireMessage message, CancellationToken cancellationToken) =>
-        _requests.Writer.WriteAsync(message, cancellationToken);
+        Engine.RequestAsync(message, cancellationToken);
 
-    void IContractEndpointOwner.OnLinkStatus(bool up, string reason) => _connectivity.Writer.TryWrite(up);
+    void IContractEndpointOwner.OnLinkStatus(bool up, string reason) => Engine.BrokerConnectivity(up);
 
     void IContractEndpointOwner.OnConnectFailed(Exception exception, bool wasConsuming)
     {
@@ -96,8 +102,6 @@ public sealed partial class OpenWireClientChannel : IClientChannel, IContractEnd
         }
 
         await _endpoint.DisposeAsync().ConfigureAwait(false);
-        _requests.Writer.TryComplete();
-        _connectivity.Writer.TryComplete();
     }
 
     private static partial class Log

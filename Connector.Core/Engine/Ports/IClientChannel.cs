@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using SiebelCti.Connector.Contract;
 
 namespace SiebelCti.Connector.Engine.Ports;
@@ -9,11 +8,11 @@ namespace SiebelCti.Connector.Engine.Ports;
 /// </summary>
 public interface IClientChannel
 {
-    /// <summary>Requests as they arrive, undecoded (the engine decodes and answers bad ones).</summary>
-    ChannelReader<WireMessage> Requests { get; }
-
-    /// <summary>Broker connectivity: true while the channel can publish.</summary>
-    ChannelReader<bool> ConnectivityChanges { get; }
+    /// <summary>
+    /// Called once by the engine when it is built: from then on every request (undecoded; the engine
+    /// decodes and answers bad ones) and every change of connectivity goes to <paramref name="engine"/>.
+    /// </summary>
+    void Attach(IEngineInput engine);
 
     /// <summary>Publishes <paramref name="envelope"/> on the destination of <paramref name="clientId"/>.</summary>
     Task PublishAsync(string clientId, ConnectorEnvelope envelope, CancellationToken cancellationToken);

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using SiebelCti.Connector.Contract;
 
 namespace SiebelCti.Connector.Engine.Ports;
@@ -9,8 +8,11 @@ namespace SiebelCti.Connector.Engine.Ports;
 /// </summary>
 public interface IFinesseNotifications
 {
-    /// <summary>Every notification of every subscribed agent, and health changes, in arrival order.</summary>
-    ChannelReader<FinesseNotification> Notifications { get; }
+    /// <summary>
+    /// Called once by the engine when it is built: every notification of every subscribed agent, and
+    /// every health change, goes to <paramref name="engine"/> in arrival order.
+    /// </summary>
+    void Attach(IEngineInput engine);
 
     /// <summary>Opens the agent's notification session and subscribes to its User and Dialogs nodes; idempotent.</summary>
     Task SubscribeAsync(AgentCredentials agent, CancellationToken cancellationToken);

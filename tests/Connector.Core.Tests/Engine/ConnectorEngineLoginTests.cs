@@ -99,7 +99,7 @@ public sealed class ConnectorEngineLoginTests
     public async Task Login_while_out_of_service_fails_at_once_without_calling_Finesse()
     {
         await using var h = new EngineHarness();
-        await h.BrokerUpAsync();
+        h.BrokerUp();
 
         h.Request("c1", new Connect(), "a1");
         await h.NextAsync<SystemStatus>("c1");

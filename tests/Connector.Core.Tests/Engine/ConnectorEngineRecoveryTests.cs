@@ -52,12 +52,12 @@ public sealed class ConnectorEngineRecoveryTests
         await h.NextAsync<Dialog>("c1");
         h.Time.Advance(TimeSpan.FromSeconds(5));
 
-        h.Broker.Connectivity.Writer.TryWrite(false);
+        h.Broker.Connected(false);
         await EngineHarness.WaitUntilAsync(() => h.Engine.Status.Status == SystemStatus.OutOfService);
         h.Time.Advance(TimeSpan.FromSeconds(1));
         h.Notify(new DialogRemovedNotification("a1", "d1", null)); // the customer hangs up while the broker is down
         var lostWhileDown = await h.NextAsync<DialogEnded>("c1");
-        h.Broker.Connectivity.Writer.TryWrite(true);
+        h.Broker.Connected(true);
         var status = await h.NextAsync("c1");
         var hello = h.Request("c1", new Hello());
         var snapshot = new List<ConnectorEnvelope>();

@@ -19,14 +19,22 @@ internal sealed class EngineHarness : IAsyncDisposable
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
     private readonly CancellationTokenSource _stop = new();
-    private readonly Task _run;
+    private Task? _run;
     private int _correlation;
 
-    public EngineHarness(EngineOptions? options = null)
+    /// <param name="options">The engine's options; null: the defaults.</param>
+    /// <param name="start">False: the engine is built (its ports attached) but its loop runs only after <see cref="Start"/>.</param>
+    public EngineHarness(EngineOptions? options = null, bool start = true)
     {
         Engine = new ConnectorEngine(options ?? new EngineOptions(), Broker, Finesse, Notifications, Log, Time);
-        _run = Engine.RunAsync(_stop.Token);
+        if (start)
+        {
+            Start();
+        }
     }
+
+    /// <summary>Runs the engine's loop.</summary>
+    public void Start() => _run ??= Engine.RunAsync(_stop.Token);
 
     /// <summary>Every line the engine logged.</summary>
     public ListLogger<ConnectorEngine> Log { get; } = new();
@@ -50,21 +58,18 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public ConnectorEngine Engine { get; }
 
-    /// <summary>Broker up and Finesse healthy on side A; drains the resulting System broadcast.</summary>
     /// <summary>
-    /// Reports the broker up and waits until the engine has taken it in: connectivity and requests
-    /// reach the engine through separate pumps, so a request written right after could overtake it.
+    /// Reports the broker up. The engine takes a connectivity change in before the next item it
+    /// handles, so a request written right after always sees the broker up.
     /// </summary>
-    public async Task BrokerUpAsync()
-    {
-        Broker.Connectivity.Writer.TryWrite(true);
-        await WaitUntilAsync(() => Engine.Status.Reason is not ("starting" or "the message broker is unreachable"));
-    }
+    public void BrokerUp() => Broker.Connected(true);
+
+    /// <summary>Broker up and Finesse healthy on side A; drains the resulting System broadcast.</summary>
 
     public async Task BringInServiceAsync(params string[] clients)
     {
-        Broker.Connectivity.Writer.TryWrite(true);
-        Notifications.Channel.Writer.TryWrite(new FinesseHealthNotification(true, "A", "finesse-a", null));
+        Broker.Connected(true);
+        Notifications.Deliver(new FinesseHealthNotification(true, "A", "finesse-a", null));
         await WaitUntilAsync(() => Engine.Status.Status == SystemStatus.InService);
         foreach (var client in clients)
         {
@@ -86,7 +91,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         }
 
         var correlationId = $"req-{Interlocked.Increment(ref _correlation)}";
-        Broker.Inbound.Writer.TryWrite(new WireMessage(message.MessageType, ConnectorMessageCodec.Encode(message), correlationId, agentId, clientId, 1)
+        Broker.Deliver(new WireMessage(message.MessageType, ConnectorMessageCodec.Encode(message), correlationId, agentId, clientId, 1)
         {
             Session = Broker.Sessions.GetValueOrDefault(clientId),
             Deadline = deadline,
@@ -98,7 +103,7 @@ internal sealed class EngineHarness : IAsyncDisposable
     public SystemStatus StartSession(string clientId)
     {
         var correlationId = $"hello-{Interlocked.Increment(ref _correlation)}";
-        Broker.Inbound.Writer.TryWrite(new WireMessage("Hello", ConnectorMessageCodec.Encode(new SiebelCti.Connector.Contract.Hello("test", "host")), correlationId, null, clientId, 1));
+        Broker.Deliver(new WireMessage("Hello", ConnectorMessageCodec.Encode(new SiebelCti.Connector.Contract.Hello("test", "host")), correlationId, null, clientId, 1));
         using var timeout = new CancellationTokenSource(Wait);
         while (true)
         {
@@ -110,9 +115,9 @@ internal sealed class EngineHarness : IAsyncDisposable
         }
     }
 
-    public void RawRequest(WireMessage request) => Broker.Inbound.Writer.TryWrite(request);
+    public void RawRequest(WireMessage request) => Broker.Deliver(request);
 
-    public void Notify(FinesseNotification notification) => Notifications.Channel.Writer.TryWrite(notification);
+    public void Notify(FinesseNotification notification) => Notifications.Deliver(notification);
 
     /// <summary>The next envelope published to <paramref name="clientId"/>.</summary>
     public async Task<ConnectorEnvelope> NextAsync(string clientId)
@@ -176,7 +181,11 @@ internal sealed class EngineHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        await _run;
+        if (_run is not null)
+        {
+            await _run;
+        }
+
         _stop.Dispose();
     }
 }
@@ -185,13 +194,18 @@ internal sealed class FakeClientChannel : IClientChannel
 {
     private readonly ConcurrentDictionary<string, Channel<ConnectorEnvelope>> _published = new(StringComparer.Ordinal);
 
-    public Channel<WireMessage> Inbound { get; } = Channel.CreateUnbounded<WireMessage>();
+    private IEngineInput? _engine;
 
-    public Channel<bool> Connectivity { get; } = Channel.CreateUnbounded<bool>();
+    /// <summary>The engine this channel is attached to, as it sees it.</summary>
+    public IEngineInput Engine => _engine!;
 
-    public ChannelReader<WireMessage> Requests => Inbound.Reader;
+    public void Attach(IEngineInput engine) => _engine = engine;
 
-    public ChannelReader<bool> ConnectivityChanges => Connectivity.Reader;
+    /// <summary>Delivers <paramref name="request"/> as the broker would (waits while the engine's queue is full).</summary>
+    public void Deliver(WireMessage request) => _engine!.RequestAsync(request, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+
+    /// <summary>Reports broker connectivity as the channel would.</summary>
+    public void Connected(bool connected) => _engine!.BrokerConnectivity(connected);
 
     public Channel<ConnectorEnvelope> For(string clientId) => _published.GetOrAdd(clientId, _ => Channel.CreateUnbounded<ConnectorEnvelope>());
 
@@ -209,8 +223,16 @@ internal sealed class FakeClientChannel : IClientChannel
     /// <summary>Each client's session token, as the Connector's last answer to a Hello gave it.</summary>
     public ConcurrentDictionary<string, string> Sessions { get; } = new(StringComparer.Ordinal);
 
-    public Task PublishAsync(string clientId, ConnectorEnvelope envelope, CancellationToken cancellationToken)
+    /// <summary>While set and not completed, publishing waits for it (a broker that stopped taking messages).</summary>
+    public TaskCompletionSource? PublishGate { get; set; }
+
+    public async Task PublishAsync(string clientId, ConnectorEnvelope envelope, CancellationToken cancellationToken)
     {
+        if (PublishGate is { } gate)
+        {
+            await gate.Task.WaitAsync(cancellationToken);
+        }
+
         Assert.Equal(clientId, envelope.ClientId);
         if (envelope.Message is SystemStatus { Session: { } session })
         {
@@ -218,7 +240,6 @@ internal sealed class FakeClientChannel : IClientChannel
         }
 
         For(clientId).Writer.TryWrite(envelope);
-        return Task.CompletedTask;
     }
 }
 
@@ -358,15 +379,19 @@ internal sealed class FakeFinesseGateway : IFinesseGateway
 
 internal sealed class FakeNotifications : IFinesseNotifications
 {
-    public Channel<FinesseNotification> Channel { get; } = System.Threading.Channels.Channel.CreateUnbounded<FinesseNotification>();
+    private IEngineInput? _engine;
+
+    public void Attach(IEngineInput engine) => _engine = engine;
+
+    /// <summary>Delivers <paramref name="notification"/> as the hub would (waits while the engine's queue is full).</summary>
+    public void Deliver(FinesseNotification notification) =>
+        _engine!.NotificationAsync(notification, CancellationToken.None).AsTask().GetAwaiter().GetResult();
 
     public ConcurrentQueue<string> Subscribed { get; } = new();
 
     public ConcurrentQueue<string> Unsubscribed { get; } = new();
 
     public ConcurrentQueue<AgentCredentials> Credentials { get; } = new();
-
-    public ChannelReader<FinesseNotification> Notifications => Channel.Reader;
 
     public Task SubscribeAsync(AgentCredentials agent, CancellationToken cancellationToken)
     {

@@ -42,28 +42,30 @@ public sealed class FinesseHealthOverXmppTests
             FinesseUser = finesseUser,
             HealthPollInterval = TimeSpan.FromMinutes(10),
         }, rest, NullLoggerFactory.Instance);
+        var engine = new RecordedEngineInput();
+        hub.Attach(engine);
         await using var finesse = new XmppClient(ProsodyAccounts.Options(finesseUser, "finesse-pw", resource: "Finesse") with { AutoApprovePresenceSubscriptions = true });
         try
         {
             hub.Start();
-            var first = await NextHealthAsync(hub, ct);
+            var first = await NextHealthAsync(engine, ct);
             Assert.True(first.InService);
             Assert.Null(first.XmppConnected);
 
             await finesse.ConnectAsync(ct);
             await hub.SubscribeAsync(agent, ct);
-            var up = await NextHealthAsync(hub, ct, h => h.FinessePresenceAvailable == true);
+            var up = await NextHealthAsync(engine, ct, h => h.FinessePresenceAvailable == true);
             Assert.True(up.InService);
             Assert.True(up.XmppConnected);
 
             await finesse.DisconnectAsync(ct);
-            var down = await NextHealthAsync(hub, ct, h => h.FinessePresenceAvailable == false);
+            var down = await NextHealthAsync(engine, ct, h => h.FinessePresenceAvailable == false);
             Assert.False(down.InService);
             Assert.True(down.XmppConnected);
             Assert.Contains("finesse user is unavailable", down.Reason, StringComparison.Ordinal);
 
             await finesse.ConnectAsync(ct);
-            var back = await NextHealthAsync(hub, ct, h => h.FinessePresenceAvailable == true);
+            var back = await NextHealthAsync(engine, ct, h => h.FinessePresenceAvailable == true);
             Assert.True(back.InService);
             Assert.Null(back.Reason);
         }
@@ -74,13 +76,13 @@ public sealed class FinesseHealthOverXmppTests
         }
     }
 
-    private static async Task<FinesseHealthNotification> NextHealthAsync(FinesseNotificationHub hub, CancellationToken ct, Func<FinesseHealthNotification, bool>? until = null)
+    private static async Task<FinesseHealthNotification> NextHealthAsync(RecordedEngineInput engine, CancellationToken ct, Func<FinesseHealthNotification, bool>? until = null)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(Wait);
         while (true)
         {
-            var notification = await hub.Notifications.ReadAsync(timeout.Token);
+            var notification = await engine.Notifications.Reader.ReadAsync(timeout.Token);
             if (notification is FinesseHealthNotification health && (until is null || until(health)))
             {
                 return health;

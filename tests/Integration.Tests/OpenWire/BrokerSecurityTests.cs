@@ -106,6 +106,7 @@ public sealed class BrokerSecurityTests : IDisposable
         };
         await using (var channel = new OpenWireClientChannel(options, _loggers))
         {
+            channel.Attach(new SiebelCti.Integration.Tests.Connector.RecordedEngineInput());
             channel.Start();
             await UntilLoggedAsync(r => r.Id.Id == 5111 && r.Exception is OpenWireException { Kind: OpenWireErrorKind.AuthenticationFailed }
                 && _logs.GetSnapshot().Count(l => l.Id.Id == 5111) >= 2, "two refused logins of the Connector's channel");
