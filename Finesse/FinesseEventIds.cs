@@ -40,4 +40,5 @@ public static class FinesseEventIds
     public const int XmppWireSent = 4022;
     public const int XmppLateIqIgnored = 4023;
     public const int XmppPresenceApproved = 4024;
+    public const int XmppStateChangeDropped = 4025;
 }

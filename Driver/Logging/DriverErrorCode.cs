@@ -50,4 +50,6 @@ internal static class DriverErrorCode
     public const string DriverMessageWithoutAgent = "DRIVER_MESSAGE_WITHOUT_AGENT";
     /// <summary>A Connector message names an agent no service of this driver instance serves (e.g. a late event after release); dropped.</summary>
     public const string DriverUnknownAgent = "DRIVER_UNKNOWN_AGENT";
+    /// <summary>Siebel took no events of an agent service for so long that its queue filled; unasked events were dropped and the service asks the Connector for the agent's full state once it drains.</summary>
+    public const string DriverEventsDropped = "DRIVER_EVENTS_DROPPED";
 }

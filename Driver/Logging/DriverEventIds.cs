@@ -36,4 +36,5 @@ internal static class DriverEventIds
     public const int ClientRecoverySkipped = 9026;
     public const int ServiceFarewell = 9027;
     public const int ModulePinFailed = 9028;
+    public const int ServiceEventsDropped = 9029;
 }

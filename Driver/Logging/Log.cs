@@ -90,6 +90,9 @@ internal static partial class Log
     [LoggerMessage(EventId = DriverEventIds.ModulePinFailed, EventName = nameof(DriverEventIds.ModulePinFailed), Level = LogLevel.Warning, Message = "The driver could not pin itself in memory ({Reason}): a host that unloads it (dlclose/FreeLibrary) would crash")]
     public static partial void ModulePinFailed(ILogger logger, string reason);
 
+    [LoggerMessage(EventId = DriverEventIds.ServiceEventsDropped, EventName = nameof(DriverEventIds.ServiceEventsDropped), Level = LogLevel.Error, Message = "[" + DriverErrorCode.DriverEventsDropped + "] {Queued} events of agent {Agent} wait for Siebel to take them: further unasked events are dropped, and the agent's full state is asked for once Siebel catches up")]
+    public static partial void ServiceEventsDropped(ILogger logger, string agent, int queued);
+
     [LoggerMessage(EventId = DriverEventIds.ListsNotFreed, EventName = nameof(DriverEventIds.ListsNotFreed), Level = LogLevel.Warning, Message = "{Count} lists handed to Siebel were never freed with FreeSCStrParamList")]
     public static partial void ListsNotFreed(ILogger logger, int count);
 }

@@ -47,7 +47,14 @@ internal sealed class AgentService
     private readonly IServiceHost _host;
     private readonly ISiebelClient _client;
     private readonly ILogger _logger;
+    /// <summary>Unasked Connector events one service holds for Siebel at most (see <see cref="Deliver"/>).</summary>
+    internal const int MaxQueuedEvents = 4096;
+
+    // Bounded by what writes it: unasked events by MaxQueuedEvents, answers by the pending requests
+    // (each answered once), the rest by commands and status changes. Written with TryWrite only.
     private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
+    private int _queuedEvents;
+    private int _eventsLost;
     private readonly ConcurrentDictionary<string, Pending> _pending = new(StringComparer.Ordinal);
     private readonly Lock _viewLock = new();
     private readonly Task _loop;
@@ -162,6 +169,18 @@ internal sealed class AgentService
         {
             answered = pending;
         }
+        if (answered is null && Interlocked.Increment(ref _queuedEvents) > MaxQueuedEvents)
+        {
+            // Siebel is not taking events (its callback blocks): drop unasked ones, resync later.
+            Interlocked.Decrement(ref _queuedEvents);
+            if (Interlocked.Exchange(ref _eventsLost, 1) == 0)
+            {
+                Log.ServiceEventsDropped(_logger, _view.AgentId ?? "?", MaxQueuedEvents);
+            }
+
+            return;
+        }
+
         _work.Writer.TryWrite(new EventWork(message.Message, answered));
     }
 
@@ -384,9 +403,28 @@ internal sealed class AgentService
                 ShowConnectorStatus(status);
                 break;
             case EventWork { Message: var message, Answered: var answered }:
+                if (answered is null)
+                {
+                    Interlocked.Decrement(ref _queuedEvents);
+                }
+
                 Apply(message, answered);
+                ResyncIfEventsWereLost();
                 break;
         }
+    }
+
+    /// <summary>Once Siebel has caught up (the queue at half), asks the Connector for the full state of the agent whose events were dropped.</summary>
+    private void ResyncIfEventsWereLost()
+    {
+        if (Volatile.Read(ref _eventsLost) == 0 || Volatile.Read(ref _queuedEvents) > MaxQueuedEvents / 2
+            || _view.AgentId is not { } agentId || Interlocked.Exchange(ref _eventsLost, 0) == 0)
+        {
+            return;
+        }
+
+        // Unasked (no pending entry): the answers are shown as events, the unchanged ones skipped.
+        _host.TrySend(new ConnectorEnvelope(new GetState(), _host.NewRequestId(), agentId));
     }
 
     private void Apply(ConnectorMessage message, Pending? answered)

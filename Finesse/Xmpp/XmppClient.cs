@@ -23,7 +23,13 @@ public sealed class XmppClient : IAsyncDisposable
     private readonly Func<double> _random;
     private readonly object _gate = new();
     private readonly Dictionary<(string Service, string Node), bool> _subscriptions = [];
-    private readonly Channel<object> _events = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+    /// <summary>State changes queued behind a receiver that has not taken them, at most; older ones are kept, newer ones dropped (State is always current).</summary>
+    internal const int MaxQueuedStateChanges = 64;
+
+    // Bounded: stanzas hold one of EventQueueCapacity slots (the read loop waits for one), state
+    // changes are at most MaxQueuedStateChanges; so a TryWrite of either never finds it full.
+    private readonly Channel<object> _events;
+    private int _queuedStateChanges;
     private readonly SemaphoreSlim _eventSlots;
     private readonly Task _dispatcher;
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
@@ -50,6 +56,11 @@ public sealed class XmppClient : IAsyncDisposable
         _time = timeProvider ?? TimeProvider.System;
         _random = random ?? Random.Shared.NextDouble;
         _eventSlots = new SemaphoreSlim(options.EventQueueCapacity, options.EventQueueCapacity);
+        _events = Channel.CreateBounded<object>(new BoundedChannelOptions(options.EventQueueCapacity + MaxQueuedStateChanges)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
         _dispatcher = Task.Run(DispatchLoopAsync);
     }
 
@@ -553,6 +564,13 @@ public sealed class XmppClient : IAsyncDisposable
         }
 
         XmppLog.StateChanged(_logger, _options.BareJid, previous, state);
+        if (Interlocked.Increment(ref _queuedStateChanges) > MaxQueuedStateChanges)
+        {
+            Interlocked.Decrement(ref _queuedStateChanges);
+            XmppLog.StateChangeDropped(_logger, _options.BareJid, previous, state, MaxQueuedStateChanges);
+            return;
+        }
+
         _events.Writer.TryWrite(new XmppStateChangedEventArgs(previous, state, error));
     }
 
@@ -563,6 +581,7 @@ public sealed class XmppClient : IAsyncDisposable
             switch (item)
             {
                 case XmppStateChangedEventArgs change:
+                    Interlocked.Decrement(ref _queuedStateChanges);
                     Raise(StateChanged, change, "StateChanged");
                     await SinkAsync(static (sink, e) => sink.OnStateChangedAsync(e), change, "StateChanged").ConfigureAwait(false);
                     break;

@@ -21,7 +21,12 @@ internal sealed class XmppConnection : IAsyncDisposable
     private readonly bool _trace;
     private readonly TimeProvider _time;
     private readonly Func<XElement, CancellationToken, ValueTask> _onStanza;
-    private readonly Channel<Outbound> _outbound = Channel.CreateUnbounded<Outbound>(new UnboundedChannelOptions { SingleReader = true });
+    /// <summary>Stanzas queued for the write loop at most; beyond it the server has stopped reading and a send fails.</summary>
+    internal const int OutboundCapacity = 256;
+
+    // Bounded and written with TryWrite: full means the server is not reading (see Send).
+    private readonly Channel<Outbound> _outbound = Channel.CreateBounded<Outbound>(
+        new BoundedChannelOptions(OutboundCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly ConcurrentDictionary<string, TaskCompletionSource<XElement>> _pending = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource<XmppException> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -124,9 +129,17 @@ internal sealed class XmppConnection : IAsyncDisposable
     public void Send(XElement stanza)
     {
         var bytes = XmppStanzaWriter.SerializeUtf8(stanza);
-        if (!IsOpen || !_outbound.Writer.TryWrite(new Outbound(bytes, null)))
+        if (!IsOpen)
         {
             throw NotConnected();
+        }
+
+        if (!_outbound.Writer.TryWrite(new Outbound(bytes, null)))
+        {
+            // Completed (closing), or full: the server has not read the last stanzas; the ping fails next.
+            throw IsOpen
+                ? new XmppException(XmppErrorKind.Timeout, $"the server has not read the last {OutboundCapacity} stanzas of this session")
+                : NotConnected();
         }
     }
 

@@ -85,6 +85,10 @@ internal static partial class XmppLog
         Message = "XMPP {Jid} event handler for {EventKind} threw ({ErrorCode}); the event loop continues")]
     public static partial void EventHandlerFailed(ILogger logger, Exception exception, string jid, string eventKind, string errorCode);
 
+    [LoggerMessage(EventId = FinesseEventIds.XmppStateChangeDropped, EventName = nameof(FinesseEventIds.XmppStateChangeDropped), Level = LogLevel.Warning,
+        Message = "XMPP {Jid} change {Previous} -> {Current} not delivered: {Queued} state changes already wait for the event receiver (the client's State is current)")]
+    public static partial void StateChangeDropped(ILogger logger, string jid, XmppState previous, XmppState current, int queued);
+
     [LoggerMessage(EventId = FinesseEventIds.XmppIqRefused, EventName = nameof(FinesseEventIds.XmppIqRefused), Level = LogLevel.Debug,
         Message = "XMPP answered an unsupported IQ from {From} ({Child}) with service-unavailable")]
     public static partial void IqRefused(ILogger logger, string? from, string child);

@@ -470,4 +470,32 @@ public sealed class AgentServiceTests
         Assert.Empty(client.Events("CallRinging"));
         service.Release();
     }
+
+    [Fact]
+    public void Events_Siebel_does_not_take_are_bounded_and_the_full_state_is_asked_for_once_it_catches_up()
+    {
+        var (service, client, host) = Start();
+        using var gate = new ManualResetEventSlim(false);
+        client.HandleEventGate = gate;
+        var limit = AgentService.MaxQueuedEvents;
+        for (var i = 0; i < limit + 1000; i++)
+        {
+            service.Deliver(new ConnectorEnvelope(new AgentState("NOT_READY", ReasonCode: $"{i}", Extension: "1001"), null, "a1"));
+        }
+
+        Assert.DoesNotContain(host.Sent, e => e.Message is GetState); // not while Siebel is still behind
+        gate.Set();
+        Wait.Until(() => host.Sent.Any(e => e.Message is GetState));
+        // A marker after the resync request: shown once everything queued before it was.
+        service.Deliver(new ConnectorEnvelope(new AgentState("READY", Extension: "1001"), null, "a1"));
+        Wait.Until(() => client.Events("AgentStateChanged").Any(e => e.Fields!.Any(f => f.Value == "READY")));
+
+        var shown = client.Events("AgentStateChanged").Skip(1).SkipLast(1)
+            .Select(e => int.Parse(e.Fields!.Single(f => f.Key == "ReasonCode").Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.InRange(shown.Count, limit, limit + 1); // one may have been in Siebel's hands already
+        Assert.Equal(shown.Order(), shown);
+        Assert.Equal(0, shown[0]);
+        Assert.Single(host.Sent, e => e.Message is GetState && e.AgentId == "a1" && e.CorrelationId is not null);
+        service.Release();
+    }
 }

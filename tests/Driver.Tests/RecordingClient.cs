@@ -26,8 +26,14 @@ internal sealed class RecordingClient : ISiebelClient
 
     public int HandleError(string? commandTrackingId, string error) => Add(new("HandleError", commandTrackingId, error));
 
-    public int HandleEvent(string name, IReadOnlyList<KeyValuePair<string, string>> fields, bool notifyWhenDone, string trackingId) =>
-        Add(new("HandleEvent", name, trackingId, [.. fields]));
+    /// <summary>While set and not signalled, HandleEvent blocks (a Siebel that stopped taking events).</summary>
+    public ManualResetEventSlim? HandleEventGate { get; set; }
+
+    public int HandleEvent(string name, IReadOnlyList<KeyValuePair<string, string>> fields, bool notifyWhenDone, string trackingId)
+    {
+        HandleEventGate?.Wait(TimeSpan.FromSeconds(30));
+        return Add(new("HandleEvent", name, trackingId, [.. fields]));
+    }
 
     public int IndicateNewWorkItem(string trackingId, string? oldTrackingId, string description, ScWorkItemMode mode) =>
         Add(new("IndicateNewWorkItem", trackingId, mode.ToString()));
