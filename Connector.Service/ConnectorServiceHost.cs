@@ -124,7 +124,7 @@ public static class ConnectorServiceHost
     {
         services.AddSystemd();
         services.AddWindowsService(o => o.ServiceName = WindowsServiceName);
-        services.Configure<HostOptions>(o => o.ShutdownTimeout = options.Engine.ShutdownTimeout);
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = options.Host.ShutdownTimeout);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new ConfigurationWarnings(warnings));
         services.AddHostedService<ServiceLifetimeLogger>();

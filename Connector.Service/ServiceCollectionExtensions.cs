@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SiebelCti.Connector.Engine.Monitoring;
 using SiebelCti.Connector.Service.Configuration;
 using SiebelCti.Connector.Service.Monitor;
+using SiebelCti.Finesse.Rest;
 
 namespace SiebelCti.Connector.Service;
 
@@ -10,24 +11,28 @@ namespace SiebelCti.Connector.Service;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the validated settings: each section as its immutable record, as <see cref="IOptions{TOptions}"/>,
-    /// and its <see cref="IValidateOptions{TOptions}"/> validator.
+    /// Registers the validated settings: each options record as itself and as <see cref="IOptions{TOptions}"/>,
+    /// with an <see cref="IValidateOptions{TOptions}"/> validator where the record has one.
     /// </summary>
     public static IServiceCollection AddConnectorOptions(this IServiceCollection services, ConnectorServiceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(options);
-        Add(services, options.Broker, new BrokerOptionsValidator());
-        Add(services, options.Finesse, new FinesseOptionsValidator());
-        Add(services, options.Engine, new EngineServiceOptionsValidator());
-        Add(services, options.Monitor, new MonitorOptionsValidator());
+        Add(services, options.Broker);
+        Add(services, options.Finesse);
+        services.AddSingleton<IValidateOptions<FinesseOptions>>(new FinesseOptionsValidator());
+        Add(services, options.Notifications);
+        Add(services, options.Engine);
+        Add(services, options.Host);
+        Add(services, options.Monitor);
+        services.AddSingleton<IValidateOptions<MonitorOptions>>(new MonitorOptionsValidator());
         return services;
     }
 
     /// <summary>
     /// Registers the connector engine and its adapters (<see cref="EngineWiring"/>), or, in demo mode,
     /// a simulated source. Whatever is registered as <see cref="IConnectorMonitorSource"/> is what the
-    /// Connector Monitor shows. The host gives hosted services <see cref="EngineServiceOptions.ShutdownTimeout"/>
+    /// Connector Monitor shows. The host gives hosted services <see cref="EngineHostOptions.ShutdownTimeout"/>
     /// to stop and flushes the logs afterwards.
     /// </summary>
     public static IServiceCollection AddConnectorEngine(this IServiceCollection services, ConnectorServiceOptions options)
@@ -50,24 +55,26 @@ public static class ServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(finesse);
         var sides = new List<FinesseSideInfo>();
-        if (finesse.SideAUrl is not null)
+        if (finesse.SideA is not null)
         {
-            sides.Add(new FinesseSideInfo("A", SecretRedactor.RedactUri(finesse.SideAUrl), null, false, false, null, "not checked yet"));
+            sides.Add(new FinesseSideInfo("A", Shown(finesse.SideA), null, false, false, null, "not checked yet"));
         }
 
-        if (finesse.SideBUrl is not null)
+        if (finesse.SideB is not null)
         {
-            sides.Add(new FinesseSideInfo("B", SecretRedactor.RedactUri(finesse.SideBUrl), null, false, false, null, "not checked yet"));
+            sides.Add(new FinesseSideInfo("B", Shown(finesse.SideB), null, false, false, null, "not checked yet"));
         }
 
         return sides;
     }
 
-    private static void Add<T>(IServiceCollection services, T value, IValidateOptions<T> validator)
+    /// <summary>A base URL as configured (no trailing slash), without user info.</summary>
+    private static string Shown(Uri url) => SecretRedactor.RedactUri(url.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped));
+
+    private static void Add<T>(IServiceCollection services, T value)
         where T : class
     {
         services.AddSingleton(value);
         services.AddSingleton(Options.Create(value));
-        services.AddSingleton(validator);
     }
 }

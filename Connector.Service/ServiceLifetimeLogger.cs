@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using SiebelCti.Connector.Service.Configuration;
 using SiebelCti.Connector.Service.Diagnostics;
+using SiebelCti.Finesse;
 
 namespace SiebelCti.Connector.Service;
 
@@ -22,7 +23,7 @@ internal sealed class ServiceLifetimeLogger(
             Log.ConfigurationUnknownKey(logger, warning);
         }
 
-        if (options.Finesse.AllowInvalidCertificates)
+        if (options.Finesse.Trust == ServerCertificateTrust.AllowSelfSigned)
         {
             Log.FinesseCertificateChecksDisabled(logger);
         }
@@ -52,7 +53,7 @@ internal sealed class ServiceLifetimeLogger(
                 Log.MonitorListening(logger, string.Join(", ", addresses));
             }
         });
-        lifetime.ApplicationStopping.Register(() => Log.ServiceStopping(logger, options.Engine.ShutdownTimeout));
+        lifetime.ApplicationStopping.Register(() => Log.ServiceStopping(logger, options.Host.ShutdownTimeout));
         lifetime.ApplicationStopped.Register(() => Log.ServiceStopped(logger));
         return Task.CompletedTask;
     }

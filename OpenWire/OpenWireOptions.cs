@@ -6,7 +6,7 @@ namespace SiebelCti.OpenWire;
 
 /// <summary>
 /// Immutable, validated settings of an <see cref="OpenWireConnection"/>. <see cref="Password"/> never
-/// appears in <see cref="ToString"/>. <see cref="Validate"/> lists every problem at once.
+/// appears in <see cref="ToString"/>. <see cref="Validate()"/> lists every problem at once.
 /// </summary>
 public sealed record OpenWireOptions
 {
@@ -62,53 +62,64 @@ public sealed record OpenWireOptions
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        Transport.BrokerUri.Parse(BrokerUri, errors);
-        Positive(errors, nameof(ConnectTimeout), ConnectTimeout);
-        Positive(errors, nameof(SendTimeout), SendTimeout);
-        Positive(errors, nameof(RequestTimeout), RequestTimeout);
+        Validate(errors, static name => name);
+        return errors;
+    }
+
+    /// <summary>
+    /// Appends every problem with these options to <paramref name="errors"/>. <paramref name="key"/>
+    /// turns a property name into the name the caller's user knows it by (a configuration key such as
+    /// <c>Broker:Uri</c>); messages never show a password, and URIs are shown with credentials masked.
+    /// </summary>
+    public void Validate(List<string> errors, Func<string, string> key)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(key);
+        Transport.BrokerUri.Parse(BrokerUri, errors, key(nameof(BrokerUri)));
+        Positive(errors, key(nameof(ConnectTimeout)), ConnectTimeout);
+        Positive(errors, key(nameof(SendTimeout)), SendTimeout);
+        Positive(errors, key(nameof(RequestTimeout)), RequestTimeout);
         if (MaxInactivityDuration < TimeSpan.Zero || MaxInactivityDuration > TimeSpan.FromDays(1))
         {
-            errors.Add($"{nameof(MaxInactivityDuration)} must be between 0 (off) and 1 day.");
+            errors.Add($"{key(nameof(MaxInactivityDuration))} must be between 0 (off) and 1 day.");
         }
         else if (MaxInactivityDuration > TimeSpan.Zero && MaxInactivityDuration < TimeSpan.FromMilliseconds(300))
         {
-            errors.Add($"{nameof(MaxInactivityDuration)} must be 0 (off) or at least 300 ms.");
+            errors.Add($"{key(nameof(MaxInactivityDuration))} must be 0 (off) or at least 300 ms.");
         }
 
         if (MaxFrameSize is < 1024)
         {
-            errors.Add($"{nameof(MaxFrameSize)} must be at least 1024 bytes.");
+            errors.Add($"{key(nameof(MaxFrameSize))} must be at least 1024 bytes.");
         }
 
         if (WriteQueueCapacity < 1)
         {
-            errors.Add($"{nameof(WriteQueueCapacity)} must be at least 1.");
+            errors.Add($"{key(nameof(WriteQueueCapacity))} must be at least 1.");
         }
 
         if (Password is not null && UserName is null)
         {
-            errors.Add($"{nameof(Password)} is set without a {nameof(UserName)}.");
+            errors.Add($"{key(nameof(Password))} is set but {key(nameof(UserName))} is not.");
         }
 
         if (ClientId is { Length: 0 })
         {
-            errors.Add($"{nameof(ClientId)} must not be empty (leave it null for a generated one).");
+            errors.Add($"{key(nameof(ClientId))} must not be empty (leave it null for a generated one).");
         }
 
         if (TrustedCaCertificatesPath is not null && !File.Exists(TrustedCaCertificatesPath))
         {
-            errors.Add($"{nameof(TrustedCaCertificatesPath)} '{TrustedCaCertificatesPath}' does not exist.");
+            errors.Add($"{key(nameof(TrustedCaCertificatesPath))}: file '{TrustedCaCertificatesPath}' does not exist.");
         }
 
         foreach (var t in TrustedServerCertificateThumbprints)
         {
             if (t.Length != 64 || !t.All(char.IsAsciiHexDigit))
             {
-                errors.Add($"{nameof(TrustedServerCertificateThumbprints)}: '{t}' is not a SHA-256 thumbprint (64 hex digits).");
+                errors.Add($"{key(nameof(TrustedServerCertificateThumbprints))}: '{t}' is not a SHA-256 thumbprint (64 hex digits).");
             }
         }
-
-        return errors;
     }
 
     /// <summary>Throws an <see cref="OpenWireErrorKind.InvalidOptions"/> exception listing every problem.</summary>
@@ -139,7 +150,7 @@ public sealed record OpenWireOptions
 
     private bool PrintMembers(StringBuilder builder)
     {
-        builder.Append("BrokerUri = ").Append(BrokerUri)
+        builder.Append("BrokerUri = ").Append(Transport.BrokerUri.Shown(BrokerUri))
             .Append(", UserName = ").Append(UserName)
             .Append(", Password = ").Append(Password is null ? "(none)" : "***")
             .Append(", ClientId = ").Append(ClientId)

@@ -10,7 +10,7 @@ public enum DeadClientPolicy
     Logout,
 }
 
-/// <summary>Engine settings. Immutable; validated by <see cref="Validate"/> before the engine starts.</summary>
+/// <summary>Engine settings. Immutable; validated by <see cref="Validate()"/> before the engine starts.</summary>
 public sealed record EngineOptions
 {
     /// <summary>
@@ -103,40 +103,51 @@ public sealed record EngineOptions
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
-        Positive(problems, RequestTimeout, nameof(RequestTimeout));
-        Positive(problems, ClientTimeout, nameof(ClientTimeout));
-        Positive(problems, HousekeepingInterval, nameof(HousekeepingInterval));
-        Positive(problems, ReasonCodeCacheDuration, nameof(ReasonCodeCacheDuration));
-        Positive(problems, QueueTimeout, nameof(QueueTimeout));
-        Positive(problems, LoginFailureBackoff, nameof(LoginFailureBackoff));
-        Positive(problems, RejectionLogInterval, nameof(RejectionLogInterval));
-        Range(problems, MaxConcurrentFinesseRequests, 1, 1000, nameof(MaxConcurrentFinesseRequests));
-        Range(problems, MaxQueuedCallsPerAgent, 1, 1000, nameof(MaxQueuedCallsPerAgent));
-        Range(problems, MaxPendingRequestsPerAgent, 1, 1000, nameof(MaxPendingRequestsPerAgent));
-        Range(problems, MaxWaitingLoginsPerAgent, 0, 100, nameof(MaxWaitingLoginsPerAgent));
-        Range(problems, MaxClients, 1, 1_000_000, nameof(MaxClients));
-        Range(problems, MaxAgentsPerClient, 1, 1_000_000, nameof(MaxAgentsPerClient));
-        Range(problems, MaxAgents, 1, 1_000_000, nameof(MaxAgents));
-        Range(problems, LoginFailureLimit, 1, 4, nameof(LoginFailureLimit));
-        Range(problems, MonitorListLimit, 1, 100_000, nameof(MonitorListLimit));
-        Range(problems, WorkQueueCapacity, 16, 1_000_000, nameof(WorkQueueCapacity));
-        Range(problems, OutboundQueueCapacity, 16, 10_000_000, nameof(OutboundQueueCapacity));
-        if (HousekeepingInterval > RequestTimeout)
+        Validate(problems, static name => name);
+        return problems;
+    }
+
+    /// <summary>
+    /// Appends every problem with these settings to <paramref name="problems"/>. <paramref name="key"/>
+    /// turns a property name into the name the caller's user knows it by (a configuration key such as
+    /// <c>Engine:DeadClientTimeout</c> for <see cref="ClientTimeout"/>).
+    /// </summary>
+    public void Validate(List<string> problems, Func<string, string> key)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        ArgumentNullException.ThrowIfNull(key);
+        var timesValid = Positive(problems, RequestTimeout, key(nameof(RequestTimeout)))
+            & Positive(problems, ClientTimeout, key(nameof(ClientTimeout)))
+            & Positive(problems, HousekeepingInterval, key(nameof(HousekeepingInterval)));
+        Positive(problems, ReasonCodeCacheDuration, key(nameof(ReasonCodeCacheDuration)));
+        Positive(problems, QueueTimeout, key(nameof(QueueTimeout)));
+        Positive(problems, LoginFailureBackoff, key(nameof(LoginFailureBackoff)));
+        Positive(problems, RejectionLogInterval, key(nameof(RejectionLogInterval)));
+        Range(problems, MaxConcurrentFinesseRequests, 1, 1000, key(nameof(MaxConcurrentFinesseRequests)));
+        Range(problems, MaxQueuedCallsPerAgent, 1, 1000, key(nameof(MaxQueuedCallsPerAgent)));
+        Range(problems, MaxPendingRequestsPerAgent, 1, 1000, key(nameof(MaxPendingRequestsPerAgent)));
+        Range(problems, MaxWaitingLoginsPerAgent, 0, 100, key(nameof(MaxWaitingLoginsPerAgent)));
+        Range(problems, MaxClients, 1, 1_000_000, key(nameof(MaxClients)));
+        Range(problems, MaxAgentsPerClient, 1, 1_000_000, key(nameof(MaxAgentsPerClient)));
+        Range(problems, MaxAgents, 1, 1_000_000, key(nameof(MaxAgents)));
+        Range(problems, LoginFailureLimit, 1, 4, key(nameof(LoginFailureLimit)));
+        Range(problems, MonitorListLimit, 1, 100_000, key(nameof(MonitorListLimit)));
+        Range(problems, WorkQueueCapacity, 16, 1_000_000, key(nameof(WorkQueueCapacity)));
+        Range(problems, OutboundQueueCapacity, 16, 10_000_000, key(nameof(OutboundQueueCapacity)));
+        if (timesValid && HousekeepingInterval > RequestTimeout)
         {
-            problems.Add($"{nameof(HousekeepingInterval)} must not exceed {nameof(RequestTimeout)}");
+            problems.Add($"{key(nameof(RequestTimeout))} ({RequestTimeout}) must not be shorter than {key(nameof(HousekeepingInterval))} ({HousekeepingInterval})");
         }
 
-        if (ClientTimeout <= RequestTimeout)
+        if (timesValid && ClientTimeout <= RequestTimeout)
         {
-            problems.Add($"{nameof(ClientTimeout)} must be longer than {nameof(RequestTimeout)}");
+            problems.Add($"{key(nameof(ClientTimeout))} ({ClientTimeout}) must be longer than {key(nameof(RequestTimeout))} ({RequestTimeout})");
         }
 
         if (!Enum.IsDefined(DeadClientPolicy))
         {
-            problems.Add($"{nameof(DeadClientPolicy)} must be Keep or Logout");
+            problems.Add($"{key(nameof(DeadClientPolicy))} must be Keep or Logout");
         }
-
-        return problems;
     }
 
     private static void Range(List<string> problems, int value, int min, int max, string name)
@@ -147,11 +158,14 @@ public sealed record EngineOptions
         }
     }
 
-    private static void Positive(List<string> problems, TimeSpan value, string name)
+    private static bool Positive(List<string> problems, TimeSpan value, string name)
     {
         if (value <= TimeSpan.Zero)
         {
             problems.Add($"{name} must be positive");
+            return false;
         }
+
+        return true;
     }
 }

@@ -11,10 +11,10 @@ namespace SiebelCti.Connector.Service.Configuration;
 internal sealed class ConfigReader
 {
     private readonly IConfigurationSection _section;
-    private readonly List<string> _problems;
+    private readonly ConfigProblems _problems;
     private readonly HashSet<string> _known = new(StringComparer.OrdinalIgnoreCase);
 
-    public ConfigReader(IConfiguration configuration, string sectionName, List<string> problems)
+    public ConfigReader(IConfiguration configuration, string sectionName, ConfigProblems problems)
     {
         _section = configuration.GetSection(sectionName);
         _problems = problems;
@@ -102,6 +102,57 @@ internal sealed class ConfigReader
 
         _problems.Add($"{Path}:{key}: '{raw}' is not one of {string.Join(", ", System.Enum.GetNames<TEnum>())}");
         return defaultValue;
+    }
+
+    /// <summary>
+    /// One of a fixed set of words (case-insensitive) standing for values of another type, e.g.
+    /// <c>Direct</c> for <c>XmppTlsMode.DirectTls</c>; the first choice is shown first in the message.
+    /// </summary>
+    public T Choice<T>(string key, T defaultValue, params ReadOnlySpan<(string Word, T Value)> choices)
+    {
+        var raw = String(key);
+        if (raw is null)
+        {
+            return defaultValue;
+        }
+
+        foreach (var (word, value) in choices)
+        {
+            if (string.Equals(raw, word, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        var words = new List<string>();
+        foreach (var (word, _) in choices)
+        {
+            words.Add(word);
+        }
+
+        _problems.Add($"{Path}:{key}: '{raw}' is not one of {string.Join(", ", words)}");
+        return defaultValue;
+    }
+
+    /// <summary>
+    /// An absolute <c>http://</c> or <c>https://</c> URL with a host; anything else is a problem (shown
+    /// without user info) and null. Whether it is a usable base URL is the consumer's rule.
+    /// </summary>
+    public Uri? HttpUrl(string key)
+    {
+        var raw = String(key);
+        if (raw is null)
+        {
+            return null;
+        }
+
+        if (System.Uri.TryCreate(raw, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0)
+        {
+            return uri;
+        }
+
+        _problems.Add($"{Path}:{key}: '{Engine.Monitoring.SecretRedactor.RedactUri(raw)}' is not an absolute http:// or https:// URL");
+        return null;
     }
 
     /// <summary>Keys present in the section that nothing read (spelling mistakes, removed settings).</summary>

@@ -1,45 +1,62 @@
-using Microsoft.Extensions.Options;
+using SiebelCti.Connector.Engine;
+using SiebelCti.Connector.Engine.Adapters;
+using SiebelCti.Finesse.Rest;
 
 namespace SiebelCti.Connector.Service.Configuration;
 
-/// <summary>All settings of the connector service, read and validated together at start.</summary>
+/// <summary>
+/// All settings of the connector service, read at start straight into the options records of the
+/// components they configure and validated together, once, before anything starts: the broker
+/// channel's (<see cref="ClientChannelOptions"/>, section <c>Broker</c>), the Finesse REST client's
+/// (<see cref="FinesseOptions"/>) and the notification hub's (<see cref="FinesseNotificationOptions"/>),
+/// both from section <c>Finesse</c>, the engine's (<see cref="EngineOptions"/>, section <c>Engine</c>),
+/// and the Service's own (<see cref="EngineHostOptions"/>, <see cref="MonitorOptions"/>).
+/// </summary>
 public sealed record ConnectorServiceOptions(
-    BrokerOptions Broker,
+    ClientChannelOptions Broker,
     FinesseOptions Finesse,
-    EngineServiceOptions Engine,
+    FinesseNotificationOptions Notifications,
+    EngineOptions Engine,
+    EngineHostOptions Host,
     MonitorOptions Monitor)
 {
     /// <summary>
     /// Reads every section and validates it. <paramref name="problems"/> lists every error of every
-    /// section (values that do not convert and rules that fail), each with its configuration key;
-    /// <paramref name="warnings"/> lists keys that nothing reads (likely typos).
+    /// section (values that do not convert, the components' own rules and the Service's), each with
+    /// its configuration key; <paramref name="warnings"/> lists keys that nothing reads (likely typos).
     /// </summary>
     public static ConnectorServiceOptions Load(IConfiguration configuration, out IReadOnlyList<string> problems, out IReadOnlyList<string> warnings)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var found = new List<string>();
+        var found = new ConfigProblems();
         var unknown = new List<string>();
-        var options = new ConnectorServiceOptions(
-            BrokerOptions.Read(configuration, found, unknown),
-            FinesseOptions.Read(configuration, found, unknown),
-            EngineServiceOptions.Read(configuration, found, unknown),
-            MonitorOptions.Read(configuration, found, unknown));
+        var broker = BrokerSection.Read(configuration, found, unknown);
+        var finesse = FinesseSection.Read(configuration, found, unknown);
+        var engine = EngineSection.Read(configuration, found, unknown);
+        var monitor = MonitorOptions.Read(configuration, found, unknown);
 
-        Collect(found, new BrokerOptionsValidator().Validate(null, options.Broker));
-        Collect(found, new FinesseOptionsValidator().Validate(null, options.Finesse));
-        Collect(found, new EngineServiceOptionsValidator().Validate(null, options.Engine));
-        Collect(found, new MonitorOptionsValidator().Validate(null, options.Monitor));
-        problems = found;
+        broker.Validate(found);
+        finesse.Validate(found);
+        engine.Validate(found);
+        monitor.Validate(found);
+        problems = [.. found.All.OrderBy(SectionRank)];
         warnings = unknown.Select(k => $"{k} is not a known setting and is ignored").ToList();
-        return options;
+        return new ConnectorServiceOptions(
+            broker.Channel,
+            finesse.Rest,
+            finesse.Notifications,
+            engine.Engine with { BindClientIdsToBrokerUsers = broker.BindClientIdsToUsers },
+            engine.Host,
+            monitor);
     }
 
-    private static void Collect(List<string> problems, ValidateOptionsResult result)
+    private static readonly string[] Sections = [BrokerSection.Name, FinesseSection.Name, EngineSection.Name, MonitorOptions.SectionName];
+
+    /// <summary>Problems are listed section by section, each section's in the order they were found.</summary>
+    private static int SectionRank(string problem)
     {
-        if (result.Failed && result.Failures is not null)
-        {
-            problems.AddRange(result.Failures);
-        }
+        var index = Array.FindIndex(Sections, s => problem.StartsWith(s + ":", StringComparison.Ordinal));
+        return index < 0 ? Sections.Length : index;
     }
 }
 

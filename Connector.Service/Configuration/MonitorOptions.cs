@@ -43,7 +43,7 @@ public sealed record MonitorOptions
     public override string ToString() =>
         $"MonitorOptions {{ Enabled = {Enabled}, Urls = {Urls}, CertificatePath = {CertificatePath}, User = {User}, PasswordHash = {(PasswordHash is null ? "(none)" : "(set)")}, CertificatePassword = {(CertificatePassword is null ? "(none)" : "***")}, SessionTimeout = {SessionTimeout}, PushInterval = {PushInterval}, Demo = {Demo} }}";
 
-    internal static MonitorOptions Read(IConfiguration configuration, List<string> problems, List<string> warnings)
+    internal static MonitorOptions Read(IConfiguration configuration, ConfigProblems problems, List<string> warnings)
     {
         var r = new ConfigReader(configuration, SectionName, problems);
         var d = new MonitorOptions();
@@ -63,4 +63,8 @@ public sealed record MonitorOptions
         warnings.AddRange(r.UnknownKeys());
         return options;
     }
+
+    /// <summary>The monitor's rules (<see cref="MonitorOptionsValidator"/>), under its keys.</summary>
+    internal void Validate(ConfigProblems problems) =>
+        problems.AddFrom(list => list.AddRange(new MonitorOptionsValidator().Validate(null, this).Failures ?? []));
 }

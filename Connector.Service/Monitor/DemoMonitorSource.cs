@@ -27,7 +27,7 @@ internal sealed class DemoMonitorSource : BackgroundService, IConnectorMonitorSo
         var sides = ServiceCollectionExtensions.FinesseSides(options.Finesse) is { Count: > 0 } configured
             ? configured
             : [new FinesseSideInfo("A", "https://finesse-a.demo:8445", null, false, false, null, null), new FinesseSideInfo("B", "https://finesse-b.demo:8445", null, false, false, null, null)];
-        var snapshot = InMemoryConnectorMonitorSource.EmptySnapshot(time, ConnectorServiceHost.Version + " (demo)", null!, options.Broker.Uri, sides) with
+        var snapshot = InMemoryConnectorMonitorSource.EmptySnapshot(time, ConnectorServiceHost.Version + " (demo)", null!, options.Broker.Broker.BrokerUri, sides) with
         {
             Status = new ConnectorStatusInfo(SystemStatus.InService, "demo data", now),
             Finesse = new FinesseInfo("A", [.. sides.Select((s, i) => s with
@@ -38,7 +38,7 @@ internal sealed class DemoMonitorSource : BackgroundService, IConnectorMonitorSo
                 LastChecked = now,
                 Detail = i == 0 ? null : "standby",
             })]),
-            Broker = new BrokerInfo(SecretRedactor.RedactUri(options.Broker.Uri), true, now, 0),
+            Broker = new BrokerInfo(SecretRedactor.RedactUri(options.Broker.Broker.BrokerUri), true, now, 0),
         };
         _source = new InMemoryConnectorMonitorSource(snapshot);
         Advance();

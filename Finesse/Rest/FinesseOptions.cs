@@ -4,7 +4,8 @@ using SiebelCti.Finesse.Xml;
 namespace SiebelCti.Finesse.Rest;
 
 /// <summary>
-/// Where and how to reach Finesse. Immutable; validate with <see cref="Validate"/> (all problems at once)
+/// Where and how to reach Finesse. Immutable; validate with <see cref="Validate()"/> (all problems at once),
+/// <see cref="Validate(List{string}, Func{string, string})"/> (into a caller's list, under its own key names)
 /// or <see cref="ThrowIfInvalid"/>.
 /// </summary>
 public sealed record FinesseOptions
@@ -47,67 +48,77 @@ public sealed record FinesseOptions
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
+        Validate(errors, static name => name);
+        return errors;
+    }
+
+    /// <summary>
+    /// Appends every problem with these options to <paramref name="errors"/>. <paramref name="key"/>
+    /// turns a property name into the name the caller's user knows it by (a configuration key such as
+    /// <c>Finesse:SideAUrl</c>); messages never show credentials.
+    /// </summary>
+    public void Validate(List<string> errors, Func<string, string> key)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(key);
         if (SideA is null)
         {
-            errors.Add("SideA is required (the base URL of Finesse side A, e.g. https://fin-a.example.com:8445).");
+            errors.Add($"{key(nameof(SideA))} is required (the base URL of Finesse side A, e.g. https://finesse-a.example.com:8445).");
         }
         else
         {
-            CheckBase(nameof(SideA), SideA, errors);
+            CheckBase(key(nameof(SideA)), SideA, errors);
         }
 
         if (MaxConnectionsPerServer is < 1 or > 10_000)
         {
-            errors.Add("MaxConnectionsPerServer must be between 1 and 10000.");
+            errors.Add($"{key(nameof(MaxConnectionsPerServer))} must be between 1 and 10000.");
         }
 
         if (SideB is not null)
         {
-            CheckBase(nameof(SideB), SideB, errors);
+            CheckBase(key(nameof(SideB)), SideB, errors);
             if (SideA is not null && Uri.Compare(SideA, SideB, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
             {
-                errors.Add("SideB must differ from SideA.");
+                errors.Add($"{key(nameof(SideB))} must differ from {key(nameof(SideA))}.");
             }
         }
 
-        CheckTime(nameof(RequestTimeout), RequestTimeout, errors);
-        CheckTime(nameof(ConnectTimeout), ConnectTimeout, errors);
-        if (ConnectTimeout > RequestTimeout)
+        var timesValid = CheckTime(key(nameof(RequestTimeout)), RequestTimeout, errors) & CheckTime(key(nameof(ConnectTimeout)), ConnectTimeout, errors);
+        if (timesValid && ConnectTimeout > RequestTimeout)
         {
-            errors.Add("ConnectTimeout must not exceed RequestTimeout.");
+            errors.Add($"{key(nameof(ConnectTimeout))} ({ConnectTimeout}) must not exceed {key(nameof(RequestTimeout))} ({RequestTimeout}).");
         }
 
         if (!Enum.IsDefined(Trust))
         {
-            errors.Add($"Trust '{Trust}' is not one of System, CaFile, AllowSelfSigned.");
+            errors.Add($"{key(nameof(Trust))} '{Trust}' is not one of System, CaFile, AllowSelfSigned.");
         }
         else if (Trust == ServerCertificateTrust.CaFile)
         {
             if (string.IsNullOrWhiteSpace(CaCertificatePath))
             {
-                errors.Add("CaCertificatePath is required when Trust is CaFile.");
+                errors.Add($"{key(nameof(CaCertificatePath))} is required when {key(nameof(Trust))} is CaFile.");
             }
             else if (!File.Exists(CaCertificatePath))
             {
-                errors.Add($"CaCertificatePath '{CaCertificatePath}' does not exist.");
+                errors.Add($"{key(nameof(CaCertificatePath))}: file '{CaCertificatePath}' does not exist.");
             }
         }
         else if (CaCertificatePath is not null)
         {
-            errors.Add($"CaCertificatePath is set but Trust is {Trust}; set Trust to CaFile to use it.");
+            errors.Add($"{key(nameof(CaCertificatePath))} is set but {key(nameof(Trust))} is {Trust}; set {key(nameof(Trust))} to CaFile to use it.");
         }
 
         if (MaxResponseBytes is < 1024 or > 64 * 1024 * 1024)
         {
-            errors.Add("MaxResponseBytes must be between 1024 and 67108864.");
+            errors.Add($"{key(nameof(MaxResponseBytes))} must be between 1024 and 67108864.");
         }
 
         if (MaxXmlDepth is < 8 or > 256)
         {
-            errors.Add("MaxXmlDepth must be between 8 and 256.");
+            errors.Add($"{key(nameof(MaxXmlDepth))} must be between 8 and 256.");
         }
-
-        return errors;
     }
 
     /// <summary>Throws <see cref="FinesseException"/> (FINESSE_OPTIONS_INVALID) listing every problem.</summary>
@@ -130,9 +141,16 @@ public sealed record FinesseOptions
             return;
         }
 
+        if (uri.UserInfo.Length > 0)
+        {
+            // Nothing else is said about such a URL: every message would have to show it.
+            errors.Add($"{name} must not carry user information; credentials are given per agent.");
+            return;
+        }
+
         if (uri.Scheme != Uri.UriSchemeHttps && !(AllowHttp && uri.Scheme == Uri.UriSchemeHttp))
         {
-            errors.Add($"{name} '{uri}' must use https (set AllowHttp only for emulators).");
+            errors.Add($"{name} '{uri}' must use https (plain http is allowed only for emulators).");
         }
 
         if (uri.AbsolutePath is not ("/" or "") || uri.Query.Length > 0 || uri.Fragment.Length > 0)
@@ -140,18 +158,21 @@ public sealed record FinesseOptions
             errors.Add($"{name} '{uri}' must be scheme, host and port only (the client adds /finesse/api/...).");
         }
 
-        if (uri.UserInfo.Length > 0)
+        if (uri.Port == 0)
         {
-            errors.Add($"{name} must not carry user information; credentials are given per agent.");
+            errors.Add($"{name} '{uri}': port 0 is not allowed.");
         }
     }
 
-    private static void CheckTime(string name, TimeSpan value, List<string> errors)
+    private static bool CheckTime(string name, TimeSpan value, List<string> errors)
     {
         if (value <= TimeSpan.Zero || value > TimeSpan.FromMinutes(5))
         {
             errors.Add($"{name} must be more than 0 and at most 5 minutes (is {value}).");
+            return false;
         }
+
+        return true;
     }
 }
 

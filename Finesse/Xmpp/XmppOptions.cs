@@ -18,7 +18,8 @@ public enum XmppTlsMode
 
 /// <summary>
 /// Options of one <see cref="XmppClient"/> (one XMPP session, one agent). Immutable; call
-/// <see cref="Validate"/> (the client does) to get every problem at once. <see cref="ToString"/> never
+/// <see cref="Validate()"/> (the client does) to get every problem at once, or
+/// <see cref="Validate(List{string}, Func{string, string})"/> to add them to a caller's list under its own key names. <see cref="ToString"/> never
 /// prints the password.
 /// </summary>
 public sealed record XmppOptions
@@ -96,94 +97,105 @@ public sealed record XmppOptions
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
+        Validate(errors, static name => name);
+        return errors;
+    }
+
+    /// <summary>
+    /// Appends every problem with these options to <paramref name="errors"/>. <paramref name="key"/>
+    /// turns a property name into the name the caller's user knows it by (a configuration key);
+    /// messages never show the password.
+    /// </summary>
+    public void Validate(List<string> errors, Func<string, string> key)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(key);
         if (string.IsNullOrWhiteSpace(Host))
         {
-            errors.Add("Host is required.");
+            errors.Add($"{key(nameof(Host))} is required.");
         }
 
         if (Port is < 1 or > 65535)
         {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"Port must be 1-65535 (was {Port})."));
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{key(nameof(Port))} must be 1-65535 (was {Port})."));
         }
 
         if (string.IsNullOrWhiteSpace(Domain) || Domain.AsSpan().IndexOfAny("@/ ") >= 0)
         {
-            errors.Add("Domain is required and must not contain '@', '/' or spaces.");
+            errors.Add($"{key(nameof(Domain))} is required and must not contain '@', '/' or spaces.");
         }
 
         if (string.IsNullOrEmpty(User) || User.AsSpan().IndexOfAny("@/ \"&'<>:") >= 0)
         {
-            errors.Add("User is required and must be a valid JID local part (no @ / space \" & ' < > :).");
+            errors.Add($"{key(nameof(User))} is required and must be a valid JID local part (no @ / space \" & ' < > :).");
         }
 
         if (string.IsNullOrEmpty(Password))
         {
-            errors.Add("Password is required.");
+            errors.Add($"{key(nameof(Password))} is required.");
         }
 
         if (string.IsNullOrWhiteSpace(Resource))
         {
-            errors.Add("Resource is required (Finesse misbehaves without one).");
+            errors.Add($"{key(nameof(Resource))} is required (Finesse misbehaves without one).");
         }
         else if (string.Equals(Resource, "desktop", StringComparison.OrdinalIgnoreCase))
         {
-            errors.Add("Resource 'desktop' is reserved for the Finesse desktop; choose another.");
+            errors.Add($"{key(nameof(Resource))} 'desktop' is reserved for the Finesse desktop; choose another.");
         }
 
         if (!Enum.IsDefined(TlsMode))
         {
-            errors.Add("TlsMode must be None, StartTls or DirectTls.");
+            errors.Add($"{key(nameof(TlsMode))} must be None, StartTls or DirectTls.");
         }
 
         if (!Enum.IsDefined(Trust))
         {
-            errors.Add("Trust must be System, CaFile or AllowSelfSigned.");
+            errors.Add($"{key(nameof(Trust))} must be System, CaFile or AllowSelfSigned.");
         }
         else if (Trust == ServerCertificateTrust.CaFile && string.IsNullOrWhiteSpace(TrustedCertificatePath))
         {
-            errors.Add("TrustedCertificatePath is required when Trust is CaFile.");
+            errors.Add($"{key(nameof(TrustedCertificatePath))} is required when {key(nameof(Trust))} is CaFile.");
         }
 
         if (PingInterval < TimeSpan.FromSeconds(1) || PingInterval > TimeSpan.FromMinutes(5))
         {
-            errors.Add("PingInterval must be between 1 s and 5 min (Finesse expects 10-20 s).");
+            errors.Add($"{key(nameof(PingInterval))} must be between 1 s and 5 min (Finesse expects 10-20 s).");
         }
 
-        Positive(errors, nameof(PingTimeout), PingTimeout);
-        Positive(errors, nameof(ConnectTimeout), ConnectTimeout);
-        Positive(errors, nameof(RequestTimeout), RequestTimeout);
-        Positive(errors, nameof(ReconnectDelayInitial), ReconnectDelayInitial);
+        Positive(errors, key(nameof(PingTimeout)), PingTimeout);
+        Positive(errors, key(nameof(ConnectTimeout)), ConnectTimeout);
+        Positive(errors, key(nameof(RequestTimeout)), RequestTimeout);
+        Positive(errors, key(nameof(ReconnectDelayInitial)), ReconnectDelayInitial);
         if (ReconnectDelayMax < ReconnectDelayInitial)
         {
-            errors.Add("ReconnectDelayMax must not be smaller than ReconnectDelayInitial.");
+            errors.Add($"{key(nameof(ReconnectDelayMax))} must not be smaller than {key(nameof(ReconnectDelayInitial))}.");
         }
 
         if (double.IsNaN(ReconnectJitter) || ReconnectJitter is < 0 or > 1)
         {
-            errors.Add("ReconnectJitter must be between 0 and 1.");
+            errors.Add($"{key(nameof(ReconnectJitter))} must be between 0 and 1.");
         }
 
         if (MaxStanzaSize is < 4096 or > 64 * 1024 * 1024)
         {
-            errors.Add("MaxStanzaSize must be between 4096 and 67108864 bytes.");
+            errors.Add($"{key(nameof(MaxStanzaSize))} must be between 4096 and 67108864 bytes.");
         }
 
         if (MaxStanzaDepth is < 4 or > 256)
         {
-            errors.Add("MaxStanzaDepth must be between 4 and 256.");
+            errors.Add($"{key(nameof(MaxStanzaDepth))} must be between 4 and 256.");
         }
 
         if (MaxStanzasPerSecond < 0)
         {
-            errors.Add("MaxStanzasPerSecond must not be negative (0 = unlimited).");
+            errors.Add($"{key(nameof(MaxStanzasPerSecond))} must not be negative (0 = unlimited).");
         }
 
         if (EventQueueCapacity < 1)
         {
-            errors.Add("EventQueueCapacity must be at least 1.");
+            errors.Add($"{key(nameof(EventQueueCapacity))} must be at least 1.");
         }
-
-        return errors;
     }
 
     /// <summary>Throws <see cref="XmppException"/> (<see cref="XmppErrorKind.InvalidOptions"/>) listing every problem.</summary>

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Configuration;
+using SiebelCti.Connector.Engine;
 using SiebelCti.Connector.Service.Configuration;
+using SiebelCti.Finesse.Xmpp;
+using SiebelCti.OpenWire;
 
 namespace SiebelCti.Connector.Service.Tests;
 
@@ -21,16 +24,16 @@ public sealed class ConnectorServiceOptionsTests
 
         Assert.Empty(problems);
         Assert.Empty(warnings);
-        Assert.Equal("tcp://127.0.0.1:61616", options.Broker.Uri);
+        Assert.Equal("tcp://127.0.0.1:61616", options.Broker.Broker.BrokerUri);
         Assert.Equal("SiebelCti.Connector.Requests", options.Broker.RequestQueue);
         Assert.Equal("SiebelCti.Client.", options.Broker.ClientTopicPrefix);
-        Assert.Equal(5223, options.Finesse.XmppPort);
-        Assert.Equal(XmppTlsMode.Direct, options.Finesse.XmppTls);
-        Assert.Equal("finesse", options.Finesse.PresenceUser);
+        Assert.Equal(5223, options.Notifications.Xmpp.Port);
+        Assert.Equal(XmppTlsMode.DirectTls, options.Notifications.Xmpp.TlsMode);
+        Assert.Equal("finesse", options.Notifications.FinesseUser);
         Assert.Equal(TimeSpan.FromSeconds(10), options.Engine.RequestTimeout);
-        Assert.Equal(TimeSpan.FromSeconds(30), options.Engine.HeartbeatInterval);
-        Assert.Equal(TimeSpan.FromSeconds(90), options.Engine.DeadClientTimeout);
-        Assert.Equal(DeadClientAction.Keep, options.Engine.DeadClientAction);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.Host.HeartbeatInterval);
+        Assert.Equal(TimeSpan.FromSeconds(90), options.Engine.ClientTimeout);
+        Assert.Equal(DeadClientPolicy.Keep, options.Engine.DeadClientPolicy);
         Assert.True(options.Monitor.Enabled);
         Assert.Equal(["http://127.0.0.1:8080"], options.Monitor.UrlList);
         Assert.Equal("admin", options.Monitor.User);
@@ -76,9 +79,9 @@ public sealed class ConnectorServiceOptionsTests
             "Broker:TrustedCertificatesPath: file '/nonexistent/broker-ca.pem' does not exist",
             "Finesse:SideAUrl is required",
             "Finesse:SideBUrl: 'ftp://finesse-b' is not an absolute http:// or https:// URL",
-            "Finesse:XmppPort: 70000 is not a port",
+            "Finesse:XmppPort must be 1-65535 (was 70000)",
             "Finesse:XmppTls: 'Sometimes' is not one of Direct, StartTls",
-            "Finesse:RequestTimeout must be positive",
+            "Finesse:RequestTimeout must be more than 0 and at most 5 minutes (is -00:00:05)",
             "Finesse:TrustedCertificatesPath: file '/nonexistent/ca.pem' does not exist",
             "Finesse:PresenceUser: 'finesse@elsewhere' must be a user name",
             "Engine:DeadClientTimeout (00:01:00) must be at least twice Engine:HeartbeatInterval",
@@ -90,12 +93,13 @@ public sealed class ConnectorServiceOptionsTests
             "Monitor:PasswordHash is not a hash made by --hash-password",
             "Monitor:PushInterval (00:10:00) must be between",
         ];
+        var all = string.Join(Environment.NewLine, problems);
         foreach (var fragment in expected)
         {
-            Assert.Contains(problems, p => p.Contains(fragment, StringComparison.Ordinal));
+            Assert.True(problems.Any(p => p.Contains(fragment, StringComparison.Ordinal)), $"'{fragment}' is not among:{Environment.NewLine}{all}");
         }
 
-        Assert.Equal(expected.Length, problems.Count);
+        Assert.True(expected.Length == problems.Count, all);
         Assert.DoesNotContain(problems, p => p.Contains("orphan", StringComparison.Ordinal));
     }
 
@@ -112,11 +116,11 @@ public sealed class ConnectorServiceOptionsTests
             values["Broker:TrustedCertificatesPath"] = ca;
 
             var options = ConnectorServiceOptions.Load(Config(values), out var problems, out _);
-            var channel = EngineWiring.BrokerChannel(options.Broker);
+            var channel = options.Broker;
 
             Assert.Empty(problems);
             Assert.Equal(("connector", "Connector-Pw-2718", ca), (channel.Broker.UserName, channel.Broker.Password, channel.Broker.TrustedCaCertificatesPath));
-            Assert.DoesNotContain("Connector-Pw-2718", options.Broker.ToString() + channel.Broker, StringComparison.Ordinal);
+            Assert.DoesNotContain("Connector-Pw-2718", options.ToString(), StringComparison.Ordinal);
         }
         finally
         {
@@ -133,8 +137,7 @@ public sealed class ConnectorServiceOptionsTests
         var options = ConnectorServiceOptions.Load(Config(values), out var problems, out _);
 
         Assert.Empty(problems);
-        Assert.Equal("", options.Finesse.PresenceUser);
-        Assert.Equal("", EngineWiring.Notifications(options.Finesse).FinesseUser);
+        Assert.Equal("", options.Notifications.FinesseUser);
     }
 
     [Theory]
@@ -188,9 +191,9 @@ public sealed class ConnectorServiceOptionsTests
 
         Assert.Empty(problems);
         Assert.Equal(TimeSpan.FromSeconds(2.5), options.Engine.RequestTimeout);
-        Assert.Equal(TimeSpan.FromSeconds(20), options.Engine.HeartbeatInterval);
-        Assert.Equal(TimeSpan.FromDays(1), options.Engine.DeadClientTimeout);
-        Assert.Equal(DeadClientAction.Logout, options.Engine.DeadClientAction);
+        Assert.Equal(TimeSpan.FromSeconds(20), options.Host.HeartbeatInterval);
+        Assert.Equal(TimeSpan.FromDays(1), options.Engine.ClientTimeout);
+        Assert.Equal(DeadClientPolicy.Logout, options.Engine.DeadClientPolicy);
     }
 
     [Fact]
@@ -247,7 +250,7 @@ public sealed class ConnectorServiceOptionsTests
     [Fact]
     public void ToString_OptionsWithSecrets_SecretsHidden()
     {
-        var broker = new BrokerOptions { Uri = "tcp://u:UriSecret@a:1", User = "u", Password = "PwSecret" };
+        var broker = new OpenWireOptions { BrokerUri = "tcp://u:UriSecret@a:1", UserName = "u", Password = "PwSecret" };
         var monitor = new MonitorOptions { CertificatePassword = "CertSecret", PasswordHash = TestService.MonitorPasswordHash };
 
         var text = broker.ToString() + monitor.ToString();
