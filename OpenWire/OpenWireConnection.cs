@@ -239,8 +239,9 @@ public sealed partial class OpenWireConnection : IAsyncDisposable, ITransportLis
 
     /// <summary>
     /// Sends a message within <see cref="OpenWireOptions.SendTimeout"/>. While the connection is open
-    /// this goes straight to the transport: the frame is written on the caller's thread when no other
-    /// write is in progress, and a persistent send's deadline is kept by the transport's one deadline
+    /// this goes straight to the transport: a persistent send's frame is written on the caller's thread
+    /// when no other write is in progress, a non-persistent one is coalesced with the frames sent
+    /// around it (complete once queued; see OpenWireTransport.Coalescing.cs), and a persistent send's deadline is kept by the transport's one deadline
     /// sweep (no timer or linked token per send). A transport lost mid-send, or a connection not open,
     /// takes <see cref="RunAsync"/> with the time left: it waits for the reconnect and sends again
     /// with the same message id (the broker drops duplicates).

@@ -55,7 +55,7 @@ public sealed record OpenWireOptions
     /// </summary>
     public bool TightEncodingEnabled { get; init; } = true;
 
-    /// <summary>Frames that may wait behind a write in progress before further senders wait for the next batch (backpressure). Default 1024.</summary>
+    /// <summary>Frames that may wait behind a write in progress (or a scheduled flush of non-persistent frames) before further senders wait for the next batch (backpressure; the queue also waits at 1 MiB). Default 1024.</summary>
     public int WriteQueueCapacity { get; init; } = 1024;
 
     /// <summary>Every problem with these options; empty when valid.</summary>

@@ -51,7 +51,7 @@ internal sealed partial class OpenWireTransport
         ValueTask write;
         try
         {
-            write = WriteAsync(command, id, responseRequired: true, cancellationToken);
+            write = WriteAsync(command, id, cancellationToken);
         }
         catch (Exception e)
         {

@@ -5,10 +5,12 @@ using SiebelCti.OpenWire.Commands;
 namespace SiebelCti.OpenWire.Transport;
 
 /// <content>
-/// The caller-driven writer. Frames are encoded straight into <see cref="_queued"/> (a pooled
-/// buffer) under <see cref="_writeGate"/>; whoever finds no write in progress becomes the writer,
-/// swaps the buffer with <see cref="_inFlight"/> and puts it on the socket, repeating until nothing
-/// is queued. Only the buffer swap happens under the lock, never socket I/O.
+/// The writer. Frames are encoded straight into <see cref="_queued"/> (a pooled buffer) under
+/// <see cref="_writeGate"/>; whoever holds the writer role swaps the buffer with
+/// <see cref="_inFlight"/> and puts it on the socket, repeating until nothing is queued. A request
+/// (a frame whose response is awaited) takes the role on its caller's thread when no write is in
+/// progress; one-way frames are coalesced (OpenWireTransport.Coalescing.cs). Only the buffer swap
+/// happens under the lock, never socket I/O.
 /// </content>
 internal sealed partial class OpenWireTransport
 {
@@ -24,11 +26,12 @@ internal sealed partial class OpenWireTransport
     private TaskCompletionSource? _room;
     private TaskCompletionSource? _idle;
 
-    /// <summary>Sends a one-way command; completes when it is on the socket or queued behind a write in progress.</summary>
-    public ValueTask SendAsync(Command command, CancellationToken cancellationToken) =>
-        WriteAsync(command, NextCommandId(), responseRequired: false, cancellationToken);
-
-    private ValueTask WriteAsync(Command command, int commandId, bool responseRequired, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes a request frame. The caller becomes the writer when no write is in progress (taking
+    /// over a scheduled flush, so coalesced frames ahead of it go out in the same write); otherwise
+    /// the writer in progress takes it with its next batch.
+    /// </summary>
+    private ValueTask WriteAsync(Command command, int commandId, CancellationToken cancellationToken)
     {
         lock (_writeGate)
         {
@@ -37,18 +40,24 @@ internal sealed partial class OpenWireTransport
                 throw ClosedForWrites();
             }
 
-            if (_writing && _queuedFrames >= _settings.WriteQueueCapacity)
+            if (_writing && !_flushScheduled && IsFull)
             {
-                return WaitForRoomThenWriteAsync(command, commandId, responseRequired, cancellationToken);
+                return WaitForRoomThenWriteAsync(command, commandId, cancellationToken);
             }
 
-            Encode(command, commandId, responseRequired);
-            if (_writing)
+            Encode(command, commandId, responseRequired: true);
+            if (_writing && !_flushScheduled)
             {
                 return ValueTask.CompletedTask; // the writer in progress takes it with its next batch
             }
 
+            if (Thread.CurrentThread == _reader && _flushScheduled)
+            {
+                return ValueTask.CompletedTask; // the scheduled flush takes it; the reader never writes a batch it did not check
+            }
+
             _writing = true;
+            _flushScheduled = false; // taken over: a scheduled flush that runs later finds nothing to do
         }
 
         if (Thread.CurrentThread == _reader)
@@ -58,7 +67,7 @@ internal sealed partial class OpenWireTransport
             // and a broker blocked writing to us would stop reading too.
             if (!CanWriteWithoutBlocking())
             {
-                QueueFlush();
+                HandOverToScheduledFlush();
                 return ValueTask.CompletedTask;
             }
         }
@@ -86,69 +95,10 @@ internal sealed partial class OpenWireTransport
         }
     }
 
-    private async ValueTask WaitForRoomThenWriteAsync(Command command, int commandId, bool responseRequired, CancellationToken cancellationToken)
+    private async ValueTask WaitForRoomThenWriteAsync(Command command, int commandId, CancellationToken cancellationToken)
     {
-        while (true)
-        {
-            Task room;
-            lock (_writeGate)
-            {
-                if (_writesClosed)
-                {
-                    throw ClosedForWrites();
-                }
-
-                if (!_writing || _queuedFrames < _settings.WriteQueueCapacity)
-                {
-                    break;
-                }
-
-                _room ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                room = _room.Task;
-            }
-
-            await room.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await WriteAsync(command, commandId, responseRequired, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Queues a frame from the reader thread or the monitor (keep-alives): never writes on the calling thread.</summary>
-    private void Post(Command command)
-    {
-        lock (_writeGate)
-        {
-            if (_writesClosed)
-            {
-                return;
-            }
-
-            Encode(command, NextCommandId(), responseRequired: false);
-            if (_writing)
-            {
-                return;
-            }
-
-            _writing = true;
-        }
-
-        QueueFlush();
-    }
-
-    /// <summary>The writer role, taken by the caller, is handed to a pool thread: it writes what is queued.</summary>
-    private void QueueFlush() =>
-        ThreadPool.UnsafeQueueUserWorkItem(static t => t.FlushQuietly(), this, preferLocal: false);
-
-    private void FlushQuietly()
-    {
-        try
-        {
-            Flush();
-        }
-        catch (OpenWireException)
-        {
-            // Recorded by Fault; the requests waiting on this transport have been failed.
-        }
+        await WaitForRoomAsync(scheduledCounts: false, cancellationToken).ConfigureAwait(false);
+        await WriteAsync(command, commandId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Encodes into the queued buffer (the caller holds the gate); a refused frame leaves nothing behind.</summary>

@@ -19,11 +19,13 @@ namespace SiebelCti.OpenWire.Transport;
 /// <remarks>
 /// <para>The socket is a blocking one and is never used asynchronously (see
 /// <see cref="ConnectBlockingSocketAsync"/>): the runtime's epoll thread never sees it.</para>
-/// <para>Writing: a sender encodes its frame into the shared pooled buffer under a short lock. If no
-/// write is in progress, the sender becomes the writer and puts the buffer on the socket from its
-/// own thread (send() returns at once while the socket has room); frames other senders add
-/// meanwhile go out in the writer's next batch. So an uncontended send costs no thread hop, and
-/// contention batches frames instead of queueing them to a separate loop.</para>
+/// <para>Writing: a sender encodes its frame into the shared pooled buffer under a short lock. A
+/// request (its response awaited) makes its sender the writer if no write is in progress: it puts
+/// the buffer on the socket from its own thread (send() returns at once while the socket has room),
+/// so an uncontended request costs no thread hop. A one-way frame (non-persistent message,
+/// acknowledgement) completes once encoded and leaves the write to a flush scheduled on the pool,
+/// so that frames sent back to back share one write. Frames other senders add meanwhile go out in
+/// the writer's next batch.</para>
 /// <para>Reading: a dedicated thread blocks in recv() and decodes frames in place from a pooled
 /// buffer. A broker response completes its request directly on that thread: the sender's
 /// continuation runs there (until its next await) instead of being queued to the thread pool.</para>

@@ -15,6 +15,8 @@ using SiebelCti.OpenWire;
 //   dotnet run -c Release --project benchmarks/OpenWire.Load -- p1 [count] [size]
 //     Only COUNT persistent sends on one producer (ours), for perf stat; the Java twin is
 //     `java InteropClient p1 PORT QUEUE COUNT SIZE`.
+//   dotnet run -c Release --project benchmarks/OpenWire.Load -- np [count] [size]
+//     200 persistent warm-up sends, then COUNT non-persistent sends on one producer (ours), for perf stat.
 //   Any mode with --loose: both clients refuse the tight encoding (ours through the URI option
 //   wireFormat.tightEncodingEnabled=false, Java through -Dinterop.uriOptions); without it both use
 //   their default, the tight encoding.
@@ -36,6 +38,20 @@ if (mode == "p1")
     var producer = await session.CreateProducerAsync(Destination.Queue($"bench.dotnet.p1.{Guid.NewGuid():N}"));
     var p1 = await RateAsync(producer, new string('x', size), count, true);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dotnet p1_per_s={p1:F0}"));
+    return 0;
+}
+
+if (mode == "np")
+{
+    await using var connection = await ConnectAsync(uri);
+    var session = await connection.CreateSessionAsync(AcknowledgeMode.Auto);
+    var queue = Destination.Queue($"bench.dotnet.np.{Guid.NewGuid():N}");
+    var producer = await session.CreateProducerAsync(queue);
+    var body = new string('x', size);
+    await RateAsync(producer, body, 200, true);
+    var clock = Stopwatch.StartNew();
+    var np = await RateAsync(producer, body, count, false);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dotnet np_per_s={np:F0}"));
     return 0;
 }
 

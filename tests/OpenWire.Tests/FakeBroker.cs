@@ -13,7 +13,7 @@ namespace SiebelCti.OpenWire.Tests;
 /// <summary>
 /// A scripted OpenWire "broker" on loopback for hostile-input and timer tests. It accepts one
 /// client, optionally answers the handshake like ActiveMQ 5.17.2 (recorded WireFormatInfo, a
-/// Response to every command that asks for one) and records every frame the client sends. Like the
+/// Response to every command that asks for one) and records every frame the client sends; reading can be paused and the connection dropped. Like the
 /// broker it speaks the tight encoding after the WireFormatInfo exchange if both sides offered it.
 /// </summary>
 internal sealed class FakeBroker : IAsyncDisposable
@@ -23,6 +23,7 @@ internal sealed class FakeBroker : IAsyncDisposable
     private readonly X509Certificate2? _certificate;
     private TcpClient? _client;
     private Stream? _stream;
+    private volatile TaskCompletionSource _readGate = Completed();
 
     public FakeBroker(X509Certificate2? tlsCertificate = null)
     {
@@ -52,6 +53,25 @@ internal sealed class FakeBroker : IAsyncDisposable
     public ConcurrentQueue<byte[]> ReceivedFrames { get; } = new();
 
     public void ShutdownSend() => _client!.Client.Shutdown(SocketShutdown.Send);
+
+    /// <summary>Makes <see cref="ServeAsync"/> stop reading before its next frame (the client's writes back up).</summary>
+    public void PauseReading() => _readGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void ResumeReading() => _readGate.TrySetResult();
+
+    /// <summary>Drops the client's connection at once (a reset, as when a broker process dies).</summary>
+    public void Abort()
+    {
+        _client!.Client.LingerState = new LingerOption(true, 0);
+        _client.Close();
+    }
+
+    private static TaskCompletionSource Completed()
+    {
+        var done = new TaskCompletionSource();
+        done.SetResult();
+        return done;
+    }
 
     /// <summary>
     /// The broker's recorded WireFormatInfo (which offers the tight encoding), optionally with another
@@ -107,6 +127,7 @@ internal sealed class FakeBroker : IAsyncDisposable
         {
             while (!_stop.IsCancellationRequested)
             {
+                await _readGate.Task.WaitAsync(ct);
                 await Stream.ReadExactlyAsync(header, ct);
                 var body = new byte[BinaryPrimitives.ReadInt32BigEndian(header)];
                 await Stream.ReadExactlyAsync(body, ct);

@@ -75,6 +75,33 @@ public sealed class BrokerTests
     }
 
     [Fact]
+    public async Task NonPersistentSendsBackToBack_Coalesced_ArriveCompleteAndInOrderAtAConsumer()
+    {
+        // Each send completes once its frame is queued; the writes carry many frames each. The
+        // lone send of SendAndReceive_BytesOnTopicNonPersistent_Delivered is the other end: one
+        // frame, no further send, still delivered.
+        var ct = TestContext.Current.CancellationToken;
+        await using var connection = await OpenWireConnection.ConnectAsync(Options(), cancellationToken: ct);
+        var session = await connection.CreateSessionAsync(AcknowledgeMode.Auto, ct);
+        var queue = Destination.Queue(Unique("burst"));
+        var consumer = await session.CreateConsumerAsync(queue, 1000, cancellationToken: ct);
+        var producer = await session.CreateProducerAsync(queue, ct);
+        const int count = 10_000;
+
+        for (var i = 0; i < count; i++)
+        {
+            await producer.SendAsync(new TextMessage(i.ToString(System.Globalization.CultureInfo.InvariantCulture)), persistent: false, ct);
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var received = Assert.IsType<TextMessage>(await consumer.ReceiveAsync(ct).AsTask().WaitAsync(Wait, ct));
+            Assert.Equal(i.ToString(System.Globalization.CultureInfo.InvariantCulture), received.Text);
+            Assert.False(received.Persistent);
+        }
+    }
+
+    [Fact]
     public async Task ClientAcknowledge_UnackedMessage_IsRedeliveredToTheNextConsumer()
     {
         var ct = TestContext.Current.CancellationToken;
