@@ -286,12 +286,11 @@ public sealed class XmppClient : IAsyncDisposable
         SendPresenceAsync(jid, "subscribed", cancellationToken);
 
     /// <summary>Sends any stanza as is (the caller builds it; <c>jabber:client</c> elements carry no xmlns on the wire).</summary>
-    public Task SendAsync(XElement stanza, CancellationToken cancellationToken = default)
+    public async Task SendAsync(XElement stanza, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stanza);
         cancellationToken.ThrowIfCancellationRequested();
-        RequireConnection().Send(stanza);
-        return Task.CompletedTask;
+        await RequireConnection().SendAsync(stanza, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends an IQ get/set (an id is added if missing) and returns the result stanza; an error answer throws <see cref="XmppErrorKind.IqError"/>.</summary>
@@ -530,15 +529,11 @@ public sealed class XmppClient : IAsyncDisposable
             var presence = new XmppPresenceEvent(stanza);
             if (_options.AutoApprovePresenceSubscriptions && presence.Type == "subscribe" && presence.FromBare is { } from)
             {
-                try
+                // The receiving connection, not Current: requests pending at login arrive before ConnectAsync returns.
+                // Not queued: the connection is ending or the server is not reading; it re-sends pending requests at the next login.
+                if (connection.TrySend(new XElement(XmppNamespaces.Client + "presence", new XAttribute("to", from), new XAttribute("type", "subscribed"))))
                 {
-                    // The receiving connection, not Current: requests pending at login arrive before ConnectAsync returns.
-                    connection.Send(new XElement(XmppNamespaces.Client + "presence", new XAttribute("to", from), new XAttribute("type", "subscribed")));
                     XmppLog.PresenceApproved(_logger, _options.BareJid, from);
-                }
-                catch (XmppException)
-                {
-                    // Connection ending; the server re-sends pending requests at the next login.
                 }
             }
 

@@ -21,10 +21,11 @@ internal sealed class XmppConnection : IAsyncDisposable
     private readonly bool _trace;
     private readonly TimeProvider _time;
     private readonly Func<XElement, CancellationToken, ValueTask> _onStanza;
-    /// <summary>Stanzas queued for the write loop at most; beyond it the server has stopped reading and a send fails.</summary>
-    internal const int OutboundCapacity = 256;
+    /// <summary>Stanzas queued for the write loop at most; a sender beyond it waits for room (up to the request timeout).</summary>
+    internal const int OutboundCapacity = 4096;
 
-    // Bounded and written with TryWrite: full means the server is not reading (see Send).
+    // Bounded; senders wait for room (SendAsync) so a burst against a slow server only slows down. A server that
+    // stops reading altogether fails the waiting senders with XMPP_TIMEOUT and the ping drops the session.
     private readonly Channel<Outbound> _outbound = Channel.CreateBounded<Outbound>(
         new BoundedChannelOptions(OutboundCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly ConcurrentDictionary<string, TaskCompletionSource<XElement>> _pending = new(StringComparer.Ordinal);
@@ -125,8 +126,11 @@ internal sealed class XmppConnection : IAsyncDisposable
         _pingLoop = Task.Run(PingLoopAsync, CancellationToken.None);
     }
 
-    /// <summary>Queues a stanza for the write loop.</summary>
-    public void Send(XElement stanza)
+    /// <summary>
+    /// Queues a stanza for the write loop, waiting for room when <see cref="OutboundCapacity"/> stanzas are queued;
+    /// throws <see cref="XmppErrorKind.Timeout"/> when none frees within the request timeout (the server is not reading).
+    /// </summary>
+    public ValueTask SendAsync(XElement stanza, CancellationToken cancellationToken)
     {
         var bytes = XmppStanzaWriter.SerializeUtf8(stanza);
         if (!IsOpen)
@@ -134,12 +138,36 @@ internal sealed class XmppConnection : IAsyncDisposable
             throw NotConnected();
         }
 
-        if (!_outbound.Writer.TryWrite(new Outbound(bytes, null)))
+        return _outbound.Writer.TryWrite(new Outbound(bytes, null))
+            ? ValueTask.CompletedTask
+            : WaitForRoomAsync(new Outbound(bytes, null), cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues a stanza only if there is room now: for answers sent from the read loop, which must never wait on the
+    /// writer. False when the queue is full or the connection is ending.
+    /// </summary>
+    public bool TrySend(XElement stanza) =>
+        IsOpen && _outbound.Writer.TryWrite(new Outbound(XmppStanzaWriter.SerializeUtf8(stanza), null));
+
+    private async ValueTask WaitForRoomAsync(Outbound item, CancellationToken cancellationToken)
+    {
+        try
         {
-            // Completed (closing), or full: the server has not read the last stanzas; the ping fails next.
-            throw IsOpen
-                ? new XmppException(XmppErrorKind.Timeout, $"the server has not read the last {OutboundCapacity} stanzas of this session")
-                : NotConnected();
+            await _outbound.Writer.WriteAsync(item, cancellationToken).AsTask()
+                .WaitAsync(_options.RequestTimeout, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new XmppException(
+                XmppErrorKind.Timeout,
+                $"The server has not read the last {OutboundCapacity} stanzas of this session within {_options.RequestTimeout}.",
+                null,
+                ex);
+        }
+        catch (ChannelClosedException)
+        {
+            throw NotConnected();
         }
     }
 
@@ -164,7 +192,7 @@ internal sealed class XmppConnection : IAsyncDisposable
 
         try
         {
-            Send(iq);
+            await SendAsync(iq, cancellationToken).ConfigureAwait(false);
             XElement answer;
             try
             {
@@ -554,14 +582,9 @@ internal sealed class XmppConnection : IAsyncDisposable
                 new XElement(XmppNamespaces.Stanzas + "service-unavailable")));
         }
 
-        try
-        {
-            Send(reply);
-        }
-        catch (XmppException)
-        {
-            // The connection is ending; the peer will not need the answer.
-        }
+        // From the read loop: never wait on the writer. Not queued means the connection is ending or the server
+        // has stopped reading (the ping drops the session); the peer will not get the answer either way.
+        TrySend(reply);
     }
 
     private async Task WriteLoopAsync()

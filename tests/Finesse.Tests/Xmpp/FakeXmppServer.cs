@@ -226,6 +226,21 @@ internal sealed partial class FakeXmppSession : IAsyncDisposable
         await _stream.FlushAsync();
     }
 
+    private volatile TaskCompletionSource _reading = CompletedReading();
+
+    private static TaskCompletionSource CompletedReading()
+    {
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        open.SetResult();
+        return open;
+    }
+
+    /// <summary>Stops reading from the socket after the current read (a server that no longer reads; TCP buffers fill).</summary>
+    public void PauseReading() => _reading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Reads again after <see cref="PauseReading"/>.</summary>
+    public void ResumeReading() => _reading.TrySetResult();
+
     /// <summary>Closes the socket (the client sees the connection drop).</summary>
     public void Drop() => _client.Close();
 
@@ -358,7 +373,20 @@ internal sealed partial class FakeXmppSession : IAsyncDisposable
         {
             lock (_buffer)
             {
-                var text = _buffer.ToString(_consumed, _buffer.Length - _consumed);
+                if (_consumed > 1 << 20)
+                {
+                    _buffer.Remove(0, _consumed); // keeps a long run linear: nothing before _consumed is read again
+                    _consumed = 0;
+                }
+
+                // A window first: a client that sent megabytes ahead is parsed one stanza at a time, not copied whole each time.
+                var remaining = _buffer.Length - _consumed;
+                var text = _buffer.ToString(_consumed, Math.Min(remaining, 64 * 1024));
+                if (text.Length < remaining && !StanzaPattern().IsMatch(text.TrimStart()))
+                {
+                    text = _buffer.ToString(_consumed, remaining);
+                }
+
                 var trimmed = text.TrimStart();
                 var skipped = text.Length - trimmed.Length;
                 if (trimmed.StartsWith("</stream:stream>", StringComparison.Ordinal))
@@ -393,6 +421,7 @@ internal sealed partial class FakeXmppSession : IAsyncDisposable
         {
             while (true)
             {
+                await _reading.Task;
                 var read = await _stream.ReadAsync(bytes);
                 if (read == 0)
                 {

@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using Microsoft.Extensions.Time.Testing;
 using SiebelCti.Finesse.Xmpp;
 
@@ -419,6 +420,77 @@ public sealed class XmppClientTests
         var error = await Assert.ThrowsAsync<XmppException>(() => publish);
         Assert.Equal(XmppErrorKind.Timeout, error.Kind);
         Assert.Equal(XmppState.Connected, client.State);
+    }
+
+    [Fact]
+    public async Task A_server_that_stops_reading_makes_senders_wait_for_room_and_then_fail_with_timeout_not_lose_stanzas()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = new FakeXmppServer();
+        var time = new FakeTimeProvider();
+        var options = Options(server.Port) with { RequestTimeout = TimeSpan.FromSeconds(5), PingInterval = TimeSpan.FromMinutes(5) };
+        await using var client = new XmppClient(options, null, time);
+        await client.ConnectAsync(ct);
+        var session = await server.NextSessionAsync();
+        var filler = new string('x', 4096);
+        XElement Presence(int n) => new(
+            XmppNamespaces.Client + "presence",
+            new XAttribute("to", $"n{n}@fake.example"),
+            new XElement(XmppNamespaces.Client + "status", filler));
+
+        // The server stops reading: the socket buffers fill, then the client's queue, then a sender waits.
+        session.PauseReading();
+        var sent = 0;
+        Task waiting;
+        while (true)
+        {
+            waiting = client.SendAsync(Presence(sent++), ct);
+            if (!waiting.IsCompleted)
+            {
+                break;
+            }
+
+            await waiting;
+            Assert.True(sent < 100_000, "the outbound queue never filled");
+        }
+
+        Assert.True(sent > 4096, $"waited after {sent} stanzas, before the queue was full");
+        await Task.Delay(50, ct);
+        Assert.False(waiting.IsCompleted);
+
+        // Reading again: the waiting sender gets room and every stanza arrives, in order.
+        session.ResumeReading();
+        await waiting;
+        var last = await session.WaitForStanzaAsync(st => st.Contains($"n{sent - 1}@", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        var presences = session.Stanzas.Where(st => st.Contains("<status>", StringComparison.Ordinal)).ToList();
+        Assert.Equal(sent, presences.Count);
+        Assert.Contains("n0@", presences[0], StringComparison.Ordinal);
+
+        // Stopped for good: the sender past the queue fails with Timeout after RequestTimeout, not at once.
+        session.PauseReading();
+        while (true)
+        {
+            waiting = client.SendAsync(Presence(sent++), ct);
+            if (!waiting.IsCompleted)
+            {
+                break;
+            }
+
+            await waiting;
+        }
+
+        var started = time.GetUtcNow();
+        while (!waiting.IsCompleted)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(waiting, Task.Delay(20, ct));
+        }
+
+        Assert.True(time.GetUtcNow() - started >= options.RequestTimeout);
+        var error = await Assert.ThrowsAsync<XmppException>(() => waiting);
+        Assert.Equal(XmppErrorKind.Timeout, error.Kind);
+        Assert.Contains("has not read", error.Message, StringComparison.Ordinal);
+        session.ResumeReading();
     }
 
     [Fact]
