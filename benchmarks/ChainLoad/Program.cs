@@ -96,6 +96,7 @@ static async Task<RunResult> RunAsync(Settings s, int n, string dir, string pass
         var failures = new Dictionary<string, int>(StringComparer.Ordinal);
         var loginClock = Stopwatch.StartNew();
         var cpu0 = ProcessStats.CpuSecondsOf(pid);
+        var loginProsodyCpu0 = ProcessStats.CpuSecondsOf(prosodyPid);
         using (var slots = new SemaphoreSlim(50))
         {
             var logins = Enumerable.Range(0, n).Select(async i =>
@@ -128,6 +129,7 @@ static async Task<RunResult> RunAsync(Settings s, int n, string dir, string pass
         r.LoginsOk = n - r.LoginsFailed;
         r.LoginFailures = failures;
         r.LoginCpuSeconds = ProcessStats.CpuSecondsOf(pid) - cpu0;
+        r.LoginProsodyCpuSeconds = ProcessStats.CpuSecondsOf(prosodyPid) - loginProsodyCpu0;
         r.AfterLogin = ProcessStats.Read(pid, s.XmppPort);
         Console.WriteLine($"  logins: {r.LoginsOk} ok, {r.LoginsFailed} failed in {r.LoginSeconds:0.0} s");
         await Task.Delay(2000, ct);

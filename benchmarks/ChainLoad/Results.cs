@@ -23,6 +23,9 @@ internal sealed class RunResult
 
     public double LoginCpuSeconds { get; set; }
 
+    /// <summary>CPU seconds prosody spent while the logins ran (the lab's XMPP server, one core at most).</summary>
+    public double LoginProsodyCpuSeconds { get; set; }
+
     public int StatusChanges { get; set; }
 
     public List<string> StatusChangeSamples { get; set; } = [];
@@ -175,7 +178,7 @@ internal static class Report
         Row("REST queue wait, bursts (ms)", r => S(r.BurstStages, "finesseQueueWait"));
         Row("in-process notification → event published, bursts (ms)", r => S(r.BurstStages, "notificationToPublished"));
         Row("Connector CPU: logins / both bursts (s)", r => $"{F(r.LoginCpuSeconds)} / {F(r.BurstCpuSeconds)}");
-        Row("prosody CPU during both bursts (s)", r => F(r.BurstProsodyCpuSeconds));
+        Row("prosody CPU: logins / both bursts (s)", r => $"{F(r.LoginProsodyCpuSeconds)} / {F(r.BurstProsodyCpuSeconds)}");
         Row("Connector RSS idle / after logins / after bursts / peak (MB)", r => $"{F(r.Idle?.RssMb ?? 0, "0")} / {F(r.AfterLogin?.RssMb ?? 0, "0")} / {F(r.AfterBursts?.RssMb ?? 0, "0")} / {F(r.Final?.PeakRssMb ?? 0, "0")}");
         Row("Connector threads / fds after bursts", r => $"{r.AfterBursts?.Threads} / {r.AfterBursts?.Fds}");
         Row("Connector XMPP sessions", r => (r.AfterBursts?.TcpSessionsToPort ?? 0).ToString(CultureInfo.InvariantCulture));

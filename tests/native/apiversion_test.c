@@ -47,12 +47,11 @@ int main(int argc, char **argv)
         host_setenv("SIEBELCTI_DRIVER_TEST_HOOKS", "1");
         struct kv_builder params = {0};
         kv_add(&params, "Driver:BrokerUri", "loopback://");
-        ISC_STRING media = u16("Voice"), lang = u16("ENU"), conn = u16("");
         ISC_DRIVER_HANDLE driver = NULL;
-        ISC_RESULT r = create(media, lang, conn, &params.list, &driver);
+        ISC_RESULT r = scapi_create(create, "Voice", &params, &driver);
         check(r == SC_EC_DRIVER_CREATION_ERR && driver == NULL,
               "a shipped build has no loopback connector: BrokerUri=loopback:// is refused even with the test hooks variable set");
-        free(media); free(lang); free(conn); kv_free(&params);
+        kv_free(&params);
       }
     }
     /* The .NET runtime inside the library cannot be unloaded: like Siebel, the host never unloads it. */

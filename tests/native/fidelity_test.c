@@ -279,10 +279,7 @@ static const long ENABLED_BITS = SC_CF_DISABLED | SC_CF_NOTSUPPORTED;
 
 static ISC_RESULT create(const char *media, struct kv_builder *params, ISC_DRIVER_HANDLE *out)
 {
-  ISC_STRING m = u16(media), lang = u16("ENU"), conn = u16("");
-  ISC_RESULT r = CreateISCDriverInstance(m, lang, conn, &params->list, out);
-  free(m); free(lang); free(conn);
-  return r;
+  return scapi_create(CreateISCDriverInstance, media, params, out);
 }
 
 static void channel_strings(void)

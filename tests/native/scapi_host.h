@@ -129,4 +129,13 @@ static inline void kv_free(struct kv_builder *b)
   memset(b, 0, sizeof(*b));
 }
 
+/* CreateISCDriverInstance(media, "ENU", "", params) through the given export, with the host's strings freed after. */
+static inline ISC_RESULT scapi_create(CreateISCDriverInstance_fn fn, const char *media, struct kv_builder *params, ISC_DRIVER_HANDLE *out)
+{
+  ISC_STRING m = u16(media), lang = u16("ENU"), conn = u16("");
+  ISC_RESULT r = fn(m, lang, conn, &params->list, out);
+  free(m); free(lang); free(conn);
+  return r;
+}
+
 #endif

@@ -650,10 +650,7 @@ static void *sym(host_lib lib, const char *name)
 
 static ISC_RESULT create(const char *media, struct kv_builder *params, ISC_DRIVER_HANDLE *out)
 {
-  ISC_STRING m = u16(media), lang = u16("ENU"), conn = u16("");
-  ISC_RESULT r = CreateISCDriverInstance(m, lang, conn, &params->list, out);
-  free(m); free(lang); free(conn);
-  return r;
+  return scapi_create(CreateISCDriverInstance, media, params, out);
 }
 
 int main(int argc, char **argv)

@@ -6,25 +6,6 @@ using SiebelCti.Connector.Diagnostics;
 
 namespace SiebelCti.Connector.Engine.Adapters;
 
-/// <summary>Where the Connector meets the broker.</summary>
-public sealed record ClientChannelOptions
-{
-    /// <summary>Broker connection (URI with failover, credentials, timeouts, TLS trust).</summary>
-    public required OpenWireOptions Broker { get; init; }
-
-    /// <summary>The queue the Connector consumes requests from.</summary>
-    public string RequestQueue { get; init; } = ConnectorWire.DefaultRequestQueue;
-
-    /// <summary>Prefix of each client's topic: the Connector publishes to <c>prefix + clientId</c>.</summary>
-    public string ClientTopicPrefix { get; init; } = ConnectorWire.DefaultClientTopicPrefix;
-
-    /// <summary>How many requests the broker may push ahead of the engine.</summary>
-    public int Prefetch { get; init; } = 1000;
-
-    /// <summary>Delay between connection attempts while the broker cannot be reached (at start, or after a connection ended for good).</summary>
-    public TimeSpan StartRetryDelay { get; init; } = TimeSpan.FromSeconds(5);
-}
-
 /// <summary>
 /// The engine's broker port: the contract's <see cref="ContractEndpoint"/> (the one the driver uses
 /// too) reading the request queue and publishing to each client's topic. Each request is written

@@ -50,7 +50,7 @@ public sealed class ConnectorEngineMonitoringTests
         h.Request("c1", new GetReasonCodes("NOT_READY"), "a1");
         await EngineHarness.WaitUntilAsync(() => h.Finesse.InFlight == 1);
         var ready = h.Request("c1", new Ready(), "a1");
-        await EngineHarness.WaitUntilAsync(() => h.Engine.GetSnapshot().RequestsByType.Any(r => r.Key == "Ready"));
+        await h.SyncAsync(); // the Ready was handled: its call waits in the REST queue, stamped before the clock moves
         h.Time.Advance(TimeSpan.FromMilliseconds(250));
         h.Finesse.Gate.SetResult();
         var call = await h.Finesse.NextCallAsync("ChangeState");

@@ -30,14 +30,12 @@ int main(int argc, char **argv)
   int64_t t2 = host_now_ms();
   struct kv_builder params = { 0 };
   kv_add(&params, "BrokerUri", "loopback://");
-  ISC_STRING media = u16("Voice"), language = u16("ENU"), connect = u16("");
   ISC_DRIVER_HANDLE driver = NULL;
-  ISC_RESULT rc = create(media, language, connect, &params.list, &driver);
+  ISC_RESULT rc = scapi_create(create, "Voice", &params, &driver);
   int64_t t3 = host_now_ms();
   if (rc == 0) release(driver);
   printf("load %lld ms, first APIVersion (=%ld) %lld ms, first CreateISCDriverInstance (=%ld) %lld ms\n",
     (long long)(t1 - t0), version, (long long)(t2 - t1), (long)rc, (long long)(t3 - t2));
-  free(media); free(language); free(connect);
   kv_free(&params);
   return rc == 0 ? 0 : 1;
 }
