@@ -38,7 +38,14 @@ modules_disabled = { "s2s"; "offline"; "c2s_direct_tls"; "posix" }
 -- Runs in the foreground under our own process supervision (pid file written by this script).
 run_as_root = true
 authentication = "internal_hashed"
-storage = "internal"
+-- Accounts on disk (provisioned once, kept between starts); rosters in memory. Every agent session
+-- asks to see the finesse user's presence, so the finesse user's roster holds an entry per agent and
+-- prosody stores a roster as one record: granted one by one at a shift start, each grant rewrote the
+-- whole finesse roster (quadratic; 74 ms of prosody's one thread per sign-in at 1,000 agents in
+-- issue #11's lab, 16.5 ms once the emulator writes the rosters ahead, docs/benchmarks.md). In memory
+-- they start empty with prosody: no entries of earlier runs pile up, and sessions ask again at every sign-in.
+default_storage = "internal"
+storage = { roster = "memory" }
 allow_registration = false
 c2s_require_encryption = false
 allow_unencrypted_plain_auth = true
@@ -57,11 +64,14 @@ Component "pubsub.$SIEBELCTI_XMPP_DOMAIN" "pubsub"
   pubsub_max_items = 20
   autocreate_on_publish = true
   autocreate_on_subscribe = true
-  -- Published items live in memory, not in files: with internal storage every publish appended to
-  -- and trimmed the node's archive file on disk, 17-41 ms of prosody's single thread per agent state
-  -- change in issue #11's runs, so a burst measured prosody instead of the Connector. Nobody reads old items (Finesse
-  -- clients read state over REST), node configurations and subscriptions stay on disk.
-  storage = { pubsub_data = "memory" }
+  -- Published items and nodes (configuration, subscribers) live in memory, not in files. With file
+  -- storage every publish appended to and trimmed the node's archive file, 17-41 ms of prosody's
+  -- single thread per agent state change in issue #11's runs, and every subscription rewrote the
+  -- node's whole subscriber list (SystemInfo: one entry per agent), so bursts and sign-ins measured
+  -- prosody instead of the Connector. Nobody reads old items (Finesse clients read state over REST);
+  -- nodes are created again on the first publish or subscribe after a restart, and the Connector
+  -- subscribes again whenever its session is new.
+  storage = { pubsub_data = "memory"; pubsub_nodes = "memory" }
 LUA
 }
 

@@ -42,6 +42,9 @@ internal static partial class Log
     [LoggerMessage(7011, LogLevel.Error, "XMPP account provisioning failed: {Reason}")]
     public static partial void ProvisioningFailed(ILogger logger, string reason);
 
+    [LoggerMessage(7016, LogLevel.Warning, "XMPP rosters not provisioned ({Confirmed} of {Expected} batches confirmed): each agent session asks to see the finesse user at sign-in instead, and the server writes the finesse user's roster once per agent")]
+    public static partial void RostersNotProvisioned(ILogger logger, int confirmed, int expected);
+
     [LoggerMessage(7012, LogLevel.Information, "DTMF {Digits} sent on dialog {DialogId} by {AgentId}")]
     public static partial void DtmfSent(ILogger logger, string digits, string dialogId, string agentId);
 

@@ -51,5 +51,30 @@ public sealed class ProvisioningTests
         Assert.Equal((LogLevel.Information, 7010), (record.Level, record.Id.Id));
         Assert.Contains("for 4001 agents", record.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("pw-prov", record.Message, StringComparison.Ordinal);
+
+        // The rosters were written ahead: the first and the last agent see the finesse user, and it knows them.
+        var domain = options.XmppDomain;
+        var answer = await ShellAsync(
+            options.Xmpp.ProsodyConfig!,
+            $"> local rm = require \"core.rostermanager\"; local f = rm.load_roster(\"finesse\", \"{domain}\"); " +
+            $"return \"subs:\" .. rm.load_roster(\"prov0001\", \"{domain}\")[\"finesse@{domain}\"].subscription .. \"/\" .. " +
+            $"rm.load_roster(\"prov4000\", \"{domain}\")[\"finesse@{domain}\"].subscription .. \"/\" .. f[\"prov0001@{domain}\"].subscription .. \"/\" .. f[\"prov4000@{domain}\"].subscription",
+            ct);
+        Assert.Contains("subs:to/to/from/from", answer, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ShellAsync(string config, string line, CancellationToken ct)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("prosodyctl") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add("--config");
+        psi.ArgumentList.Add(config);
+        psi.ArgumentList.Add("shell");
+        using var process = System.Diagnostics.Process.Start(psi)!;
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var errors = process.StandardError.ReadToEndAsync(ct);
+        await process.StandardInput.WriteLineAsync(line.AsMemory(), ct);
+        process.StandardInput.Close();
+        await process.WaitForExitAsync(ct);
+        return await output + await errors;
     }
 }

@@ -82,8 +82,23 @@ public sealed class ProsodyShellProvisioner(EmulatorOptions options, ILogger<Pro
             return;
         }
 
+        var rosterBatches = RosterBatches(options);
+        var rostersConfirmed = CountOccurrences(output, RosterConfirmation);
+        if (rostersConfirmed != rosterBatches)
+        {
+            Log.RostersNotProvisioned(logger, rostersConfirmed, rosterBatches);
+        }
+
         Log.AccountsProvisioned(logger, changed, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
+
+    /// <summary>Agents per roster line of the script: one save of the finesse user's roster per line.</summary>
+    public const int RosterBatchSize = 100;
+
+    private const string RosterConfirmation = "rosters provisioned";
+
+    private static int RosterBatches(EmulatorOptions options) =>
+        options.Xmpp.FinesseUserPassword.Length > 0 ? (options.Agents.Count + RosterBatchSize - 1) / RosterBatchSize : 0;
 
     /// <summary>A minute, plus 50 ms per agent (prosody hashes each password twice: create, then set).</summary>
     public static TimeSpan ProvisioningTimeout(int agents) => TimeSpan.FromSeconds(60) + TimeSpan.FromMilliseconds(50.0 * agents);
@@ -107,9 +122,38 @@ public sealed class ProsodyShellProvisioner(EmulatorOptions options, ILogger<Pro
             var password = LuaString(options.Xmpp.FinesseUserPassword);
             sb.Append("user:create(").Append(jid).Append(", ").Append(password).Append(")\n");
             sb.Append("user:password(").Append(jid).Append(", ").Append(password).Append(")\n");
+            AppendRosters(sb, options);
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The presence subscriptions every agent session asks for at sign-in (agent sees the finesse user:
+    /// "to" in the agent's roster, "from" in the finesse user's), written ahead in batches of
+    /// <see cref="RosterBatchSize"/>: prosody stores a user's roster as one record, so granting them one
+    /// by one at a shift start rewrites the finesse user's whole roster once per agent (quadratic; most of
+    /// prosody's CPU per sign-in at 1,000 agents, docs/benchmarks.md). With the subscription in place an
+    /// agent's request is answered at once and nothing is written. Raw Lua lines of prosody's admin console.
+    /// </summary>
+    private static void AppendRosters(StringBuilder sb, EmulatorOptions options)
+    {
+        var host = LuaString(options.XmppDomain);
+        for (var first = 0; first < options.Agents.Count; first += RosterBatchSize)
+        {
+            sb.Append("> local rm = require \"core.rostermanager\"; local host = ").Append(host)
+              .Append("; local fj = \"finesse@\" .. host; local f = rm.load_roster(\"finesse\", host); for _, u in ipairs({");
+            foreach (var agent in options.Agents.Skip(first).Take(RosterBatchSize))
+            {
+                sb.Append(LuaString(agent.LoginId)).Append(',');
+            }
+
+            sb.Append("}) do local aj = u .. \"@\" .. host; local r = rm.load_roster(u, host); local i = r[fj] or { groups = {} }; ")
+              .Append("i.subscription = (i.subscription == \"from\" or i.subscription == \"both\") and \"both\" or \"to\"; i.ask = nil; r[fj] = i; rm.save_roster(u, host, r); ")
+              .Append("local g = f[aj] or { groups = {} }; g.subscription = (g.subscription == \"to\" or g.subscription == \"both\") and \"both\" or \"from\"; f[aj] = g; ")
+              .Append("if f[false] and f[false].pending then f[false].pending[aj] = nil end end; rm.save_roster(\"finesse\", host, f); return \"")
+              .Append(RosterConfirmation).Append("\"\n");
+        }
     }
 
     /// <summary>A Lua string literal; every byte that is not a letter or digit becomes a decimal escape.</summary>
