@@ -591,9 +591,16 @@ public sealed partial class ConnectorEngine
     private bool CallFinesse(string agentId, DateTimeOffset deadline, RequestClock? request, Func<CancellationToken, Task> run, Action<Exception?> completed,
         Action<QueuedCall> unsent, Action? started = null)
     {
-        if (!_calls.TryEnqueue(agentId, new QueuedCall(deadline, Now, run, completed, unsent) { Started = started, Request = request }))
+        var now = Now;
+        if (!_calls.TryEnqueue(agentId, new QueuedCall(deadline, now, run, completed, unsent) { Started = started, Request = request }))
         {
             return false;
+        }
+
+        if (request is { Queued: false })
+        {
+            request.Queued = true;
+            Metrics.RecordStage(LatencyStage.RequestToQueued, now - request.Received);
         }
 
         DispatchCalls();

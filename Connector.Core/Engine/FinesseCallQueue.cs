@@ -168,4 +168,7 @@ internal sealed class RequestClock(DateTimeOffset received)
     public DateTimeOffset Received { get; } = received;
 
     public bool Started { get; set; }
+
+    /// <summary>Whether the request's first REST call has been queued (its handling up to there is timed once).</summary>
+    public bool Queued { get; set; }
 }

@@ -171,10 +171,12 @@ internal static class Report
         Row("sequential Ready/NotReady round trip p50 / p95 / p99 / max (ms)", r => P(r.Sequential) + (r.SequentialFailed > 0 ? $" ({r.SequentialFailed} failed)" : string.Empty));
         Row("broker round trip, same phase (ms)", r => P(r.BrokerRoundTrip));
         Row("in-process request → REST sent, sequential (ms)", r => S(r.SequentialStages, "requestToFinesse"));
+        Row("in-process request → REST call queued, sequential (ms)", r => S(r.SequentialStages, "requestToQueued"));
         Row("in-process notification → event published, sequential (ms)", r => S(r.SequentialStages, "notificationToPublished"));
         Row("Ready burst: confirmed / failed, duration", r => r.ReadyBurst is { } b ? $"{b.Confirmed} / {b.Failed}, {F(b.Seconds, "0.00")} s" : "–");
         Row("NotReady burst: confirmed / failed, duration", r => r.NotReadyBurst is { } b ? $"{b.Confirmed} / {b.Failed}, {F(b.Seconds, "0.00")} s" : "–");
         Row("in-process request → REST sent, bursts (ms)", r => S(r.BurstStages, "requestToFinesse"));
+        Row("in-process request → REST call queued, bursts (ms)", r => S(r.BurstStages, "requestToQueued"));
         Row("REST queue wait, bursts (ms)", r => S(r.BurstStages, "finesseQueueWait"));
         Row("in-process notification → event published, bursts (ms)", r => S(r.BurstStages, "notificationToPublished"));
         Row("Connector CPU: logins / both bursts (s)", r => $"{F(r.LoginCpuSeconds)} / {F(r.BurstCpuSeconds)}");

@@ -11,6 +11,12 @@ public enum LatencyStage
 
     /// <summary>A Finesse notification taken from its XMPP session to the resulting event handed to the broker (every client's copy).</summary>
     NotificationToPublished,
+
+    /// <summary>
+    /// A driver's request taken from the broker to its first REST call queued for a Finesse connection:
+    /// the Connector's own handling, without the deliberate wait for a connection that <see cref="RequestToFinesse"/> includes.
+    /// </summary>
+    RequestToQueued,
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using SiebelCti.Connector.Engine;
+using SiebelCti.Connector.Engine.Monitoring;
 using SiebelCti.Connector.Engine.Ports;
 using SiebelCti.Connector.Contract;
 
@@ -65,5 +66,10 @@ public sealed class ConnectorEngineMonitoringTests
         Assert.True(after[0].MaxMs >= 250, $"the Ready waited 250 ms for its REST call, max {after[0].MaxMs} ms");
         Assert.True(after[1].MaxMs >= 250, $"queue wait max {after[1].MaxMs} ms");
         Assert.Equal(1, after[2].Count - before[2].Count);
+
+        // The Connector's own handling up to the queue is timed apart from the wait for a connection.
+        Assert.Equal(nameof(LatencyStage.RequestToQueued), after[(int)LatencyStage.RequestToQueued].Stage, ignoreCase: true);
+        Assert.True(after[3].Count - before[3].Count >= 2, "GetReasonCodes and Ready were queued");
+        Assert.True(after[3].MaxMs < 250, $"queued before the clock moved, max {after[3].MaxMs} ms");
     }
 }

@@ -329,7 +329,7 @@ public sealed class ConnectorMetricsTests
         clock.Advance(TimeSpan.FromMinutes(10));
         var stages = metrics.GetSnapshot().Stages;
 
-        Assert.Equal(["requestToFinesse", "finesseQueueWait", "notificationToPublished"], stages.Select(s => s.Stage));
+        Assert.Equal(["requestToFinesse", "finesseQueueWait", "notificationToPublished", "requestToQueued"], stages.Select(s => s.Stage));
         var request = stages[0];
         Assert.Equal(100, request.Count);
         Assert.InRange(request.P50Ms, 4.8, 5.2);
