@@ -92,81 +92,81 @@ internal sealed class LoopbackConnector : IConnectorLink
                 return;
             case Login login:
                 agent.Extension = login.Extension;
-                State(agent, id, agent.State == "LOGOUT" ? "NOT_READY" : agent.State);
+                State(agent, id, agent.State == AgentStateName.Logout ? AgentStateName.NotReady : agent.State);
                 return;
-            case Logout logout when agent.State == "NOT_READY" && agent.Dialogs.Count == 0:
-                State(agent, id, "LOGOUT", logout.ReasonCode);
+            case Logout logout when agent.State == AgentStateName.NotReady && agent.Dialogs.Count == 0:
+                State(agent, id, AgentStateName.Logout, logout.ReasonCode);
                 return;
-            case Ready when agent.State is "NOT_READY" or "WORK" or "WORK_READY" && agent.Dialogs.Count == 0:
-                State(agent, id, "READY");
-                var ring = new LoopDialog(NextDialogId(agent), "ALERTING", "ACD_IN", "5551000", agent.Extension ?? "", 2,
+            case Ready when agent.State is AgentStateName.NotReady or AgentStateName.Work or AgentStateName.WorkReady && agent.Dialogs.Count == 0:
+                State(agent, id, AgentStateName.Ready);
+                var ring = new LoopDialog(NextDialogId(agent), ParticipantStateName.Alerting, "ACD_IN", "5551000", agent.Extension ?? "", 2,
                     ImmutableDictionary<string, string>.Empty.Add("callVariable1", "account 42, priority #1 | gold"),
                     ImmutableDictionary<string, string>.Empty.Add("user.Language", "fr-CA"));
                 Dialog(agent, null, ring);
                 return;
-            case NotReady notReady when agent.State != "LOGOUT":
-                State(agent, id, "NOT_READY", notReady.ReasonCode);
+            case NotReady notReady when agent.State != AgentStateName.Logout:
+                State(agent, id, AgentStateName.NotReady, notReady.ReasonCode);
                 return;
             case MakeCall { Destination: "timeout" }:
                 return;
             case MakeCall { Destination: "fail" }:
                 Error(r, "CALL_FAILED", "the number cannot be reached");
                 return;
-            case MakeCall { Destination: "transfer-in" or "conference-in" } joined when agent.State != "LOGOUT" && agent.Dialogs.Count == 0:
+            case MakeCall { Destination: "transfer-in" or "conference-in" } joined when agent.State != AgentStateName.Logout && agent.Dialogs.Count == 0:
                 {
                     // What the consulted agent sees when another agent completes the transfer or conference.
                     var conference = joined.Destination == "conference-in";
-                    var arrived = new LoopDialog(NextDialogId(agent), "ACTIVE", conference ? "CONFERENCE" : "TRANSFER", "5551000", "8005550100", conference ? 3 : 2,
+                    var arrived = new LoopDialog(NextDialogId(agent), ParticipantStateName.Active, conference ? "CONFERENCE" : "TRANSFER", "5551000", "8005550100", conference ? 3 : 2,
                         ImmutableDictionary<string, string>.Empty.Add("callVariable1", "account 42, priority #1 | gold"),
                         ImmutableDictionary<string, string>.Empty.Add("user.Language", "fr-CA"));
                     Dialog(agent, id, arrived);
-                    State(agent, null, "TALKING");
+                    State(agent, null, AgentStateName.Talking);
                     return;
                 }
             case Disconnect:
                 Send(r.AgentId, id, new SystemStatus(SystemStatus.InService, "loopback connector", "A"));
                 return;
-            case MakeCall call when agent.State == "NOT_READY" && agent.Dialogs.Count == 0:
+            case MakeCall call when agent.State == AgentStateName.NotReady && agent.Dialogs.Count == 0:
                 {
-                    var outbound = new LoopDialog(NextDialogId(agent), "INITIATED", "OUT", agent.Extension ?? "", call.Destination, 2,
+                    var outbound = new LoopDialog(NextDialogId(agent), ParticipantStateName.Initiated, "OUT", agent.Extension ?? "", call.Destination, 2,
                         ImmutableDictionary<string, string>.Empty, ImmutableDictionary<string, string>.Empty);
                     Dialog(agent, id, outbound);
-                    Dialog(agent, null, outbound with { MyState = "ACTIVE" });
-                    State(agent, null, "TALKING");
+                    Dialog(agent, null, outbound with { MyState = ParticipantStateName.Active });
+                    State(agent, null, AgentStateName.Talking);
                     return;
                 }
-            case Answer when dialog?.MyState == "ALERTING":
-                State(agent, null, "TALKING");
-                Dialog(agent, id, dialog with { MyState = "ACTIVE" });
+            case Answer when dialog?.MyState == ParticipantStateName.Alerting:
+                State(agent, null, AgentStateName.Talking);
+                Dialog(agent, id, dialog with { MyState = ParticipantStateName.Active });
                 return;
-            case Hold when dialog?.MyState == "ACTIVE":
-                Dialog(agent, id, dialog with { MyState = "HELD" });
+            case Hold when dialog?.MyState == ParticipantStateName.Active:
+                Dialog(agent, id, dialog with { MyState = ParticipantStateName.Held });
                 return;
-            case Retrieve when dialog?.MyState == "HELD" && agent.Dialogs.Values.All(d => d.MyState != "ACTIVE"):
-                Dialog(agent, id, dialog with { MyState = "ACTIVE" });
+            case Retrieve when dialog?.MyState == ParticipantStateName.Held && agent.Dialogs.Values.All(d => d.MyState != ParticipantStateName.Active):
+                Dialog(agent, id, dialog with { MyState = ParticipantStateName.Active });
                 return;
             case Release when dialog is not null:
                 End(agent, id, dialog, null);
                 return;
-            case SingleStepTransfer when dialog?.MyState == "ACTIVE":
+            case SingleStepTransfer when dialog?.MyState == ParticipantStateName.Active:
                 End(agent, id, dialog, "TRANSFERRED");
                 return;
-            case ConsultCall consult when dialog?.MyState == "ACTIVE":
+            case ConsultCall consult when dialog?.MyState == ParticipantStateName.Active:
                 {
-                    Dialog(agent, id, dialog with { MyState = "HELD" });
-                    Dialog(agent, null, new LoopDialog(NextDialogId(agent), "ACTIVE", "CONSULT", agent.Extension ?? "", consult.Destination, 2,
+                    Dialog(agent, id, dialog with { MyState = ParticipantStateName.Held });
+                    Dialog(agent, null, new LoopDialog(NextDialogId(agent), ParticipantStateName.Active, "CONSULT", agent.Extension ?? "", consult.Destination, 2,
                         ImmutableDictionary<string, string>.Empty, ImmutableDictionary<string, string>.Empty));
                     return;
                 }
-            case TransferComplete when dialog?.MyState == "HELD" && ConsultLeg(agent, dialog) is { } leg:
+            case TransferComplete when dialog?.MyState == ParticipantStateName.Held && ConsultLeg(agent, dialog) is { } leg:
                 End(agent, null, leg, "TRANSFERRED");
                 End(agent, id, dialog, "TRANSFERRED");
                 return;
-            case ConferenceComplete when dialog?.MyState == "HELD" && ConsultLeg(agent, dialog) is { } leg:
+            case ConferenceComplete when dialog?.MyState == ParticipantStateName.Held && ConsultLeg(agent, dialog) is { } leg:
                 End(agent, null, leg, "CONFERENCED");
-                Dialog(agent, id, dialog with { MyState = "ACTIVE", Participants = 3 });
+                Dialog(agent, id, dialog with { MyState = ParticipantStateName.Active, Participants = 3 });
                 return;
-            case SendDtmf when dialog?.MyState == "ACTIVE":
+            case SendDtmf when dialog?.MyState == ParticipantStateName.Active:
                 Dialog(agent, id, dialog);
                 return;
             case UpdateCallData update when dialog is not null:
@@ -176,7 +176,7 @@ internal sealed class LoopbackConnector : IConnectorLink
                     EccVariables = dialog.EccVariables.SetItems(update.EccVariables ?? ImmutableDictionary<string, string>.Empty),
                 });
                 return;
-            case SetWrapUpReason wrapUp when agent.State is "WORK" or "WORK_READY":
+            case SetWrapUpReason wrapUp when agent.State is AgentStateName.Work or AgentStateName.WorkReady:
                 State(agent, id, agent.State, wrapUp.Reason);
                 return;
             case Heartbeat:
@@ -190,7 +190,7 @@ internal sealed class LoopbackConnector : IConnectorLink
     private string NextDialogId(Agent agent) => $"{agent.Id}-D{Interlocked.Increment(ref _dialogSequence)}";
 
     private static LoopDialog? ConsultLeg(Agent agent, LoopDialog original) =>
-        agent.Dialogs.Values.FirstOrDefault(d => d.Id != original.Id && d.MyState == "ACTIVE");
+        agent.Dialogs.Values.FirstOrDefault(d => d.Id != original.Id && d.MyState == ParticipantStateName.Active);
 
     private void State(Agent agent, string? correlationId, string state, string? reason = null)
     {
@@ -205,12 +205,12 @@ internal sealed class LoopbackConnector : IConnectorLink
         var participants = new List<Participant> { new(agent.Extension ?? "", dialog.MyState, []) };
         for (var i = 1; i < dialog.Participants; i++)
         {
-            participants.Add(new Participant(i == 1 ? (dialog.CallType is "OUT" or "CONSULT" ? dialog.To : dialog.From) : $"party{i}", "ACTIVE", []));
+            participants.Add(new Participant(i == 1 ? (dialog.CallType is "OUT" or "CONSULT" ? dialog.To : dialog.From) : $"party{i}", ParticipantStateName.Active, []));
         }
         // As on Unified CCE: the DNIS of a call delivered to the agent is the agent's own extension;
         // the number the caller dialled is dialedNumber (and toAddress).
         var outgoing = dialog.CallType is "OUT" or "CONSULT";
-        Send(agent.Id, correlationId, new Dialog(dialog.Id, dialog.MyState == "ALERTING" ? "ALERTING" : "ACTIVE", dialog.CallType, dialog.From, dialog.To,
+        Send(agent.Id, correlationId, new Dialog(dialog.Id, dialog.MyState == ParticipantStateName.Alerting ? DialogStateName.Alerting : DialogStateName.Active, dialog.CallType, dialog.From, dialog.To,
             participants, dialog.CallVariables, dialog.EccVariables, Dnis: outgoing ? null : agent.Extension, DialedNumber: dialog.To));
     }
 
@@ -218,9 +218,9 @@ internal sealed class LoopbackConnector : IConnectorLink
     {
         agent.Dialogs.Remove(dialog.Id);
         Send(agent.Id, correlationId, new DialogEnded(dialog.Id, reason));
-        if (agent.Dialogs.Count == 0 && agent.State == "TALKING")
+        if (agent.Dialogs.Count == 0 && agent.State == AgentStateName.Talking)
         {
-            State(agent, null, dialog.CallType == "OUT" ? "NOT_READY" : "WORK");
+            State(agent, null, dialog.CallType == "OUT" ? AgentStateName.NotReady : AgentStateName.Work);
         }
     }
 
@@ -231,7 +231,7 @@ internal sealed class LoopbackConnector : IConnectorLink
     {
         public string Id { get; } = id;
 
-        public string State { get; set; } = "LOGOUT";
+        public string State { get; set; } = AgentStateName.Logout;
 
         public string? Reason { get; set; }
 

@@ -10,6 +10,20 @@ using SiebelCti.OpenWire;
 // Ready/NotReady next to the broker's round trip, all-at-once bursts, process figures, failover.
 // Usage (ActiveMQ and prosody running, environment from scripts/env.sh; benchmarks/chain-load.sh does all):
 //   dotnet benchmarks/ChainLoad/bin/Release/net10.0/SiebelCti.ChainLoad.dll --agents 100,500 --out DIR
+//   dotnet benchmarks/ChainLoad/bin/Release/net10.0/SiebelCti.ChainLoad.dll --replot DIR   (table and picture from DIR/nN.json)
+if (Arg("--replot", string.Empty) is { Length: > 0 } replot)
+{
+    // The table and the picture again from the nN.json files of an earlier run (e.g. after a new row or series).
+    var saved = Directory.GetFiles(replot, "n*.json")
+        .Select(f => JsonSerializer.Deserialize<RunResult>(File.ReadAllText(f))!)
+        .OrderBy(r => r.Agents)
+        .ToList();
+    await File.WriteAllTextAsync(Path.Combine(replot, "results.md"), Report.Table(saved));
+    await File.WriteAllTextAsync(Path.Combine(replot, "chain-load.svg"), Report.Plot(saved));
+    Console.WriteLine(Report.Table(saved));
+    return 0;
+}
+
 var agentCounts = Arg("--agents", "100,500,1000,2000,4000").Split(',').Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
 var outDir = Path.GetFullPath(Arg("--out", "chain-load-results"));
 Directory.CreateDirectory(outDir);

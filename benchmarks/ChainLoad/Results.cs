@@ -207,7 +207,8 @@ internal static class Report
         var series = new (string Name, string Color, Func<RunResult, double> Value, bool Right)[]
         {
             ("sequential round trip p99 (ms)", "#1f77b4", r => r.Sequential?.P99 ?? 0, false),
-            ("in-process request→REST p99, bursts (ms)", "#2ca02c", r => r.BurstStages.GetValueOrDefault("requestToFinesse")?.P99 ?? 0, false),
+            ("in-process request→REST p99, bursts (ms, REST queue wait included)", "#2ca02c", r => r.BurstStages.GetValueOrDefault("requestToFinesse")?.P99 ?? 0, false),
+            ("in-process request→REST call queued p99, bursts (ms)", "#ff7f0e", r => r.BurstStages.GetValueOrDefault("requestToQueued")?.P99 ?? 0, false),
             ("in-process notification→event p99, bursts (ms)", "#9467bd", r => r.BurstStages.GetValueOrDefault("notificationToPublished")?.P99 ?? 0, false),
             ("Connector peak RSS (MB, right axis)", "#d62728", r => r.Final?.PeakRssMb ?? r.AfterBursts?.RssMb ?? 0, true),
         };
