@@ -25,7 +25,12 @@ public sealed partial class OpenWireConnection : IAsyncDisposable, ITransportLis
     private readonly ConcurrentDictionary<long, OpenWireSession> _sessions = new();
     private readonly ConcurrentDictionary<long, OpenWireConsumer> _consumers = new();
     private readonly ConcurrentDictionary<string, Destination> _tempDestinations = new(StringComparer.Ordinal);
-    private readonly Channel<OpenWireStateChangedEventArgs> _events = Channel.CreateUnbounded<OpenWireStateChangedEventArgs>(new UnboundedChannelOptions { SingleReader = true });
+    /// <summary>State changes waiting for the <see cref="StateChanged"/> handlers at most; further ones are logged, not delivered.</summary>
+    internal const int MaxQueuedStateChanges = 64;
+
+    // Bounded: a handler that blocks must not grow memory with every reconnect attempt; State stays current.
+    private readonly Channel<OpenWireStateChangedEventArgs> _events = Channel.CreateBounded<OpenWireStateChangedEventArgs>(
+        new BoundedChannelOptions(MaxQueuedStateChanges) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly CancellationTokenSource _closing = new();
     private readonly Task _eventPump;
     private TaskCompletionSource<OpenWireTransport> _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -393,7 +398,7 @@ public sealed partial class OpenWireConnection : IAsyncDisposable, ITransportLis
         }
     }
 
-    private void SetState(OpenWireConnectionState state, string? broker, OpenWireException? cause)
+    internal void SetState(OpenWireConnectionState state, string? broker, OpenWireException? cause)
     {
         OpenWireConnectionState previous;
         lock (_lock)
@@ -414,7 +419,10 @@ public sealed partial class OpenWireConnection : IAsyncDisposable, ITransportLis
         }
 
         OpenWireLog.StateChanged(_logger, ClientId, previous, state, broker);
-        _events.Writer.TryWrite(new OpenWireStateChangedEventArgs(previous, state, broker, cause));
+        if (!_events.Writer.TryWrite(new OpenWireStateChangedEventArgs(previous, state, broker, cause)))
+        {
+            OpenWireLog.StateChangeDropped(_logger, ClientId, previous, state, MaxQueuedStateChanges);
+        }
     }
 
     /// <summary>Closes consumers, sessions and the connection at the broker, then the transport. Idempotent.</summary>

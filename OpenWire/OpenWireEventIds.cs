@@ -27,4 +27,5 @@ public static class OpenWireEventIds
     public const int OpenWireEventHandlerFailed = 2007;
     public const int OpenWireBadMessage = 2008;
     public const int OpenWireSupervisorFailed = 2009;
+    public const int OpenWireStateChangeDropped = 2010;
 }

@@ -84,4 +84,8 @@ internal static partial class OpenWireLog
     [LoggerMessage(EventId = OpenWireEventIds.OpenWireSupervisorFailed, EventName = nameof(OpenWireEventIds.OpenWireSupervisorFailed), Level = LogLevel.Error,
         Message = "OpenWire connection {ClientId}: supervisor failed unexpectedly")]
     public static partial void SupervisorFailed(ILogger logger, Exception exception, string clientId);
+
+    [LoggerMessage(EventId = OpenWireEventIds.OpenWireStateChangeDropped, EventName = nameof(OpenWireEventIds.OpenWireStateChangeDropped), Level = LogLevel.Warning,
+        Message = "OpenWire connection {ClientId}: state change {Previous} -> {State} not delivered to StateChanged: {Max} changes are waiting for a handler that does not return (State is current)")]
+    public static partial void StateChangeDropped(ILogger logger, string clientId, OpenWireConnectionState previous, OpenWireConnectionState state, int max);
 }
