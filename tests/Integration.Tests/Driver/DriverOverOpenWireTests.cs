@@ -34,6 +34,8 @@ public sealed class DriverOverOpenWireTests
     {
         var ct = TestContext.Current.CancellationToken;
         var id = Guid.NewGuid().ToString("N")[..12];
+        // The driver's and its OpenWire client's log, for explaining a failure: $SIEBELCTI_RUN/test-logs/driver-over-openwire-<id>.log.
+        using var log = new SiebelCti.Integration.Tests.Connector.LabLogFile("driver-over-openwire-" + id);
         var problems = new List<string>();
         var driverUser = TestServices.DriverUser;
         var options = DriverOptions.TryCreate(
@@ -55,12 +57,24 @@ public sealed class DriverOverOpenWireTests
         var requests = await session.CreateConsumerAsync(Destination.Queue(options.RequestQueue), cancellationToken: ct);
         var replies = await session.CreateProducerAsync(Destination.Topic(options.ClientTopic), ct);
 
+        async Task<OpenWireMessage> ReceiveAsync()
+        {
+            try
+            {
+                return await requests.ReceiveAsync(ct).AsTask().WaitAsync(Wait, ct);
+            }
+            catch (TimeoutException ex)
+            {
+                throw new TimeoutException($"no request reached {options.RequestQueue} within {Wait.TotalSeconds} s; the driver's log: {log.Path}", ex);
+            }
+        }
+
         async Task<(TextMessage Raw, ConnectorMessage Message)> Next(bool skipHello = true)
         {
-            var raw = Assert.IsType<TextMessage>(await requests.ReceiveAsync(ct).AsTask().WaitAsync(Wait, ct));
+            var raw = Assert.IsType<TextMessage>(await ReceiveAsync());
             while (skipHello && raw.Type == "Hello")
             {
-                raw = Assert.IsType<TextMessage>(await requests.ReceiveAsync(ct).AsTask().WaitAsync(Wait, ct));
+                raw = Assert.IsType<TextMessage>(await ReceiveAsync());
             }
             var decoded = ConnectorMessageCodec.Decode(raw.Type, raw.Text);
             Assert.True(decoded.Success, decoded.ErrorMessage);
@@ -80,7 +94,7 @@ public sealed class DriverOverOpenWireTests
             await replies.SendAsync(text, persistent: false, ct);
         }
 
-        var driver = new DriverInstance(options, "Voice", new OpenWireLink(options, NullLoggerFactory.Instance, TimeProvider.System), TimeProvider.System, NullLoggerFactory.Instance);
+        var driver = new DriverInstance(options, "Voice", new OpenWireLink(options, log, TimeProvider.System), TimeProvider.System, log);
         driver.Start();
         var client = new EventsClient();
         var service = driver.CreateService(client, null, null);
