@@ -23,6 +23,32 @@ public sealed class CoalescingTests
         ConnectTimeout = Wait,
     };
 
+    /// <summary>A fake broker (no keep-alives) and one connection to it with one producer.</summary>
+    private sealed class Rig : IAsyncDisposable
+    {
+        public required FakeBroker Broker { get; init; }
+
+        public required OpenWireConnection Connection { get; init; }
+
+        public required OpenWireProducer Producer { get; init; }
+
+        public static async Task<Rig> StartAsync(string queue, CancellationToken ct, int writeQueueCapacity = 1024)
+        {
+            var broker = new FakeBroker();
+            _ = broker.ServeAsync(maxInactivityMs: 0, ct);
+            var connection = await OpenWireConnection.ConnectAsync(Options(broker.Uri, writeQueueCapacity), cancellationToken: ct);
+            var session = await connection.CreateSessionAsync(AcknowledgeMode.Auto, ct);
+            var producer = await session.CreateProducerAsync(Destination.Queue(queue), ct);
+            return new Rig { Broker = broker, Connection = connection, Producer = producer };
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Connection.DisposeAsync();
+            await Broker.DisposeAsync();
+        }
+    }
+
     private static TextMessage Numbered(int i, string body = "x") => new(body) { Type = i.ToString(CultureInfo.InvariantCulture) };
 
     private static List<int> Numbers(FakeBroker broker) =>
@@ -49,11 +75,8 @@ public sealed class CoalescingTests
     public async Task LoneNonPersistentSend_ReachesTheBrokerWithoutAnyFurtherSend()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var broker = new FakeBroker();
-        _ = broker.ServeAsync(maxInactivityMs: 0, ct);
-        await using var connection = await OpenWireConnection.ConnectAsync(Options(broker.Uri), cancellationToken: ct);
-        var session = await connection.CreateSessionAsync(AcknowledgeMode.Auto, ct);
-        var producer = await session.CreateProducerAsync(Destination.Queue("lone"), ct);
+        await using var rig = await Rig.StartAsync("lone", ct);
+        var (broker, connection, producer) = (rig.Broker, rig.Connection, rig.Producer);
 
         var send = producer.SendAsync(Numbered(7), persistent: false, ct);
 
@@ -66,11 +89,8 @@ public sealed class CoalescingTests
     public async Task BackToBackNonPersistentSends_ArriveCompleteAndInOrder_AheadOfTheNextPersistentSend()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var broker = new FakeBroker();
-        _ = broker.ServeAsync(maxInactivityMs: 0, ct);
-        await using var connection = await OpenWireConnection.ConnectAsync(Options(broker.Uri), cancellationToken: ct);
-        var session = await connection.CreateSessionAsync(AcknowledgeMode.Auto, ct);
-        var producer = await session.CreateProducerAsync(Destination.Queue("burst"), ct);
+        await using var rig = await Rig.StartAsync("burst", ct);
+        var (broker, connection, producer) = (rig.Broker, rig.Connection, rig.Producer);
         const int count = 5000;
 
         for (var i = 0; i < count; i++)
@@ -121,12 +141,9 @@ public sealed class CoalescingTests
     public async Task BrokerStopsReading_SendersWaitAtTheQueueBound_ThenEveryFrameArrivesInOrder()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var broker = new FakeBroker();
-        _ = broker.ServeAsync(maxInactivityMs: 0, ct);
         const int capacity = 8;
-        await using var connection = await OpenWireConnection.ConnectAsync(Options(broker.Uri, capacity), cancellationToken: ct);
-        var session = await connection.CreateSessionAsync(AcknowledgeMode.Auto, ct);
-        var producer = await session.CreateProducerAsync(Destination.Queue("backpressure"), ct);
+        await using var rig = await Rig.StartAsync("backpressure", ct, capacity);
+        var (broker, connection, producer) = (rig.Broker, rig.Connection, rig.Producer);
         var body = new string('x', 64 * 1024);
 
         // What can be held while the broker does not read: the kernel's send and receive buffers
@@ -160,11 +177,8 @@ public sealed class CoalescingTests
     public async Task ConnectionLostWhileSendingBackToBack_ConnectionFaultsAndLaterSendsFailAsBefore()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var broker = new FakeBroker();
-        _ = broker.ServeAsync(maxInactivityMs: 0, ct);
-        await using var connection = await OpenWireConnection.ConnectAsync(Options(broker.Uri), cancellationToken: ct);
-        var session = await connection.CreateSessionAsync(AcknowledgeMode.Auto, ct);
-        var producer = await session.CreateProducerAsync(Destination.Queue("lost"), ct);
+        await using var rig = await Rig.StartAsync("lost", ct);
+        var (broker, connection, producer) = (rig.Broker, rig.Connection, rig.Producer);
         for (var i = 0; i < 100; i++)
         {
             await producer.SendAsync(Numbered(i), persistent: false, ct);
