@@ -17,7 +17,8 @@ namespace SiebelCti.Integration.Tests.Driver;
 /// </summary>
 public sealed class DriverOverOpenWireTests
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+    // Generous: under a full parallel run the driver may need a second connect attempt (5 s apart) before its Hello.
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
     private static async Task Until(Func<bool> condition, CancellationToken ct)
     {
