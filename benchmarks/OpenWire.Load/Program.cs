@@ -15,6 +15,9 @@ using SiebelCti.OpenWire;
 //   dotnet run -c Release --project benchmarks/OpenWire.Load -- p1 [count] [size]
 //     Only COUNT persistent sends on one producer (ours), for perf stat; the Java twin is
 //     `java InteropClient p1 PORT QUEUE COUNT SIZE`.
+//   dotnet run -c Release --project benchmarks/OpenWire.Load -- p4 [count] [size] [--yield]
+//     Only COUNT persistent sends from 4 producers of one connection (ours); --yield: each producer leaves the
+//     thread its send completed on before the next send. Leaves its messages on the broker (as p1 and np do).
 //   dotnet run -c Release --project benchmarks/OpenWire.Load -- np [count] [size]
 //     200 persistent warm-up sends, then COUNT non-persistent sends on one producer (ours), for perf stat.
 //   Any mode with --loose: both clients refuse the tight encoding (ours through the URI option
@@ -38,6 +41,31 @@ if (mode == "p1")
     var producer = await session.CreateProducerAsync(Destination.Queue($"bench.dotnet.p1.{Guid.NewGuid():N}"));
     var p1 = await RateAsync(producer, new string('x', size), count, true);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dotnet p1_per_s={p1:F0}"));
+    return 0;
+}
+
+if (mode == "p4")
+{
+    // COUNT persistent sends from 4 producers on their own sessions of one connection (ours), as the p4 phase of "sends";
+    // --yield: each producer leaves the thread that completed its send before the next (continuations off the read loop).
+    var yieldEach = args.Contains("--yield");
+    await using var connection = await ConnectAsync(uri);
+    var queue = $"bench.dotnet.p4.{Guid.NewGuid():N}";
+    var clock = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+    {
+        var own = await connection.CreateSessionAsync(AcknowledgeMode.Auto);
+        var producer = await own.CreateProducerAsync(Destination.Queue(queue));
+        for (var i = 0; i < count / 4; i++)
+        {
+            await producer.SendAsync(new TextMessage(new string('x', size)), true);
+            if (yieldEach)
+            {
+                await Task.Yield();
+            }
+        }
+    })));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dotnet p4_per_s={count / clock.Elapsed.TotalSeconds:F0}"));
     return 0;
 }
 
