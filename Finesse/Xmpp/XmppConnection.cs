@@ -138,9 +138,8 @@ internal sealed class XmppConnection : IAsyncDisposable
             throw NotConnected();
         }
 
-        return _outbound.Writer.TryWrite(new Outbound(bytes, null))
-            ? ValueTask.CompletedTask
-            : WaitForRoomAsync(new Outbound(bytes, null), cancellationToken);
+        var item = new Outbound(bytes, null);
+        return _outbound.Writer.TryWrite(item) ? ValueTask.CompletedTask : WaitForRoomAsync(item, cancellationToken);
     }
 
     /// <summary>
@@ -152,12 +151,14 @@ internal sealed class XmppConnection : IAsyncDisposable
 
     private async ValueTask WaitForRoomAsync(Outbound item, CancellationToken cancellationToken)
     {
+        // The wait itself is cancelled at the deadline: a send reported as failed is never written later.
+        using var deadline = new CancellationTokenSource(_options.RequestTimeout, _time);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            await _outbound.Writer.WriteAsync(item, cancellationToken).AsTask()
-                .WaitAsync(_options.RequestTimeout, _time, cancellationToken).ConfigureAwait(false);
+            await _outbound.Writer.WriteAsync(item, wait.Token).ConfigureAwait(false);
         }
-        catch (TimeoutException ex)
+        catch (OperationCanceledException ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new XmppException(
                 XmppErrorKind.Timeout,

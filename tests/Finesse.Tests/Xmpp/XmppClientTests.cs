@@ -490,7 +490,13 @@ public sealed class XmppClientTests
         var error = await Assert.ThrowsAsync<XmppException>(() => waiting);
         Assert.Equal(XmppErrorKind.Timeout, error.Kind);
         Assert.Contains("has not read", error.Message, StringComparison.Ordinal);
+
+        // Reading again: what was queued arrives, the stanza whose send failed never does.
+        var failed = sent - 1;
         session.ResumeReading();
+        await client.SendAsync(Presence(sent), ct);
+        await session.WaitForStanzaAsync(st => st.Contains($"n{sent}@", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        Assert.DoesNotContain(session.Stanzas, st => st.Contains($"n{failed}@", StringComparison.Ordinal));
     }
 
     [Fact]
