@@ -81,18 +81,7 @@ public sealed class ProvisioningTests
         Assert.Contains("subs:to/to/from/from", answer, StringComparison.Ordinal);
     }
 
-    private static async Task<string> ShellAsync(string config, string line, CancellationToken ct)
-    {
-        var psi = new System.Diagnostics.ProcessStartInfo("prosodyctl") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add("--config");
-        psi.ArgumentList.Add(config);
-        psi.ArgumentList.Add("shell");
-        using var process = System.Diagnostics.Process.Start(psi)!;
-        var output = process.StandardOutput.ReadToEndAsync(ct);
-        var errors = process.StandardError.ReadToEndAsync(ct);
-        await process.StandardInput.WriteLineAsync(line.AsMemory(), ct);
-        process.StandardInput.Close();
-        await process.WaitForExitAsync(ct);
-        return await output + await errors;
-    }
+    /// <summary>One line of Lua through the lab prosody's admin console; what it printed.</summary>
+    private static async Task<string> ShellAsync(string config, string line, CancellationToken ct) =>
+        (await ProsodyShell.RunAsync("prosodyctl", config, line + "\n", TimeSpan.FromSeconds(60), ct)).Output;
 }

@@ -29,43 +29,17 @@ public sealed class ProsodyShellProvisioner(EmulatorOptions options, ILogger<Pro
     {
         var started = Stopwatch.GetTimestamp();
         var x = options.Xmpp;
-        var psi = new ProcessStartInfo(x.ProsodyCtl)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        psi.ArgumentList.Add("--config");
-        psi.ArgumentList.Add(x.ProsodyConfig!);
-        psi.ArgumentList.Add("shell");
         string output;
         int exitCode;
         try
         {
-            using var process = Process.Start(psi) ?? throw new InvalidOperationException("prosodyctl did not start");
-            var limit = ProvisioningTimeout(options.Agents.Count);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(limit);
-            try
-            {
-                // Both outputs are drained while the script is written: the console answers every
-                // line, and with about a thousand agents its answers fill the pipe; a writer that
-                // reads only afterwards then waits for a reader that waits for it.
-                var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-                var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-                await process.StandardInput.WriteAsync(BuildScript(options).AsMemory(), timeout.Token).ConfigureAwait(false);
-                process.StandardInput.Close();
-                await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-                output = await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false);
-                exitCode = process.ExitCode;
-            }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                process.Kill(entireProcessTree: true);
-                Log.ProvisioningFailed(logger, $"prosodyctl shell did not finish within {limit.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
-                return;
-            }
+            (exitCode, output) = await ProsodyShell.RunAsync(x.ProsodyCtl, x.ProsodyConfig!, BuildScript(options), ProvisioningTimeout(options.Agents.Count), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (TimeoutException ex)
+        {
+            Log.ProvisioningFailed(logger, ex.Message);
+            return;
         }
         catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
         {
