@@ -51,6 +51,7 @@ if (mode == "p4")
     var yieldEach = args.Contains("--yield");
     await using var connection = await ConnectAsync(uri);
     var queue = $"bench.dotnet.p4.{Guid.NewGuid():N}";
+    var body = new string('x', size);
     var clock = Stopwatch.StartNew();
     await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
     {
@@ -58,7 +59,7 @@ if (mode == "p4")
         var producer = await own.CreateProducerAsync(Destination.Queue(queue));
         for (var i = 0; i < count / 4; i++)
         {
-            await producer.SendAsync(new TextMessage(new string('x', size)), true);
+            await producer.SendAsync(new TextMessage(body), true);
             if (yieldEach)
             {
                 await Task.Yield();

@@ -11,7 +11,7 @@ public sealed class StateChangedQueueTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var broker = new FakeBroker();
-        var serve = broker.ServeAsync(null, ct);
+        _ = broker.ServeAsync(null, ct);
         using var logs = new CapturingLoggerFactory();
         await using var connection = await OpenWireConnection.ConnectAsync(new OpenWireOptions { BrokerUri = broker.Uri }, logs, null, ct);
         var gate = new ManualResetEventSlim(false);
