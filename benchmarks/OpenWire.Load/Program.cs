@@ -20,6 +20,9 @@ using SiebelCti.OpenWire;
 //     thread its send completed on before the next send. Leaves its messages on the broker (as p1 and np do).
 //   dotnet run -c Release --project benchmarks/OpenWire.Load -- np [count] [size]
 //     200 persistent warm-up sends, then COUNT non-persistent sends on one producer (ours), for perf stat.
+//   dotnet run -c Release --project benchmarks/OpenWire.Load -- wire CAPTURE.pcap [--loose]
+//     Splits each persistent send of a tcpdump capture of the broker port into the broker's part and the
+//     client's part, per connection (benchmarks/openwire-sends.sh captures a "sends" run and calls it).
 //   Any mode with --loose: both clients refuse the tight encoding (ours through the URI option
 //   wireFormat.tightEncodingEnabled=false, Java through -Dinterop.uriOptions); without it both use
 //   their default, the tight encoding.
@@ -33,6 +36,19 @@ var mode = args.Length > 0 && !char.IsDigit(args[0][0]) ? args[0] : "bench";
 var numbers = args.Where(a => a.Length > 0 && char.IsDigit(a[0])).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
 var count = numbers.Length > 0 ? numbers[0] : 5000;
 var size = numbers.Length > 1 ? numbers[1] : 256;
+
+if (mode == "wire")
+{
+    var capture = args.FirstOrDefault(a => a.EndsWith(".pcap", StringComparison.Ordinal)) ?? throw new ArgumentException("wire: name a .pcap file");
+    var losses = new List<string>();
+    var connections = SiebelCti.OpenWire.Load.WireCapture.Read(capture, int.Parse(port, CultureInfo.InvariantCulture), losses);
+    foreach (var line in SiebelCti.OpenWire.Load.WireTiming.Describe(connections, !loose).Concat(losses))
+    {
+        Console.WriteLine(line);
+    }
+
+    return 0;
+}
 
 if (mode == "p1")
 {

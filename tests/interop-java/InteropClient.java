@@ -11,6 +11,7 @@ import org.apache.activemq.ActiveMQConnectionFactory;
  *   sends PORT QUEUE COUNT SIZE      send rates: persistent with no consumer, with a consumer attached,
  *                                    4 producers (own sessions, one thread each), non-persistent
  *   p1 PORT QUEUE COUNT SIZE         only COUNT persistent sends on one producer (for perf stat)
+ *   p4 PORT QUEUE COUNT SIZE         only COUNT persistent sends by 4 producers as in "sends" (for perf stat)
  * The system property interop.uriOptions (e.g. "?wireFormat.tightEncodingEnabled=false") is appended
  * to the broker URI; without it the Java client's defaults apply (tight encoding offered).
  * Connects as the lab broker's privileged test user (SIEBELCTI_AMQ_TEST_USER and _PASSWORD, exported
@@ -30,6 +31,7 @@ public class InteropClient {
         case "bench": bench(c, a[2], Integer.parseInt(a[3]), Integer.parseInt(a[4])); break;
         case "sends": sends(c, a[2], Integer.parseInt(a[3]), Integer.parseInt(a[4])); break;
         case "p1": p1(c, a[2], Integer.parseInt(a[3]), Integer.parseInt(a[4])); break;
+        case "p4": System.out.printf("java p4_per_s=%.0f%n", p4(c, a[2], Integer.parseInt(a[3]), body(Integer.parseInt(a[4])))); break;
         default: throw new IllegalArgumentException(a[0]);
       }
     } finally {
@@ -140,6 +142,29 @@ public class InteropClient {
     System.out.printf("java p1_per_s=%.0f%n", rate(s, p, body(size), count, DeliveryMode.PERSISTENT));
   }
 
+  /** COUNT persistent sends by 4 producers, each on its own session and thread, of one connection. */
+  static double p4(Connection c, String queue, int count, String body) throws Exception {
+    final int each = count / 4;
+    Thread[] threads = new Thread[4];
+    final Exception[] failure = new Exception[1];
+    long t0 = System.nanoTime();
+    for (int t = 0; t < 4; t++) {
+      threads[t] = new Thread(() -> {
+        try {
+          Session ts = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+          MessageProducer tp = ts.createProducer(ts.createQueue(queue));
+          rate(ts, tp, body, each, DeliveryMode.PERSISTENT);
+        } catch (Exception e) {
+          failure[0] = e;
+        }
+      });
+      threads[t].start();
+    }
+    for (Thread t : threads) t.join();
+    if (failure[0] != null) throw failure[0];
+    return each * 4 / ((System.nanoTime() - t0) / 1e9);
+  }
+
   static void sends(Connection c, String queue, int count, int size) throws Exception {
     String body = body(size);
     Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -154,25 +179,7 @@ public class InteropClient {
     MessageProducer pc = s.createProducer(s.createQueue(queue + ".pc"));
     double withConsumer = rate(s, pc, body, count, DeliveryMode.PERSISTENT);
 
-    final int each = count / 4;
-    Thread[] threads = new Thread[4];
-    final Exception[] failure = new Exception[1];
-    long t0 = System.nanoTime();
-    for (int t = 0; t < 4; t++) {
-      threads[t] = new Thread(() -> {
-        try {
-          Session ts = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-          MessageProducer tp = ts.createProducer(ts.createQueue(queue + ".p4"));
-          rate(ts, tp, body, each, DeliveryMode.PERSISTENT);
-        } catch (Exception e) {
-          failure[0] = e;
-        }
-      });
-      threads[t].start();
-    }
-    for (Thread t : threads) t.join();
-    if (failure[0] != null) throw failure[0];
-    double p4 = each * 4 / ((System.nanoTime() - t0) / 1e9);
+    double p4 = p4(c, queue + ".p4", count, body);
 
     MessageProducer np = s.createProducer(s.createQueue(queue + ".np"));
     double nonPersistent = rate(s, np, body, count, DeliveryMode.NON_PERSISTENT);
