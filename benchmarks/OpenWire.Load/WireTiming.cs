@@ -1,6 +1,6 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
+using SiebelCti.OpenWire.Codec;
 
 namespace SiebelCti.OpenWire.Load;
 
@@ -14,11 +14,6 @@ namespace SiebelCti.OpenWire.Load;
 /// </summary>
 internal static class WireTiming
 {
-    private const byte ConnectionInfoType = 3;
-    private const byte ProducerInfoType = 6;
-    private const byte ResponseType = 30;
-    private const byte ExceptionResponseType = 31;
-
     /// <summary>One line per connection and phase; a phase starts with the producers created before its first send
     /// (the "sends" mode: warm-up, p1, pc, p4; its np phase sends without receipts and is not timed here).</summary>
     public static IReadOnlyList<string> Describe(IReadOnlyList<(int ClientPort, List<WireFrame> Frames)> connections, bool tight)
@@ -75,12 +70,17 @@ internal static class WireTiming
         var workLeftAtLastReceipt = false;
         foreach (var frame in frames)
         {
-            if (frame.FromClient && frame.Type == ConnectionInfoType && Encoding.ASCII.GetString(frame.Body).Contains("siebelcti", StringComparison.Ordinal))
+            if (frame.Type == DataType.WireFormatInfo)
+            {
+                continue; // marshalled apart from the negotiated encoding, and never answered with a Response
+            }
+
+            if (frame.FromClient && frame.Type == DataType.ConnectionInfo && Encoding.ASCII.GetString(frame.Body).Contains("siebelcti", StringComparison.Ordinal))
             {
                 client = "ours";
             }
 
-            if (frame.FromClient && frame.Type == ProducerInfoType && phases[^1].Sends > 0)
+            if (frame.FromClient && frame.Type == DataType.ProducerInfo && phases[^1].Sends > 0)
             {
                 phases.Add(new Phase());
             }
@@ -88,7 +88,7 @@ internal static class WireTiming
             var phase = phases[^1];
             if (frame.FromClient)
             {
-                if (!TryHeader(frame.Body, tight, out var commandId, out var responseRequired) || !responseRequired)
+                if (!TryHeader(frame.Body, tight, out var commandId, out var responseRequired, out _) || !responseRequired)
                 {
                     continue;
                 }
@@ -106,7 +106,7 @@ internal static class WireTiming
                 sent[commandId] = (frame.Seconds, sent.Count == 0, message);
                 sentSinceLastReceipt++;
             }
-            else if (frame.Type is ResponseType or ExceptionResponseType && TryCorrelation(frame.Body, tight, out var correlation)
+            else if (frame.Type is DataType.Response or DataType.ExceptionResponse && TryHeader(frame.Body, tight, out _, out _, out var correlation)
                 && sent.Remove(correlation, out var request))
             {
                 if (request.Message)
@@ -130,72 +130,36 @@ internal static class WireTiming
         return (client, phases);
     }
 
-    private static bool IsMessage(byte type) => type is >= 23 and <= 28; // ActiveMQMessage .. ActiveMQTextMessage
+    private static bool IsMessage(byte type) => type is >= DataType.Message and <= DataType.TextMessage;
 
-    /// <summary>BaseCommand's header: tight = boolean stream (responseRequired its first bit), then commandId; loose = commandId, responseRequired.</summary>
-    private static bool TryHeader(byte[] body, bool tight, out int commandId, out bool responseRequired)
+    /// <summary>BaseCommand's header: tight = bit stream (responseRequired its first bit), then commandId; loose = commandId, responseRequired.
+    /// A Response goes on with its correlationId. The codec's own reader; a frame too short for it is not timed.</summary>
+    private static bool TryHeader(byte[] body, bool tight, out int commandId, out bool responseRequired, out int correlation)
     {
-        commandId = 0;
-        responseRequired = false;
-        if (!tight)
+        try
         {
-            if (body.Length < 5)
+            var reader = new WireReader(body);
+            if (tight)
             {
-                return false;
+                var bits = TightEncoding.ReadBits(ref reader);
+                responseRequired = bits.Length > 0 && (bits[0] & 1) != 0;
+                commandId = reader.Int();
+            }
+            else
+            {
+                commandId = reader.Int();
+                responseRequired = reader.Bool();
             }
 
-            commandId = BinaryPrimitives.ReadInt32BigEndian(body);
-            responseRequired = body[4] != 0;
+            correlation = reader.Remaining >= 4 ? reader.Int() : 0;
             return true;
         }
-
-        if (body.Length < 1)
+        catch (OpenWireProtocolException)
         {
+            (commandId, responseRequired, correlation) = (0, false, 0);
             return false;
         }
-
-        var (length, start) = body[0] switch
-        {
-            0xC0 when body.Length > 1 => ((int)body[1], 2),
-            0x80 when body.Length > 2 => ((int)BinaryPrimitives.ReadUInt16BigEndian(body.AsSpan(1)), 3),
-            < 64 => ((int)body[0], 1),
-            _ => (-1, 0),
-        };
-        if (length < 1 || body.Length < start + length + 4)
-        {
-            return false;
-        }
-
-        responseRequired = (body[start] & 1) != 0;
-        commandId = BinaryPrimitives.ReadInt32BigEndian(body.AsSpan(start + length));
-        return true;
     }
-
-    /// <summary>Response: the header, then correlationId.</summary>
-    private static bool TryCorrelation(byte[] body, bool tight, out int correlation)
-    {
-        correlation = 0;
-        if (!TryHeader(body, tight, out _, out _))
-        {
-            return false;
-        }
-
-        var at = tight ? BooleanStreamSize(body) + 4 : 5;
-        if (body.Length < at + 4)
-        {
-            return false;
-        }
-
-        correlation = BinaryPrimitives.ReadInt32BigEndian(body.AsSpan(at));
-        return true;
-    }
-
-    private static int BooleanStreamSize(byte[] body) => body[0] switch
-    {
-        0xC0 => 2 + body[1],
-        0x80 => 3 + BinaryPrimitives.ReadUInt16BigEndian(body.AsSpan(1)),
-        _ => 1 + body[0],
-    };
 
     private static double Median(List<double> values)
     {
