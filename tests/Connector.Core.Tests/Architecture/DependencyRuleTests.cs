@@ -111,12 +111,17 @@ public sealed class DependencyRuleTests
     [Fact]
     public void A_library_shows_its_internals_only_to_its_own_tests_and_the_benchmarks()
     {
+        // The benchmarks are the assemblies of benchmarks/ (the codec benchmarks, the OpenWire load driver's wire timing).
+        var benchmarks = Directory.GetFiles(Path.Combine(Root, "benchmarks"), "*.csproj", SearchOption.AllDirectories)
+            .Select(f => XDocument.Load(f).Descendants("AssemblyName").Select(e => e.Value).FirstOrDefault() ?? Path.GetFileNameWithoutExtension(f))
+            .ToHashSet();
+        Assert.Contains("Connector.Benchmarks", benchmarks);
         var broken = Libraries.SelectMany(p =>
         {
             var own = "SiebelCti." + Path.GetFileNameWithoutExtension(p) + ".Tests";
             return XDocument.Load(Path.Combine(Root, p)).Descendants("InternalsVisibleTo")
                 .Select(e => (string)e.Attribute("Include")!)
-                .Where(name => name != own && name != "Connector.Benchmarks")
+                .Where(name => name != own && !benchmarks.Contains(name))
                 .Select(name => $"{p}: {name}");
         }).ToList();
 
