@@ -59,8 +59,20 @@ internal static unsafe class DriverCalls
         IConnectorLink link = new OpenWireLink(options, DriverLogging.Factory, TimeProvider.System);
 #endif
         var instance = new DriverInstance(options, mediaType, link, TimeProvider.System, DriverLogging.Factory);
-        instance.Start();
-        *handle = DriverRegistry.Drivers.Add(instance);
+        // The handle first (the table may be full), then the start: a failure leaves nothing running.
+        var created = DriverRegistry.Drivers.Add(instance);
+        try
+        {
+            instance.Start();
+        }
+        catch
+        {
+            DriverRegistry.Drivers.TryRemove(created, out _);
+            instance.Release();
+            throw;
+        }
+
+        *handle = created;
         Log.DriverCreated(logger, mediaType, options.ToString());
         return ScErrorCode.SC_EC_OK;
     }
@@ -134,7 +146,16 @@ internal static unsafe class DriverCalls
             }
         }
         var service = driver.CreateService(client, agentId, extension);
-        *serviceHandle = DriverRegistry.Services.Add(new ServiceEntry(driver, service));
+        try
+        {
+            *serviceHandle = DriverRegistry.Services.Add(new ServiceEntry(driver, service));
+        }
+        catch
+        {
+            driver.ReleaseService(service); // the table is full: no handle, so no service either
+            throw;
+        }
+
         return ScErrorCode.SC_EC_OK;
     }
 

@@ -116,11 +116,13 @@ public sealed unsafe class NativeBoundaryTests
         }
     }
 
-    [Fact]
-    public void Handles_are_refused_once_released_and_across_tables()
+    [Theory]
+    [InlineData(64)]
+    [InlineData(32)] // win-x86: the managed code runs in a 32-bit runtime, where a handle (nint) has 32 bits
+    public void Handles_are_refused_once_released_and_across_tables(int handleBits)
     {
-        var drivers = new HandleTable<string>(1);
-        var services = new HandleTable<string>(2);
+        var drivers = new HandleTable<string>(DriverRegistry.DriverKind, handleBits);
+        var services = new HandleTable<string>(DriverRegistry.ServiceKind, handleBits);
         var a = drivers.Add("a");
         var b = services.Add("b");
 
@@ -137,6 +139,55 @@ public sealed unsafe class NativeBoundaryTests
         Assert.False(drivers.TryGet(a, out _));
         Assert.True(drivers.TryGet(reused, out value));
         Assert.Equal("c", value);
+    }
+
+    [Fact]
+    public void Handles_for_a_32_bit_process_fit_in_32_bits_and_stay_recognisable()
+    {
+        // Before: the kind tag sat in bits 48-55, which a 32-bit nint drops, so on win-x86 every handle
+        // the driver gave out was refused by the next call and each driver instance leaked.
+        var drivers = new HandleTable<string>(DriverRegistry.DriverKind, 32);
+        var services = new HandleTable<string>(DriverRegistry.ServiceKind, 32);
+        var stale = new List<nint>();
+        for (var i = 0; i < 5000; i++)
+        {
+            var handle = drivers.Add("d" + i);
+            Assert.InRange((long)handle, 1, int.MaxValue);
+            Assert.Equal(handle, (nint)unchecked((int)handle)); // survives the trip through a 32-bit pointer
+            Assert.True(drivers.TryGet(handle, out var value));
+            Assert.Equal("d" + i, value);
+            Assert.False(services.TryGet(handle, out _));
+            Assert.True(drivers.TryRemove(handle, out _));
+            if (i < 100)
+            {
+                stale.Add(handle);
+            }
+        }
+
+        var live = drivers.Add("live");
+        Assert.All(stale, h => Assert.False(drivers.TryGet(h, out _)));
+        Assert.True(drivers.TryGet(live, out _));
+    }
+
+    [Fact]
+    public void A_full_32_bit_table_refuses_more_handles_instead_of_reusing_live_ones()
+    {
+        var table = new HandleTable<string>(DriverRegistry.ServiceKind, 32);
+        var handles = Enumerable.Range(0, 8191).Select(i => table.Add("s" + i)).ToList();
+        Assert.Equal(handles.Count, handles.Distinct().Count());
+        Assert.All(handles, h => Assert.InRange((long)h, 1, int.MaxValue));
+        Assert.Throws<InvalidOperationException>(() => table.Add("one too many"));
+        Assert.True(table.TryRemove(handles[42], out _));
+        Assert.True(table.TryGet(table.Add("again"), out var again));
+        Assert.Equal("again", again);
+    }
+
+    [Fact]
+    public void A_kind_tag_that_does_not_fit_a_32_bit_handle_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new HandleTable<string>(0x80, 32));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new HandleTable<string>(0, 64));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new HandleTable<string>(1, 16));
     }
 
     [Fact]
