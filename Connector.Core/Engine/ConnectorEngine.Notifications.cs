@@ -106,9 +106,12 @@ public sealed partial class ConnectorEngine
 
     private void HandleRequestFailed(AgentSession agent, RequestFailedNotification failed)
     {
-        if (failed.RequestId is { Length: > 0 } requestId && _pending.TryGetValue(requestId, out var pending))
+        var pending = failed.RequestId is { Length: > 0 } requestId
+            ? _pending.GetValueOrDefault(requestId)
+            : FailedBySource(agent.AgentId, failed.Source);
+        if (pending is not null)
         {
-            EndPending(requestId, ok: false, () => SendError(pending.ClientId, pending.CorrelationId, agent.AgentId, failed.Code, failed.Message, pending.RequestType));
+            EndPending(pending.FinesseRequestId, ok: false, () => SendError(pending.ClientId, pending.CorrelationId, agent.AgentId, failed.Code, failed.Message, pending.RequestType));
             return;
         }
 
@@ -117,6 +120,38 @@ public sealed partial class ConnectorEngine
         {
             SendError(clientId, null, agent.AgentId, failed.Code, failed.Message, null);
         }
+    }
+
+    /// <summary>
+    /// The request an error without a requestId ends (Cisco's own CTI error sample has an empty one), as
+    /// <see cref="TakePending"/> does for effects: the oldest sent request of the agent on what the error's
+    /// source names. A dialog's error ends a request on that dialog, else a call not yet placed; a user's
+    /// error ends a state request, else a call not yet placed. Null when nothing matches: then every client
+    /// of the agent is told.
+    /// </summary>
+    private PendingRequest? FailedBySource(string agentId, string? source)
+    {
+        const string DialogPrefix = "/finesse/api/Dialog/";
+        const string UserPrefix = "/finesse/api/User/";
+        PendingRequest? Oldest(Func<PendingRequest, bool> match) => _pending.Values
+            .Where(p => p.AgentId == agentId && p.Sent is not null && match(p))
+            .MinBy(p => p.Deadline);
+
+        if (source is null)
+        {
+            return null;
+        }
+
+        if (source.StartsWith(DialogPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            var dialogId = source[DialogPrefix.Length..].Split('/')[0];
+            return Oldest(p => p.Effect == EffectKind.Dialog && p.DialogId == dialogId)
+                ?? Oldest(p => p.Effect == EffectKind.Dialog && p.DialogId is null);
+        }
+
+        return source.StartsWith(UserPrefix, StringComparison.OrdinalIgnoreCase)
+            ? Oldest(p => p.Effect == EffectKind.AgentState) ?? Oldest(p => p.Effect == EffectKind.Dialog && p.DialogId is null)
+            : null;
     }
 
     /// <summary>

@@ -95,6 +95,18 @@ public sealed class FinesseNotificationParserTests
     }
 
     [Fact]
+    public void Dialog_cti_error_with_the_empty_requestId_of_Ciscos_sample_keeps_its_source()
+    {
+        // The shape of Cisco's "Dialog CTI Error Notification" sample: <requestId></requestId>.
+        var n = Assert.IsType<ApiErrorUpdate>(_parser.Parse(DialogsNode, Samples.Read("notif-dialog-cti-error-empty-request-id.xml")));
+
+        Assert.True(string.IsNullOrEmpty(n.RequestId));
+        Assert.Equal("/finesse/api/Dialog/12345", n.Source);
+        Assert.Equal(FinesseErrorCode.FinesseCtiError, n.Code);
+        Assert.Equal("CF_RESOURCE_OUT_OF_SERVICE", Assert.Single(n.Errors).ErrorMessage);
+    }
+
+    [Fact]
     public void User_async_error_maps_to_device_error()
     {
         var n = Assert.IsType<ApiErrorUpdate>(_parser.Parse(UserNode, Samples.Read("notif-user-error.xml")));

@@ -244,7 +244,7 @@ public sealed partial class FinesseNotificationHub : IFinesseNotifications, IAsy
             case ApiErrorUpdate error:
                 var first = error.Errors.FirstOrDefault();
                 await PostAsync(new RequestFailedNotification(agentId, requestId, error.Code,
-                    first is null ? "Finesse reported an error" : $"Finesse {first.ErrorType}: {first.ErrorMessage} {first.ErrorData}".Trim())).ConfigureAwait(false);
+                    first is null ? "Finesse reported an error" : $"Finesse {first.ErrorType}: {first.ErrorMessage} {first.ErrorData}".Trim(), update.Source)).ConfigureAwait(false);
                 break;
             default:
                 Log.UpdateIgnored(_logger, agentId, e.Node, update.GetType().Name);

@@ -33,8 +33,11 @@ public sealed record DialogNotification(string AgentId, Dialog Dialog, string? R
 /// <summary>One of the agent's dialogs is gone for this agent.</summary>
 public sealed record DialogRemovedNotification(string AgentId, string DialogId, string? RequestId) : FinesseNotification;
 
-/// <summary>Finesse reported that an accepted request failed later (apiErrors in an Update).</summary>
-public sealed record RequestFailedNotification(string AgentId, string? RequestId, string Code, string Message) : FinesseNotification;
+/// <summary>
+/// Finesse reported that an accepted request failed later (apiErrors in an Update). <paramref name="Source"/> is the
+/// Update's source (<c>/finesse/api/Dialog/{id}</c> or <c>/finesse/api/User/{id}</c>): Finesse may leave the requestId empty.
+/// </summary>
+public sealed record RequestFailedNotification(string AgentId, string? RequestId, string Code, string Message, string? Source = null) : FinesseNotification;
 
 /// <summary>
 /// The agent's notification session was lost (<c>false</c>) or is back and subscribed (<c>true</c>).

@@ -261,6 +261,72 @@ public sealed class ConnectorEngineRequestTests
     }
 
     [Fact]
+    public async Task A_Finesse_error_without_a_requestId_ends_the_request_on_the_dialog_its_source_names()
+    {
+        // Cisco's own "Dialog CTI Error" sample carries an empty requestId. Before: the error went to every
+        // client uncorrelated and the HOLD stayed pending, so the next update of the dialog answered it as a success.
+        await using var h = new EngineHarness();
+        await h.BringInServiceAsync();
+        await h.ConnectAndLoginAsync("c1", "a1");
+        await h.JoinAsync("c2", "a1");
+        h.Notify(new DialogNotification("a1", Dialogs.Active("d1"), null));
+        await h.NextAsync<Dialog>("c1");
+        await h.NextAsync<Dialog>("c2");
+
+        var correlation = h.Request("c1", new Hold("d1"), "a1");
+        await h.Finesse.NextCallAsync("DialogAction");
+        h.Notify(new RequestFailedNotification("a1", null, "FINESSE_CTI_ERROR", "Finesse Call Operation Failure: CF_RESOURCE_OUT_OF_SERVICE 34", "/finesse/api/Dialog/d1"));
+        var error = await h.NextAsync("c1");
+        h.Notify(new DialogNotification("a1", Dialogs.Active("d1", "HELD"), null));
+        var afterAtC1 = await h.NextAsync("c1");
+        var afterAtC2 = await h.NextAsync("c2");
+
+        Assert.Equal(correlation, error.CorrelationId);
+        Assert.Equal("FINESSE_CTI_ERROR", Assert.IsType<Error>(error.Message).Code);
+        Assert.Null(afterAtC1.CorrelationId); // the HOLD is over: the dialog update answers nothing
+        Assert.IsType<Dialog>(afterAtC2.Message); // the other client of the agent got no error
+    }
+
+    [Fact]
+    public async Task A_Finesse_error_without_a_requestId_on_the_users_source_ends_the_agents_state_request()
+    {
+        await using var h = new EngineHarness();
+        await h.BringInServiceAsync();
+        await h.ConnectAndLoginAsync("c1", "a1");
+
+        var correlation = h.Request("c1", new Ready(), "a1");
+        await h.Finesse.NextCallAsync("ChangeState");
+        h.Notify(new RequestFailedNotification("a1", "", "FINESSE_INVALID_STATE", "Finesse Invalid State", "/finesse/api/User/a1"));
+        var error = await h.NextAsync("c1");
+        h.Notify(new AgentStateNotification("a1", new AgentState("READY", Extension: "1001"), null));
+        var after = await h.NextAsync("c1");
+
+        Assert.Equal(correlation, error.CorrelationId);
+        Assert.Equal("FINESSE_INVALID_STATE", Assert.IsType<Error>(error.Message).Code);
+        Assert.Null(after.CorrelationId);
+    }
+
+    [Fact]
+    public async Task A_Finesse_error_without_a_requestId_on_another_dialog_ends_no_request()
+    {
+        await using var h = new EngineHarness();
+        await h.BringInServiceAsync();
+        await h.ConnectAndLoginAsync("c1", "a1");
+        h.Notify(new DialogNotification("a1", Dialogs.Active("d1"), null));
+        await h.NextAsync<Dialog>("c1");
+
+        var correlation = h.Request("c1", new Hold("d1"), "a1");
+        await h.Finesse.NextCallAsync("DialogAction");
+        h.Notify(new RequestFailedNotification("a1", null, "FINESSE_CTI_ERROR", "Finesse Call Operation Failure", "/finesse/api/Dialog/d7"));
+        var error = await h.NextAsync("c1");
+        h.Notify(new DialogNotification("a1", Dialogs.Active("d1", "HELD"), null));
+        var answer = await h.NextAsync("c1");
+
+        Assert.Null(error.CorrelationId); // told, but not as the answer to the HOLD on d1
+        Assert.Equal(correlation, answer.CorrelationId);
+    }
+
+    [Fact]
     public async Task Malformed_and_unknown_messages_get_an_Error_and_the_consumer_goes_on()
     {
         await using var h = new EngineHarness();
