@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -210,13 +209,27 @@ internal sealed class AgentService
             return Reject(commandTrackingId, command, plan, report: true);
         }
         string agentId;
+        string? leaving = null;
         lock (_viewLock)
         {
             var view = _view;
             if (command == "LogIn")
             {
-                var requested = values.GetValueOrDefault("AgentId") ?? view.AgentId!;
-                var extension = values.GetValueOrDefault("Extension") ?? view.Extension;
+                // As the command's mapping reads them: an empty value (a Siebel macro that expanded to nothing) is no value,
+                // so the service's own AgentId/Extension stay.
+                var requested = Given(values, "AgentId") ?? view.AgentId!;
+                var extension = Given(values, "Extension") ?? view.Extension;
+                if (requested != view.AgentId && view.AgentId is { } current && _connected)
+                {
+                    if (_signIn is not null && view.AgentState != AgentStateName.Logout)
+                    {
+                        return Reject(commandTrackingId, command, CommandPlan.Fail(ScErrorCode.SC_EC_ERROR, DriverErrorCode.DriverCommandInvalid,
+                            $"LogIn: agent {current} is still signed in on this service; LogOut first, then LogIn as {requested}"), report: true);
+                    }
+
+                    leaving = current; // signed out but still connected: disconnected below, before the new agent connects
+                }
+
                 if (requested != view.AgentId)
                 {
                     _host.AgentChanged(this, view.AgentId, requested);
@@ -229,6 +242,11 @@ internal sealed class AgentService
             }
             agentId = _view.AgentId;
         }
+        if (leaving is not null && _host.TrySend(new ConnectorEnvelope(new Disconnect(), _host.NewRequestId(), leaving)))
+        {
+            Remember(new Disconnect());
+        }
+
         var now = _host.Time.GetUtcNow();
         if (EndReasonOf(command) is { } endReason)
         {
@@ -251,6 +269,9 @@ internal sealed class AgentService
         }
         return ScErrorCode.SC_EC_OK;
     }
+
+    private static string? Given(IReadOnlyDictionary<string, string> values, string key) =>
+        values.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
 
     private void Remember(ConnectorRequest request)
     {

@@ -215,6 +215,60 @@ public sealed class AgentServiceTests
     }
 
     [Fact]
+    public void An_empty_AgentId_or_Extension_in_LogIn_keeps_the_services_own()
+    {
+        // A Siebel macro such as {@SelectedDN} can expand to nothing. Before: the Login went out with the service's
+        // extension, but the service then kept "" and lost its own participant in every dialog (and its agent, re-keyed to "").
+        var (service, _, host) = Start();
+
+        Assert.Equal(ScErrorCode.SC_EC_OK, service.InvokeCommand("t1", "LogIn", null, [new("AgentId", ""), new("AgentPin", "pw"), new("Extension", "")]));
+
+        Assert.Equal(("a1", "1001"), (service.View.AgentId, service.View.Extension));
+        var login = host.Sent.Single(e => e.Message is Login);
+        Assert.Equal(("a1", "1001"), (login.AgentId, ((Login)login.Message).Extension));
+        service.Release();
+    }
+
+    [Fact]
+    public void A_LogIn_as_another_agent_while_the_first_is_signed_in_is_refused_and_changes_nothing()
+    {
+        // Before: the service was re-keyed to the second agent and the first stayed signed in (and Ready) at the
+        // Connector with no toolbar; releasing the service then said farewell for the second agent only.
+        var (service, client, host) = Start();
+        Assert.Equal(ScErrorCode.SC_EC_OK, service.InvokeCommand("t1", "LogIn", null, [new("AgentPin", "pw")]));
+        service.Deliver(new ConnectorEnvelope(new AgentState("READY", Extension: "1001"), null, "a1"));
+        Wait.Until(() => service.View.AgentState == "READY");
+        var sentBefore = host.Sent.Count;
+
+        var result = service.InvokeCommand("t2", "LogIn", null, [new("AgentId", "a2"), new("AgentPin", "pw2"), new("Extension", "1002")]);
+
+        Assert.NotEqual(ScErrorCode.SC_EC_OK, result);
+        Assert.Equal(sentBefore, host.Sent.Count);
+        Assert.Equal(("a1", "1001"), (service.View.AgentId, service.View.Extension));
+        Wait.Until(() => client.Has(c => c.Method == "HandleError" && c.A == "t2"));
+        Assert.Contains("LogOut first", client.Calls.First(c => c.Method == "HandleError" && c.A == "t2").B, StringComparison.Ordinal);
+        Assert.Equal(["NotReady", "Disconnect"], service.FarewellRequests(ReleaseAction.NotReady, "9", null).Select(r => r.MessageType));
+        service.Release();
+    }
+
+    [Fact]
+    public void A_LogIn_as_another_agent_after_the_first_signed_out_disconnects_the_first()
+    {
+        var (service, _, host) = Start();
+        Assert.Equal(ScErrorCode.SC_EC_OK, service.InvokeCommand("t1", "LogIn", null, [new("AgentPin", "pw")]));
+        Assert.Equal(ScErrorCode.SC_EC_OK, service.InvokeCommand("t2", "LogOut", null, []));
+        service.Deliver(new ConnectorEnvelope(new AgentState("LOGOUT", Extension: "1001"), null, "a1"));
+        Wait.Until(() => service.View.AgentState == "LOGOUT");
+
+        Assert.Equal(ScErrorCode.SC_EC_OK, service.InvokeCommand("t3", "LogIn", null, [new("AgentId", "a2"), new("AgentPin", "pw2"), new("Extension", "1002")]));
+
+        var after = host.Sent.SkipWhile(e => e.Message is not Logout).Skip(1).Select(e => $"{e.Message.MessageType}:{e.AgentId}").ToList();
+        Assert.Equal(["Disconnect:a1", "Connect:a2", "Login:a2"], after);
+        Assert.Equal(("a2", "1002"), (service.View.AgentId, service.View.Extension));
+        service.Release();
+    }
+
+    [Fact]
     public void A_service_that_never_connected_its_agent_says_nothing_when_released()
     {
         var (service, _, _) = Start();
