@@ -13,6 +13,19 @@ public sealed class ConfigurationTests
             environment ?? (_ => null), problems, ignored);
     }
 
+    [Theory]
+    [InlineData("Driver:BrokerUri", "BrokerUri")]
+    [InlineData("BrokerUri", "brokeruri")]
+    public void One_parameter_under_two_spellings_is_refused_as_ambiguous(string first, string second)
+    {
+        var problems = new List<string>();
+
+        var options = Create(problems, null, (first, "tcp://amq1:61616"), (second, "tcp://amq2:61616"));
+
+        Assert.Null(options);
+        Assert.Contains("BrokerUri is given more than once", problems);
+    }
+
     [Fact]
     public void Valid_parameters_with_prefixes_and_failover_become_options_with_defaults()
     {
