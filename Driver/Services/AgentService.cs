@@ -148,14 +148,26 @@ internal sealed class AgentService
     /// </summary>
     public void Release()
     {
+        if (BeginRelease() is { } loop && !loop.Wait(ReleaseWait))
+        {
+            Log.CallbackLoopFailed(_logger, $"the callback loop did not stop within {ReleaseWait.TotalSeconds:0} s of the release (a callback into Siebel is still running; it is the last)", null);
+        }
+    }
+
+    /// <summary>How long a release waits for a callback in progress (for all services of a driver together).</summary>
+    public static readonly TimeSpan ReleaseWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Stops the callback loop without waiting: no callback starts after this. Returns the loop, which ends once a
+    /// callback in progress returns; null when called from inside one of this service's callbacks (waiting there would deadlock).
+    /// </summary>
+    public Task? BeginRelease()
+    {
         _released = true;
         _signIn = null;
         _work.Writer.TryComplete();
         _pending.Clear();
-        if (t_inCallback != this && !_loop.Wait(TimeSpan.FromSeconds(10)))
-        {
-            Log.CallbackLoopFailed(_logger, "the callback loop did not stop within 10 s of the release", null);
-        }
+        return t_inCallback == this ? null : _loop;
     }
 
     // ---- The driver's threads ---------------------------------------------------------------

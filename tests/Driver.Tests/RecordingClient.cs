@@ -29,9 +29,16 @@ internal sealed class RecordingClient : ISiebelClient
     /// <summary>While set and not signalled, HandleEvent blocks (a Siebel that stopped taking events).</summary>
     public ManualResetEventSlim? HandleEventGate { get; set; }
 
+    /// <summary>HandleEvent calls waiting at <see cref="HandleEventGate"/> now.</summary>
+    public int BlockedInHandleEvent => Volatile.Read(ref _blocked);
+
+    private int _blocked;
+
     public int HandleEvent(string name, IReadOnlyList<KeyValuePair<string, string>> fields, bool notifyWhenDone, string trackingId)
     {
+        Interlocked.Increment(ref _blocked);
         HandleEventGate?.Wait(TimeSpan.FromSeconds(30));
+        Interlocked.Decrement(ref _blocked);
         return Add(new("HandleEvent", name, trackingId, [.. fields]));
     }
 
