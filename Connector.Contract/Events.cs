@@ -48,6 +48,13 @@ public sealed record Participant(
 /// <c>dialedNumber</c> the number the caller dialled (the service number).
 /// </para>
 /// <para>
+/// <see cref="AssociatedDialogId"/> is Finesse's <c>secondaryId</c>: Cisco sets it only once a consult call
+/// was transferred or conferenced, on the surviving dialog, as the id of the dialog that merged into it (not
+/// while the consult is in progress, and not as a link from a consult to its original call; a consult's legs are
+/// linked by the agent's own dialogs). Finesse's <c>associatedDialogUri</c> (a supervisor's monitored call) is
+/// not carried. The name stays for compatibility of the wire.
+/// </para>
+/// <para>
 /// <see cref="CallType"/>, <see cref="FromAddress"/> and <see cref="ToAddress"/> are always on the
 /// wire, as JSON null when Finesse has none (a call being dialled has no toAddress yet): a decoder
 /// requires every constructor parameter without a default, so omitting them would make the message
