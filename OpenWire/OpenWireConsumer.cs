@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using SiebelCti.OpenWire.Codec;
 using SiebelCti.OpenWire.Commands;
 using SiebelCti.OpenWire.Session;
 
@@ -76,10 +75,13 @@ public sealed class OpenWireConsumer : IAsyncDisposable, IRecorded
             OpenWireMessage message;
             try
             {
-                message = MessageMapper.FromWire(item.dispatch);
+                message = MessageMapper.FromWire(item.dispatch, connection.Options.MaxFrameSize);
             }
-            catch (OpenWireProtocolException e)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
+                // Whatever a sender put in a message that cannot be read (a protocol error above all, but any other
+                // failure of decoding too) is poison: acknowledged as such so that the broker does not hand it
+                // to this consumer again, where it would fail again, forever.
                 OpenWireLog.BadMessage(connection.Logger, item.dispatch.Message.MessageId?.ToJmsString(), e.Message);
                 await AckAsync(item.dispatch, item.dispatch, 1, MessageAck.PoisonAck, item.generation, cancellationToken).ConfigureAwait(false);
                 continue;

@@ -63,8 +63,12 @@ internal static class MessageMapper
         };
     }
 
-    /// <summary>Builds the public message of a dispatch; throws <see cref="OpenWireProtocolException"/> on a malformed body.</summary>
-    public static OpenWireMessage FromWire(MessageDispatch dispatch)
+    /// <summary>
+    /// Builds the public message of a dispatch; throws <see cref="OpenWireProtocolException"/> on a malformed body,
+    /// and on a compressed body that inflates beyond <paramref name="maxBodySize"/> bytes (the largest frame this
+    /// client accepts: a compressed message may not carry more than an uncompressed one).
+    /// </summary>
+    public static OpenWireMessage FromWire(MessageDispatch dispatch, int maxBodySize)
     {
         var m = dispatch.Message!;
         OpenWireMessage message;
@@ -73,7 +77,7 @@ internal static class MessageMapper
             string? text = null;
             if (m.Content is { } c)
             {
-                var raw = m.Compressed ? Inflate(c) : c;
+                var raw = m.Compressed ? Inflate(c, maxBodySize) : c;
                 var reader = new WireReader(raw);
                 text = reader.Utf8WithIntLength();
             }
@@ -85,7 +89,7 @@ internal static class MessageMapper
             var body = m.Content ?? [];
             if (m.Compressed && body.Length >= 4)
             {
-                body = Inflate(body.AsSpan(4).ToArray());
+                body = Inflate(body.AsSpan(4).ToArray(), maxBodySize);
             }
 
             message = new BytesMessage(body);
@@ -118,14 +122,25 @@ internal static class MessageMapper
     private static DateTimeOffset UnixMilliseconds(long value) =>
         value >= DateTimeOffset.MaxValue.ToUnixTimeMilliseconds() ? DateTimeOffset.MaxValue : DateTimeOffset.FromUnixTimeMilliseconds(value);
 
-    private static byte[] Inflate(byte[] compressed)
+    private static byte[] Inflate(byte[] compressed, int maxBodySize)
     {
         try
         {
             using var input = new MemoryStream(compressed);
             using var zlib = new ZLibStream(input, CompressionMode.Decompress);
             using var output = new MemoryStream();
-            zlib.CopyTo(output);
+            var chunk = new byte[81920];
+            int read;
+            while ((read = zlib.Read(chunk)) > 0)
+            {
+                if (output.Length + read > maxBodySize)
+                {
+                    throw new OpenWireProtocolException($"compressed body inflates beyond {maxBodySize} bytes (MaxFrameSize); not inflated further");
+                }
+
+                output.Write(chunk, 0, read);
+            }
+
             return output.ToArray();
         }
         catch (InvalidDataException e)
