@@ -30,12 +30,6 @@ internal sealed class AgentSession(string agentId)
     /// <summary>Logins that arrived while another was in progress, in arrival order.</summary>
     public Queue<Action> WaitingLogins { get; } = new();
 
-    /// <summary>Logins Finesse refused in a row (wrong password, unknown user).</summary>
-    public int FailedLogins { get; set; }
-
-    /// <summary>Until when further Logins are refused without asking Finesse (after too many failures).</summary>
-    public DateTimeOffset LoginsRefusedUntil { get; set; }
-
     /// <summary>Requests of the agent in progress (waiting for a Finesse slot or for their effect).</summary>
     public int PendingRequests { get; set; }
 

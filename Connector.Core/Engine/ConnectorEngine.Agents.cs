@@ -96,10 +96,10 @@ public sealed partial class ConnectorEngine
             return;
         }
 
-        if (agent.LoginsRefusedUntil > Now)
+        if (_loginThrottle.IsRefused(agentId, Now, out var refusals, out var remaining))
         {
             FinishLogin(context, agent, ConnectorErrorCode.LoginThrottled,
-                $"Finesse refused {agent.FailedLogins} Logins of agent {agentId} in a row; Logins are refused for {(agent.LoginsRefusedUntil - Now).TotalSeconds:0} s so that Finesse does not lock the account");
+                $"Finesse refused {refusals} Logins of agent {agentId} in a row; Logins are refused for {remaining.TotalSeconds:0} s so that Finesse does not lock the account");
             return;
         }
 
@@ -110,15 +110,14 @@ public sealed partial class ConnectorEngine
             {
                 if (failure is null)
                 {
-                    agent.FailedLogins = 0;
+                    _loginThrottle.Accepted(agentId);
                     Proved(context, agent, login, credentials, fresh);
                     return;
                 }
 
-                if (failure is FinesseGatewayException { Code: FinesseErrorCode.FinesseUnauthorized or FinesseErrorCode.FinesseWrongUser or FinesseErrorCode.FinesseUserNotFound }
-                    && ++agent.FailedLogins >= _options.LoginFailureLimit)
+                if (failure is FinesseGatewayException { Code: FinesseErrorCode.FinesseUnauthorized or FinesseErrorCode.FinesseWrongUser or FinesseErrorCode.FinesseUserNotFound })
                 {
-                    agent.LoginsRefusedUntil = Now + _options.LoginFailureBackoff;
+                    _loginThrottle.Refused(agentId, Now);
                 }
 
                 FinishLogin(context, agent, failure);
@@ -281,7 +280,6 @@ public sealed partial class ConnectorEngine
     {
         if (agent.Clients.Count == 0 && !agent.LoginInProgress && agent.WaitingLogins.Count == 0
             && agent.State is null or { State: AgentStateName.Logout }
-            && agent.LoginsRefusedUntil <= Now
             && _agents.TryGetValue(agent.AgentId, out var current) && ReferenceEquals(current, agent))
         {
             ReleaseAgent(agent, signOut: false, why);

@@ -294,6 +294,12 @@ public sealed partial class ConnectorEngine
                 $"{pending.RequestType} was sent to Finesse, which did not confirm it within {_options.RequestTimeout.TotalSeconds:0.#} s", pending.RequestType));
         }
 
+        if (now >= _nextThrottleForget)
+        {
+            _loginThrottle.Forget(now);
+            _nextThrottleForget = now + TimeSpan.FromMinutes(1);
+        }
+
         foreach (var (code, count) in _rejections.TakeSummary(now))
         {
             Log.RejectionsSummarized(_logger, count, code, _options.RejectionLogInterval.TotalSeconds);

@@ -35,6 +35,8 @@ public sealed partial class ConnectorEngine
     private readonly Dictionary<string, PendingRequest> _pending = new(StringComparer.Ordinal);
     private readonly FinesseCallQueue _calls;
     private readonly RejectionLog _rejections;
+    private readonly LoginThrottle _loginThrottle;
+    private DateTimeOffset _nextThrottleForget;
     private bool _brokerConnected;
     private FinesseHealthNotification _finesseHealth = new(false, null, null, "Finesse not checked yet");
     private SystemStatus _status = new(SystemStatus.OutOfService, "starting");
@@ -59,6 +61,7 @@ public sealed partial class ConnectorEngine
         }
 
         _options = options;
+        _loginThrottle = new LoginThrottle(options.LoginFailureLimit, options.LoginFailureBackoff, Math.Max(1000, options.MaxAgents * 10));
         _clients = clients;
         _finesse = finesse;
         _notifications = notifications;

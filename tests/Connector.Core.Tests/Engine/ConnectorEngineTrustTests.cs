@@ -248,6 +248,54 @@ public sealed class ConnectorEngineTrustTests
     }
 
     [Fact]
+    public async Task Refused_Logins_of_an_agent_nobody_holds_count_although_its_session_is_dropped_between_them()
+    {
+        // Before: the count lived on the agent's session, which a refused first Login drops; every guess started
+        // again at zero and reached Finesse, which locks the account after five.
+        await using var h = new EngineHarness(new EngineOptions { LoginFailureLimit = 3, LoginFailureBackoff = TimeSpan.FromMinutes(5) });
+        await h.BringInServiceAsync();
+        h.Finesse.WrongPasswords["guess"] = true;
+
+        var codes = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            h.Request("c2", new Login("guess", "1001"), "victim");
+            codes.Add((await h.NextAsync<Error>("c2")).Code);
+        }
+
+        Assert.Equal([FinesseErrorCode.FinesseUnauthorized, FinesseErrorCode.FinesseUnauthorized, FinesseErrorCode.FinesseUnauthorized, ConnectorErrorCode.LoginThrottled, ConnectorErrorCode.LoginThrottled], codes);
+        Assert.Equal(3, h.Finesse.AllCalls.Count(c => c.Operation == "GetAgentState" && c.AgentId == "victim"));
+        Assert.Empty((await h.FreshSnapshotAsync()).Agents); // and no session is kept for it
+    }
+
+    [Fact]
+    public async Task Agent_ids_Finesse_refused_take_no_place_among_MaxAgents()
+    {
+        // Before: a refused agent's session was kept for the whole back-off, so invented ids refused three times
+        // each filled MaxAgents and every real agent's Login failed with CONNECTOR_LIMIT_REACHED.
+        await using var h = new EngineHarness(new EngineOptions { MaxAgents = 3, MaxAgentsPerClient = 3, LoginFailureLimit = 3, LoginFailureBackoff = TimeSpan.FromMinutes(5) });
+        await h.BringInServiceAsync();
+        h.Finesse.WrongPasswords["guess"] = true;
+        for (var id = 0; id < 5; id++)
+        {
+            // Four at once: one in progress and three waiting keep the session alive across three refusals.
+            for (var i = 0; i < 4; i++)
+            {
+                h.Request("c2", new Login("guess", "1001"), $"invented{id}");
+            }
+
+            for (var i = 0; i < 4; i++)
+            {
+                await h.NextAsync<Error>("c2");
+            }
+        }
+
+        var signedIn = await h.ConnectAndLoginAsync("c1", "a1");
+
+        Assert.Equal("NOT_READY", Assert.IsType<AgentState>(signedIn.Message).State);
+    }
+
+    [Fact]
     public async Task A_Login_with_an_extension_Finesse_refuses_leaves_extension_and_authorization_as_they_were()
     {
         await using var h = new EngineHarness();
