@@ -42,6 +42,12 @@ public sealed record ConnectorEnvelope(
     /// <summary>Message property holding the protocol version.</summary>
     public const string ProtocolVersionProperty = "protocolVersion";
 
+    /// <summary>
+    /// The longest agent id, correlation id or <c>clientSession</c> a side accepts (characters); a request with a
+    /// longer one is dropped unanswered (<c>MESSAGE_TOO_LARGE</c>): the body's limit does not cover properties.
+    /// </summary>
+    public const int MaxIdLength = 256;
+
     /// <summary>The <c>JMSType</c> value.</summary>
     public string MessageType => Message.MessageType;
 }

@@ -13,7 +13,8 @@ public sealed partial class ConnectorEngine
 {
     /// <summary>
     /// The gate every message of the request queue passes, in this order (docs/security.md): a valid
-    /// client id (else dropped unanswered: it would name a destination), owned by the broker user that
+    /// client id (else dropped unanswered: it would name a destination), ids of at most
+    /// <see cref="ConnectorEnvelope.MaxIdLength"/> characters (else dropped unanswered), owned by the broker user that
     /// sent it when so configured (else dropped unanswered), a request type (anything
     /// else, an Error above all, is dropped unanswered, so the Connector never answers itself), a
     /// known client (else <c>CLIENT_UNKNOWN</c>, unless it is the Hello that introduces it), the
@@ -34,6 +35,15 @@ public sealed partial class ConnectorEngine
         }
 
         var clientId = inbound.ClientId!;
+        if (inbound.AgentId?.Length > ConnectorEnvelope.MaxIdLength || inbound.CorrelationId?.Length > ConnectorEnvelope.MaxIdLength
+            || inbound.Session?.Length > ConnectorEnvelope.MaxIdLength)
+        {
+            // Never echoed or held: an answer would carry it back, and the queues count messages, not bytes.
+            Reject(ConnectorErrorCode.MessageTooLarge, type, inbound.AgentId, clientId,
+                $"an agent id, correlation id or clientSession longer than {ConnectorEnvelope.MaxIdLength} characters; dropped unanswered");
+            return;
+        }
+
         if (_options.BindClientIdsToBrokerUsers && !ClientIds.BelongsTo(clientId, inbound.BrokerUser))
         {
             Reject(ConnectorErrorCode.ClientIdNotOwned, type, inbound.AgentId, clientId, inbound.BrokerUser is null

@@ -32,6 +32,29 @@ public sealed class ConnectorEngineTrustTests
     }
 
     [Theory]
+    [InlineData("agentId")]
+    [InlineData("correlation")]
+    [InlineData("session")]
+    public async Task A_request_with_an_id_longer_than_MaxIdLength_is_dropped_unanswered_and_not_echoed(string field)
+    {
+        // Before: ids were unbounded (a broker frame may carry 16 MB of properties) and echoed back in answers.
+        await using var h = new EngineHarness();
+        await h.BringInServiceAsync();
+        h.StartSession("c1");
+        var huge = new string('x', 100_000);
+
+        h.RawRequest(new WireMessage("Connect", "{}", field == "correlation" ? huge : "r1", field == "agentId" ? huge : "a1", "c1", 1)
+        {
+            Session = field == "session" ? huge : h.Broker.Sessions["c1"],
+        });
+        await h.SyncAsync("c1");
+
+        Assert.Empty(h.Broker.DrainAll("c1"));
+        var rejection = Assert.Single(h.Log.Entries, e => e.Id.Id == 5019 && e.Message.Contains(ConnectorErrorCode.MessageTooLarge, StringComparison.Ordinal));
+        Assert.True(rejection.Message.Length < 1000, "the rejection's log line carries no 100,000-character id");
+    }
+
+    [Theory]
     [InlineData("Error", """{"code":"X","message":"loop"}""")]
     [InlineData("System", """{"status":"IN_SERVICE"}""")]
     [InlineData("AgentState", """{"state":"READY"}""")]
