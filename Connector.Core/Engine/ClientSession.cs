@@ -14,6 +14,9 @@ internal sealed class ClientSession(string clientId, string session, DateTimeOff
 
     public string? HostName { get; set; }
 
+    /// <summary>The broker user that introduced the client (JMSXUserID of its Hello), if the broker stamps it.</summary>
+    public string? BrokerUser { get; init; }
+
     public DateTimeOffset Joined { get; set; } = now;
 
     public DateTimeOffset LastSeen { get; set; } = now;

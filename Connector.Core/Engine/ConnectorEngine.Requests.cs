@@ -185,7 +185,7 @@ public sealed partial class ConnectorEngine
                 return;
             }
 
-            client = new ClientSession(clientId, NewSessionToken(), Now);
+            client = new ClientSession(clientId, NewSessionToken(), Now) { BrokerUser = inbound.BrokerUser };
             _clientSessions.Add(clientId, client);
             Log.ClientJoined(_logger, clientId);
         }
@@ -229,8 +229,10 @@ public sealed partial class ConnectorEngine
     private static string NewSessionToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24));
 
     /// <summary>
-    /// True when a new client fits: below <see cref="EngineOptions.MaxClients"/>, or after dropping the
-    /// longest-idle client that proved no agent (so invented client ids cannot lock real drivers out).
+    /// True when a new client fits: below <see cref="EngineOptions.MaxClients"/>, or after dropping a client
+    /// that proved no agent (so invented client ids cannot lock real drivers out): of the broker user with
+    /// the most clients, the longest idle (so one user's flood of client ids evicts its own clients, not a
+    /// driver of another Siebel server that is between its Hello and its first Login).
     /// </summary>
     private bool MakeRoomForClient()
     {
@@ -239,7 +241,9 @@ public sealed partial class ConnectorEngine
             return true;
         }
 
-        var idle = _clientSessions.Values.Where(c => c.Agents.Count == 0).MinBy(c => c.LastSeen);
+        var perUser = _clientSessions.Values.CountBy(c => c.BrokerUser ?? "").ToDictionary(p => p.Key, p => p.Value);
+        var idle = _clientSessions.Values.Where(c => c.Agents.Count == 0)
+            .OrderByDescending(c => perUser[c.BrokerUser ?? ""]).ThenBy(c => c.LastSeen).FirstOrDefault();
         if (idle is null)
         {
             return false;

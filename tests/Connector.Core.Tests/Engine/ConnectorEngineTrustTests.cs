@@ -387,6 +387,44 @@ public sealed class ConnectorEngineTrustTests
     }
 
     [Fact]
+    public async Task One_broker_users_flood_of_client_ids_evicts_its_own_clients_not_another_servers_driver()
+    {
+        // Before: the longest-idle unproven client went first, whoever owned it: a driver of another Siebel server
+        // between its Hello and its first Login was evicted by a flood of fresh ids from one broker user.
+        await using var h = new EngineHarness(new EngineOptions { MaxClients = 5, BindClientIdsToBrokerUsers = true });
+        await h.BringInServiceAsync();
+        async Task<ConnectorEnvelope> Send(string clientId, string user, ConnectorMessage message, string? agentId = null)
+        {
+            var correlation = $"{clientId}-{Guid.NewGuid():N}";
+            h.RawRequest(new WireMessage(message.MessageType, ConnectorMessageCodec.Encode(message), correlation, agentId, clientId, 1)
+            {
+                BrokerUser = user,
+                Session = h.Broker.Sessions.GetValueOrDefault(clientId),
+            });
+            while (true)
+            {
+                var envelope = await h.NextAsync(clientId);
+                if (envelope.CorrelationId == correlation)
+                {
+                    return envelope;
+                }
+            }
+        }
+
+        await Send("crm02.drv", "crm02", new Hello("driver", "siebel-02"));
+        for (var i = 0; i < 50; i++)
+        {
+            h.Time.Advance(TimeSpan.FromSeconds(1));
+            await Send($"crm01.f{i}", "crm01", new Hello("hostile", "x"));
+        }
+
+        var answer = await Send("crm02.drv", "crm02", new Connect(), "a9");
+
+        Assert.IsType<SystemStatus>(answer.Message); // still known: not CLIENT_UNKNOWN
+        Assert.Contains(h.Log.Entries, e => e.Message.Contains("Client crm01.f0, which proved no agent, was dropped", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Invented_clients_beyond_the_limit_replace_idle_unproven_ones_never_clients_with_agents()
     {
         await using var h = new EngineHarness(new EngineOptions { MaxClients = 3, MonitorListLimit = 2 });
