@@ -104,7 +104,7 @@ public sealed partial class ConnectorEngine
         }
 
         AgentState? fresh = null;
-        var queued = CallFinesse(agentId, RequestDeadline(context), context.Clock,
+        var queued = CallFinesse(agentId, RequestDeadline(context), context,
             async ct => fresh = await _finesse.GetAgentStateAsync(credentials, ct).ConfigureAwait(false),
             failure =>
             {

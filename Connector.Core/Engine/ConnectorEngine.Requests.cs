@@ -531,7 +531,7 @@ public sealed partial class ConnectorEngine
         };
         _pending[finesseRequestId] = pending;
         agent.PendingRequests++;
-        var queued = CallFinesse(agent.AgentId, RequestDeadline(context), context.Clock, ct => call(finesseRequestId, ct),
+        var queued = CallFinesse(agent.AgentId, RequestDeadline(context), context, ct => call(finesseRequestId, ct),
             failure =>
             {
                 if (failure is not null)
@@ -582,7 +582,7 @@ public sealed partial class ConnectorEngine
     /// <summary>A client request's REST call that answers the client itself (reads, DTMF): queued fairly like every call.</summary>
     private void CallFor(RequestContext context, AgentSession agent, Func<CancellationToken, Task> run, Action<Exception?> completed)
     {
-        if (!CallFinesse(agent.AgentId, RequestDeadline(context), context.Clock, run, completed, unsent => FailUnsent(context, unsent)))
+        if (!CallFinesse(agent.AgentId, RequestDeadline(context), context, run, completed, unsent => FailUnsent(context, unsent)))
         {
             FailQueueFull(context, agent);
         }
@@ -596,17 +596,20 @@ public sealed partial class ConnectorEngine
     /// </summary>
     private bool CallFinesse(string agentId, DateTimeOffset deadline, Func<CancellationToken, Task> run, Action<Exception?> completed,
         Action<QueuedCall> unsent, Action? started = null) =>
-        CallFinesse(agentId, deadline, null, run, completed, unsent, started);
+        CallFinesse(agentId, deadline, (RequestContext?)null, run, completed, unsent, started);
 
     /// <summary>
     /// <see cref="CallFinesse(string, DateTimeOffset, Func{CancellationToken, Task}, Action{Exception?}, Action{QueuedCall}, Action?)"/>
-    /// for a driver's request whose first REST call <paramref name="request"/> times (null: the Connector's own call).
+    /// for a driver's request (null: the Connector's own call): its clock times the first REST call, and the
+    /// call takes the turns of the broker user that sent the request (of its client id if the broker stamps none).
     /// </summary>
-    private bool CallFinesse(string agentId, DateTimeOffset deadline, RequestClock? request, Func<CancellationToken, Task> run, Action<Exception?> completed,
+    private bool CallFinesse(string agentId, DateTimeOffset deadline, RequestContext? context, Func<CancellationToken, Task> run, Action<Exception?> completed,
         Action<QueuedCall> unsent, Action? started = null)
     {
         var now = Now;
-        if (!_calls.TryEnqueue(agentId, new QueuedCall(deadline, now, run, completed, unsent) { Started = started, Request = request }))
+        var request = context?.Clock;
+        var owner = context is null ? FinesseCallQueue.InternalOwner : "user:" + (context.Client.BrokerUser ?? context.Client.ClientId);
+        if (!_calls.TryEnqueue(agentId, owner, new QueuedCall(deadline, now, run, completed, unsent) { Started = started, Request = request }))
         {
             return false;
         }

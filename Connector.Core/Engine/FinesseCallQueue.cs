@@ -1,16 +1,23 @@
 namespace SiebelCti.Connector.Engine;
 
 /// <summary>
-/// Bounds how many Finesse REST calls run at once and shares them fairly between agents: each agent
-/// has its own FIFO queue and at most one call in flight (Finesse serialises the requests of one
-/// object anyway), and agents take turns round robin, so a burst of one agent (or of 2,000 agents at
-/// shift start) never starves the others. A queued call that passes its deadline before a slot is
-/// free is dropped unsent. Owned by the engine loop: not thread-safe, no I/O, no clock of its own.
+/// Bounds how many Finesse REST calls run at once and shares them fairly, first between owners (the broker
+/// user of the driver that asked; the Connector's own calls are one owner of their own), then between the
+/// owner's agents: each agent has its own FIFO queue and at most one call in flight (Finesse serialises the
+/// requests of one object anyway), agents take turns round robin within their owner, and owners take turns
+/// round robin. So a burst of one agent, 2,000 agents at shift start, or one broker user's flood of Logins for
+/// invented agent ids never starves the agents of another Siebel server. A queued call that passes its
+/// deadline before a slot is free is dropped unsent. Owned by the engine loop: not thread-safe, no I/O, no
+/// clock of its own.
 /// </summary>
 internal sealed class FinesseCallQueue(int maxConcurrent, int maxQueuedPerAgent)
 {
+    /// <summary>The owner of the Connector's own calls (failed-call drops, refreshes).</summary>
+    public const string InternalOwner = "";
+
     private readonly Dictionary<string, AgentQueue> _agents = new(StringComparer.Ordinal);
-    private readonly Queue<AgentQueue> _turns = new();
+    private readonly Dictionary<string, OwnerQueue> _owners = new(StringComparer.Ordinal);
+    private readonly Queue<OwnerQueue> _turns = new();
     private int _inFlight;
     private int _queued;
 
@@ -20,12 +27,26 @@ internal sealed class FinesseCallQueue(int maxConcurrent, int maxQueuedPerAgent)
     /// <summary>Calls waiting for a slot.</summary>
     public int Queued => _queued;
 
-    /// <summary>Queues <paramref name="call"/> for <paramref name="agentId"/>; false when that agent already has too many waiting.</summary>
-    public bool TryEnqueue(string agentId, QueuedCall call)
+    /// <summary>Queues a call of the Connector's own for <paramref name="agentId"/>.</summary>
+    public bool TryEnqueue(string agentId, QueuedCall call) => TryEnqueue(agentId, InternalOwner, call);
+
+    /// <summary>
+    /// Queues <paramref name="call"/> for <paramref name="agentId"/> on behalf of <paramref name="owner"/>; false when
+    /// that agent already has too many waiting. An agent's calls take the turns of the owner that queued the first of
+    /// those waiting or running.
+    /// </summary>
+    public bool TryEnqueue(string agentId, string owner, QueuedCall call)
     {
         if (!_agents.TryGetValue(agentId, out var agent))
         {
-            agent = new AgentQueue(agentId);
+            if (!_owners.TryGetValue(owner, out var queue))
+            {
+                queue = new OwnerQueue(owner);
+                _owners.Add(owner, queue);
+            }
+
+            agent = new AgentQueue(agentId, queue);
+            queue.Agents++;
             _agents.Add(agentId, agent);
         }
 
@@ -38,22 +59,34 @@ internal sealed class FinesseCallQueue(int maxConcurrent, int maxQueuedPerAgent)
         _queued++;
         if (!agent.Busy && agent.Waiting.Count == 1)
         {
-            _turns.Enqueue(agent);
+            TakeTurn(agent);
         }
 
         return true;
     }
 
     /// <summary>
-    /// The calls to start now, oldest agent turn first, while slots are free. Calls whose deadline
-    /// is at or before <paramref name="now"/> are handed to <paramref name="expired"/> instead.
+    /// The calls to start now, one per owner's turn and within it one per agent's turn, while slots are free.
+    /// Calls whose deadline is at or before <paramref name="now"/> are handed to <paramref name="expired"/> instead.
     /// </summary>
     public void Dispatch(DateTimeOffset now, Action<string, QueuedCall> start, Action<QueuedCall> expired)
     {
-        while (_inFlight < maxConcurrent && _turns.TryDequeue(out var agent))
+        while (_inFlight < maxConcurrent && _turns.TryDequeue(out var owner))
         {
+            owner.Queued = false;
+            if (!owner.Turns.TryDequeue(out var agent))
+            {
+                if (owner.Agents == 0)
+                {
+                    _owners.Remove(owner.Key);
+                }
+
+                continue;
+            }
+
             if (!agent.Waiting.TryDequeue(out var call))
             {
+                Queue(owner); // a turn left by calls that expired while waiting
                 continue;
             }
 
@@ -62,12 +95,14 @@ internal sealed class FinesseCallQueue(int maxConcurrent, int maxQueuedPerAgent)
             {
                 expired(call);
                 Requeue(agent);
+                Queue(owner);
                 continue;
             }
 
             agent.Busy = true;
             _inFlight++;
             start(agent.AgentId, call);
+            Queue(owner);
         }
     }
 
@@ -115,9 +150,24 @@ internal sealed class FinesseCallQueue(int maxConcurrent, int maxQueuedPerAgent)
         }
 
         // Agents left with nothing are forgotten (their turn, if queued, is skipped by Dispatch).
-        foreach (var idle in _agents.Values.Where(a => !a.Busy && a.Waiting.Count == 0).Select(a => a.AgentId).ToList())
+        foreach (var idle in _agents.Values.Where(a => !a.Busy && a.Waiting.Count == 0).ToList())
         {
-            _agents.Remove(idle);
+            Forget(idle);
+        }
+    }
+
+    private void TakeTurn(AgentQueue agent)
+    {
+        agent.Owner.Turns.Enqueue(agent);
+        Queue(agent.Owner);
+    }
+
+    private void Queue(OwnerQueue owner)
+    {
+        if (!owner.Queued && owner.Turns.Count > 0)
+        {
+            owner.Queued = true;
+            _turns.Enqueue(owner);
         }
     }
 
@@ -125,21 +175,45 @@ internal sealed class FinesseCallQueue(int maxConcurrent, int maxQueuedPerAgent)
     {
         if (agent.Waiting.Count > 0)
         {
-            _turns.Enqueue(agent);
+            TakeTurn(agent);
         }
         else if (!agent.Busy)
         {
-            _agents.Remove(agent.AgentId);
+            Forget(agent);
         }
     }
 
-    private sealed class AgentQueue(string agentId)
+    private void Forget(AgentQueue agent)
+    {
+        if (_agents.Remove(agent.AgentId) && --agent.Owner.Agents == 0 && !agent.Owner.Queued)
+        {
+            _owners.Remove(agent.Owner.Key);
+        }
+    }
+
+    private sealed class AgentQueue(string agentId, OwnerQueue owner)
     {
         public string AgentId { get; } = agentId;
+
+        public OwnerQueue Owner { get; } = owner;
 
         public Queue<QueuedCall> Waiting { get; } = new();
 
         public bool Busy { get; set; }
+    }
+
+    private sealed class OwnerQueue(string key)
+    {
+        public string Key { get; } = key;
+
+        /// <summary>The owner's agents with a call waiting, in turn order (stale entries are skipped).</summary>
+        public Queue<AgentQueue> Turns { get; } = new();
+
+        /// <summary>Agents of this owner known to the queue (waiting or running).</summary>
+        public int Agents { get; set; }
+
+        /// <summary>Whether the owner has a turn queued.</summary>
+        public bool Queued { get; set; }
     }
 }
 

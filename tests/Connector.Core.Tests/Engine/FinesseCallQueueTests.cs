@@ -36,6 +36,49 @@ public sealed class FinesseCallQueueTests
     }
 
     [Fact]
+    public void Owners_take_turns_before_agents_so_one_broker_users_thousand_agents_do_not_starve_another_user()
+    {
+        // Before: turns were per agent only, so a broker user sending Logins for 1,000 invented agent ids put its
+        // 1,000 calls ahead of another Siebel server's agent, whose request then expired waiting.
+        var queue = new FinesseCallQueue(maxConcurrent: 1, maxQueuedPerAgent: 10);
+        var expired = new List<string>();
+        for (var i = 0; i < 1000; i++)
+        {
+            queue.TryEnqueue($"invented{i}", "user:crm01", Call($"i{i}", expired));
+        }
+
+        queue.TryEnqueue("real", "user:crm02", Call("real", expired));
+        queue.TryEnqueue("own", Call("own", expired)); // the Connector's own call: an owner of its own
+        var started = new List<string>();
+        for (var round = 0; round < 4; round++)
+        {
+            queue.Dispatch(T0, (agent, _) => started.Add(agent), _ => { });
+            queue.Completed(started[^1]);
+        }
+
+        Assert.Equal(["invented0", "real", "own", "invented1"], started);
+        Assert.Equal(998, queue.Queued);
+    }
+
+    [Fact]
+    public void An_agents_calls_stay_one_at_a_time_whichever_owner_queued_them()
+    {
+        var queue = new FinesseCallQueue(maxConcurrent: 4, maxQueuedPerAgent: 10);
+        var expired = new List<string>();
+        queue.TryEnqueue("a1", "user:crm01", Call("first", expired));
+        queue.TryEnqueue("a1", "user:crm02", Call("second", expired));
+        var started = new List<string>();
+
+        queue.Dispatch(T0, (agent, call) => started.Add(agent), _ => { });
+        Assert.Equal(["a1"], started);
+        queue.Completed("a1");
+        queue.Dispatch(T0, (agent, call) => started.Add(agent), _ => { });
+
+        Assert.Equal(["a1", "a1"], started);
+        Assert.Equal(0, queue.Queued);
+    }
+
+    [Fact]
     public void A_call_past_its_deadline_is_expired_not_started()
     {
         var queue = new FinesseCallQueue(maxConcurrent: 1, maxQueuedPerAgent: 10);
