@@ -18,11 +18,16 @@ public static partial class ClientIds
     /// <summary>
     /// True when <paramref name="clientId"/> belongs to broker user <paramref name="user"/>: it is the
     /// user's name, or starts with the name and a dot (the user's topics are <c>SiebelCti.Client.&lt;user&gt;</c>
-    /// and <c>SiebelCti.Client.&lt;user&gt;.&gt;</c>, docs/operations.md §2).
+    /// and <c>SiebelCti.Client.&lt;user&gt;.&gt;</c>, docs/operations.md §2). A user name with a dot owns
+    /// nothing: user <c>crm01</c> would own the client ids (and read the topics) of user <c>crm01.x</c>.
     /// </summary>
     public static bool BelongsTo(string clientId, string? user) =>
-        !string.IsNullOrEmpty(user)
+        IsOwnerName(user)
         && (clientId == user || (clientId.Length > user.Length + 1 && clientId.StartsWith(user, StringComparison.Ordinal) && clientId[user.Length] == '.'));
+
+    /// <summary>A broker user name that can own client ids: a valid client id without a dot.</summary>
+    public static bool IsOwnerName([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? user) =>
+        IsValid(user) && !user!.Contains('.', StringComparison.Ordinal);
 
     /// <summary>A form of any received id that is safe to put in a log line: at most 40 printable ASCII characters.</summary>
     public static string Printable(string? value)

@@ -48,7 +48,9 @@ public sealed partial class ConnectorEngine
         {
             Reject(ConnectorErrorCode.ClientIdNotOwned, type, inbound.AgentId, clientId, inbound.BrokerUser is null
                 ? "the message carries no broker user (JMSXUserID): the broker must authenticate users and stamp it (populateJMSXUserID); dropped unanswered"
-                : $"the client id does not belong to broker user '{ClientIds.Printable(inbound.BrokerUser)}'; dropped unanswered");
+                : !ClientIds.IsOwnerName(inbound.BrokerUser)
+                    ? $"broker user '{ClientIds.Printable(inbound.BrokerUser)}' cannot own client ids: a driver's broker user name is 1 to 100 of A-Z a-z 0-9 _ - without a dot (docs/operations.md); dropped unanswered"
+                    : $"the client id does not belong to broker user '{ClientIds.Printable(inbound.BrokerUser)}'; dropped unanswered");
             return;
         }
 

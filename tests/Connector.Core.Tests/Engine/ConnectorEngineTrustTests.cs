@@ -84,6 +84,8 @@ public sealed class ConnectorEngineTrustTests
         h.RawRequest(new WireMessage("Hello", "{}", "foreign", null, "siebel1.profile", 1) { BrokerUser = "siebel2" });
         h.RawRequest(new WireMessage("Hello", "{}", "prefix-trick", null, "siebel1x.profile", 1) { BrokerUser = "siebel1" });
         h.RawRequest(new WireMessage("Hello", "{}", "unstamped", null, "siebel1.other", 1));
+        // A user name with a dot owns nothing: "siebel4" would otherwise own (and read the topics of) user "siebel4.x".
+        h.RawRequest(new WireMessage("Hello", "{}", "dotted-user", null, "siebel4.x.profile", 1) { BrokerUser = "siebel4.x" });
         h.RawRequest(new WireMessage("Hello", "{}", "exact", null, "siebel3", 1) { BrokerUser = "siebel3" });
         var exact = await h.NextAsync("siebel3");
 
@@ -92,7 +94,9 @@ public sealed class ConnectorEngineTrustTests
         Assert.Empty(h.Broker.DrainAll("siebel1.profile"));
         Assert.Empty(h.Broker.DrainAll("siebel1x.profile"));
         Assert.Empty(h.Broker.DrainAll("siebel1.other"));
-        Assert.Equal(3, h.Log.Entries.Count(e => e.Message.Contains(ConnectorErrorCode.ClientIdNotOwned, StringComparison.Ordinal)));
+        Assert.Empty(h.Broker.DrainAll("siebel4.x.profile"));
+        Assert.Equal(4, h.Log.Entries.Count(e => e.Message.Contains(ConnectorErrorCode.ClientIdNotOwned, StringComparison.Ordinal)));
+        Assert.Contains(h.Log.Entries, e => e.Message.Contains("cannot own client ids", StringComparison.Ordinal));
     }
 
     [Fact]
