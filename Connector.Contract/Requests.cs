@@ -7,7 +7,23 @@ namespace SiebelCti.Connector.Contract;
 // (e.g. "8"); the Connector resolves them to Finesse reasonCodeIds.
 
 /// <summary>First message of a client: asks whether the Connector is alive. Answered by <see cref="SystemStatus"/>.</summary>
-public sealed record Hello(string? DriverVersion = null, string? HostName = null) : ConnectorRequest;
+/// <remarks>The Connector Monitor shows both fields: plain text, at most <see cref="MaxHostNameLength"/> and <see cref="MaxDriverVersionLength"/> characters.</remarks>
+public sealed record Hello(string? DriverVersion = null, string? HostName = null) : ConnectorRequest
+{
+    /// <summary>The longest host name a Hello may carry (a DNS name has at most 253 characters).</summary>
+    public const int MaxHostNameLength = 255;
+
+    /// <summary>The longest driver version a Hello may carry.</summary>
+    public const int MaxDriverVersionLength = 100;
+
+    public override IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        PlainText(problems, HostName, "hostName", MaxHostNameLength);
+        PlainText(problems, DriverVersion, "driverVersion", MaxDriverVersionLength);
+        return problems;
+    }
+}
 
 /// <summary>Attaches the agent to this client: the Connector subscribes to the agent's Finesse notifications.</summary>
 public sealed record Connect : ConnectorRequest;

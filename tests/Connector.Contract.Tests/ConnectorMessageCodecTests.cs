@@ -111,6 +111,11 @@ public sealed class ConnectorMessageCodecTests
     [InlineData("SendDtmf", "{\"dialogId\":\"d\",\"digits\":\"12x\"}", ConnectorErrorCode.MessageInvalid)]
     [InlineData("GetReasonCodes", "{\"category\":\"READY\"}", ConnectorErrorCode.MessageInvalid)]
     [InlineData("UpdateCallData", "{\"dialogId\":\"d\"}", ConnectorErrorCode.MessageInvalid)]
+    [InlineData("Hello", "{\"hostName\":\"siebel\\u202Egnp.exe\"}", ConnectorErrorCode.MessageInvalid)] // a bidi override on the monitor
+    [InlineData("Hello", "{\"hostName\":\"a\\u200Bb\"}", ConnectorErrorCode.MessageInvalid)] // zero-width space
+    [InlineData("Hello", "{\"hostName\":\"a\\nb\"}", ConnectorErrorCode.MessageInvalid)]
+    [InlineData("Hello", "{\"hostName\":\"a\\ud800b\"}", ConnectorErrorCode.MessageMalformed)] // a lone surrogate: the JSON reader refuses it
+    [InlineData("Hello", "{\"driverVersion\":\"1\\u0000\"}", ConnectorErrorCode.MessageInvalid)]
     public void Bad_input_is_refused_with_a_stable_code_and_never_throws(string? type, string? body, string code)
     {
         var result = ConnectorMessageCodec.Decode(type, body);
@@ -118,6 +123,21 @@ public sealed class ConnectorMessageCodecTests
         Assert.False(result.Success);
         Assert.Equal(code, result.ErrorCode);
         Assert.False(string.IsNullOrWhiteSpace(result.ErrorMessage));
+    }
+
+    [Fact]
+    public void A_Hello_host_name_is_plain_text_of_at_most_255_characters()
+    {
+        // Before: any length up to the 64 KB body, shown on every Connector Monitor snapshot for every client.
+        Assert.True(ConnectorMessageCodec.Decode("Hello", $$"""{"hostName":"{{new string('h', 255)}}","driverVersion":"1.4.0"}""").Success);
+        Assert.True(ConnectorMessageCodec.Decode("Hello", """{"hostName":"crm-01.example.com","driverVersion":"1.4.0 (win-x86)"}""").Success);
+        Assert.True(ConnectorMessageCodec.Decode("Hello", """{"hostName":"Zürich-Süd \ud83d\ude00"}""").Success);
+        Assert.True(ConnectorMessageCodec.Decode("Hello", "{}").Success);
+
+        var tooLong = ConnectorMessageCodec.Decode("Hello", $$"""{"hostName":"{{new string('<', 256)}}"}""");
+
+        Assert.Equal(ConnectorErrorCode.MessageInvalid, tooLong.ErrorCode);
+        Assert.Contains("hostName is longer than 255 characters", tooLong.ErrorMessage, StringComparison.Ordinal);
     }
 
     [Fact]
