@@ -28,6 +28,9 @@ public sealed partial class ConnectorEngine : IConnectorMonitorSource
         return Volatile.Read(ref _snapshot)!.WithMetrics(Metrics.GetSnapshot()) with { TakenAt = Now };
     }
 
+    /// <summary>The status of the last snapshot the loop built, without the metrics (the health probe).</summary>
+    public ConnectorStatusInfo GetStatus() => Volatile.Read(ref _snapshot)!.Status;
+
     private void RecordBrokerTransition(bool connected)
     {
         _brokerSince = Now;

@@ -116,7 +116,7 @@ internal static class MonitorEndpoints
     {
         try
         {
-            var status = source.GetSnapshot().Status.Status;
+            var status = source.GetStatus().Status;
             return Results.Text(status, "text/plain", statusCode: status == SystemStatus.InService ? 200 : 503);
         }
         catch (Exception exception)
@@ -150,8 +150,11 @@ internal static class MonitorEndpoints
         MonitorOptions options,
         TimeProvider timeProvider,
         IHostApplicationLifetime lifetime,
+        MonitorSessionStore sessions,
         MonitorLog log)
     {
+        // The session is checked again before every push: a stream opened before a logout or an expiry ends with
+        // its session (the page then finds itself signed out), instead of pushing snapshots for as long as it stays open.
         var response = context.Response;
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-store";
@@ -167,6 +170,11 @@ internal static class MonitorEndpoints
             await response.WriteAsync("retry: 2000\n\n", token).ConfigureAwait(false);
             do
             {
+                if (!await sessions.IsLiveAsync(context.User).ConfigureAwait(false))
+                {
+                    return;
+                }
+
                 string payload;
                 try
                 {

@@ -15,6 +15,9 @@ internal sealed class MonitorSessionStore(TimeProvider timeProvider) : ITicketSt
 {
     public const int MaxSessions = 1000;
 
+    /// <summary>The claim that carries a session's key in its own principal (the request's user), so that a long request can check it still exists.</summary>
+    public const string KeyClaim = "siebelcti:monitor-session";
+
     private readonly ConcurrentDictionary<string, AuthenticationTicket> _sessions = new(StringComparer.Ordinal);
 
     public int Count => _sessions.Count;
@@ -28,6 +31,11 @@ internal sealed class MonitorSessionStore(TimeProvider timeProvider) : ITicketSt
         }
 
         var key = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+        if (ticket.Principal.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(c => c.Type == KeyClaim))
+        {
+            identity.AddClaim(new System.Security.Claims.Claim(KeyClaim, key));
+        }
+
         _sessions[key] = ticket;
         return Task.FromResult(key);
     }
@@ -43,6 +51,10 @@ internal sealed class MonitorSessionStore(TimeProvider timeProvider) : ITicketSt
 
         return Task.CompletedTask;
     }
+
+    /// <summary>Whether the session of <paramref name="user"/> (a request's principal) is still held and unexpired.</summary>
+    public async Task<bool> IsLiveAsync(System.Security.Claims.ClaimsPrincipal user) =>
+        user.FindFirst(KeyClaim)?.Value is { } key && await RetrieveAsync(key).ConfigureAwait(false) is not null;
 
     public Task<AuthenticationTicket?> RetrieveAsync(string key)
     {

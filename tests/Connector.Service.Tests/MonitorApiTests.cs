@@ -156,6 +156,26 @@ public sealed class MonitorApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Health_reads_only_the_status_not_a_whole_snapshot()
+    {
+        // /health answers anyone who reaches the port: it must not build the snapshot (metrics merged under their lock).
+        await using var service = await TestService.StartAsync(source: new StatusOnlySource());
+        using var anonymous = service.NewClient();
+
+        using var health = await anonymous.GetAsync("/health", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(SiebelCti.Connector.Contract.SystemStatus.InService, await health.Content.ReadAsStringAsync(Ct));
+    }
+
+    private sealed class StatusOnlySource : IConnectorMonitorSource
+    {
+        public ConnectorSnapshot GetSnapshot() => throw new InvalidOperationException("the health probe built a snapshot");
+
+        public ConnectorStatusInfo GetStatus() => TestService.SampleSnapshot().Status with { Status = SiebelCti.Connector.Contract.SystemStatus.InService };
+    }
+
+    [Fact]
     public async Task SourceThrows_ApiAnswers500_StreamReportsFailureAndRecovers()
     {
         var source = new FailingSource(new InMemoryConnectorMonitorSource(TestService.SampleSnapshot()));

@@ -164,6 +164,30 @@ public sealed class MonitorLoginTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_event_stream_opened_before_a_logout_ends_with_the_session()
+    {
+        // Before: the session was checked when the stream opened only; a copied cookie's stream kept receiving
+        // snapshots after the operator signed out, for as long as it stayed open.
+        var (client, copied) = await SignedInAsync();
+        using var browser = client;
+        using var thief = _service.NewClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/monitor/events");
+        request.Headers.Add("Cookie", $"SiebelCti.Monitor={copied}");
+        using var stream = await thief.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync(Ct));
+        await MonitorApiTests.NextSnapshotAsync(reader, _ => true);
+
+        using var logout = await browser.PostAsync("/api/monitor/logout", null, Ct);
+        _time.Advance(TimeSpan.FromSeconds(1)); // the next push is due: the session is gone, so the stream ends
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        var rest = await reader.ReadToEndAsync(timeout.Token);
+
+        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        Assert.DoesNotContain("event: snapshot", rest, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_session_ends_after_SessionTimeout_without_activity_on_the_service_clock()
     {
         var (client, copied) = await SignedInAsync();

@@ -11,4 +11,10 @@ public interface IConnectorMonitorSource
     /// it must be thread-safe, must not block on I/O and must not throw.
     /// </summary>
     ConnectorSnapshot GetSnapshot();
+
+    /// <summary>
+    /// Only the status, for the unauthenticated health probe: a source that can read it without building a
+    /// whole snapshot (metrics merged under their lock) should, as anyone who reaches the port may poll it.
+    /// </summary>
+    ConnectorStatusInfo GetStatus() => GetSnapshot().Status;
 }
