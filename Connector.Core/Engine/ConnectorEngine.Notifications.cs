@@ -125,9 +125,9 @@ public sealed partial class ConnectorEngine
     /// <summary>
     /// The request an error without a requestId ends (Cisco's own CTI error sample has an empty one), as
     /// <see cref="TakePending"/> does for effects: the oldest sent request of the agent on what the error's
-    /// source names. A dialog's error ends a request on that dialog, else a call not yet placed; a user's
-    /// error ends a state request, else a call not yet placed. Null when nothing matches: then every client
-    /// of the agent is told.
+    /// source names. A dialog's error ends a request on that dialog, else a call not yet placed; an error of the
+    /// user's Dialogs ends a call not yet placed, else a state request; the user's own, the other way round.
+    /// Null when nothing matches: then every client of the agent is told.
     /// </summary>
     private PendingRequest? FailedBySource(string agentId, string? source)
     {
@@ -149,9 +149,15 @@ public sealed partial class ConnectorEngine
                 ?? Oldest(p => p.Effect == EffectKind.Dialog && p.DialogId is null);
         }
 
-        return source.StartsWith(UserPrefix, StringComparison.OrdinalIgnoreCase)
-            ? Oldest(p => p.Effect == EffectKind.AgentState) ?? Oldest(p => p.Effect == EffectKind.Dialog && p.DialogId is null)
-            : null;
+        if (!source.StartsWith(UserPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        // The user's Dialogs collection (a call that could not be placed) or the user itself (a state change).
+        var newCall = Oldest(p => p.Effect == EffectKind.Dialog && p.DialogId is null);
+        var state = Oldest(p => p.Effect == EffectKind.AgentState);
+        return source.TrimEnd('/').EndsWith("/Dialogs", StringComparison.OrdinalIgnoreCase) ? newCall ?? state : state ?? newCall;
     }
 
     /// <summary>

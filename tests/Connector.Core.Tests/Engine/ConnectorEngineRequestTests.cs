@@ -307,6 +307,26 @@ public sealed class ConnectorEngineRequestTests
     }
 
     [Fact]
+    public async Task A_Finesse_error_without_a_requestId_on_the_users_Dialogs_ends_the_call_being_placed_not_a_state_request()
+    {
+        await using var h = new EngineHarness();
+        await h.BringInServiceAsync();
+        await h.ConnectAndLoginAsync("c1", "a1");
+
+        var ready = h.Request("c1", new Ready(), "a1");
+        await h.Finesse.NextCallAsync("ChangeState");
+        var call = h.Request("c1", new MakeCall("0699999999"), "a1");
+        await h.Finesse.NextCallAsync("MakeCall");
+        h.Notify(new RequestFailedNotification("a1", null, "FINESSE_CTI_ERROR", "Finesse Call Operation Failure: CF_INVALID_DESTINATION", "/finesse/api/User/a1/Dialogs"));
+        var error = await h.NextAsync("c1");
+        h.Notify(new AgentStateNotification("a1", new AgentState("READY", Extension: "1001"), null));
+        var readyAnswer = await h.NextAsync("c1");
+
+        Assert.Equal(call, error.CorrelationId);
+        Assert.Equal(ready, readyAnswer.CorrelationId);
+    }
+
+    [Fact]
     public async Task A_Finesse_error_without_a_requestId_on_another_dialog_ends_no_request()
     {
         await using var h = new EngineHarness();
