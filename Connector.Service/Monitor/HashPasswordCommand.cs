@@ -18,6 +18,11 @@ internal static class HashPasswordCommand
             return 2;
         }
 
+        if (args.Length > 1)
+        {
+            Console.Error.WriteLine("warning: a password given on the command line is visible to other local users (process list) and stays in the shell history; run --hash-password without it to type it or pipe it in");
+        }
+
         Console.Out.WriteLine(MonitorPasswordHasher.Hash(password));
         return 0;
     }

@@ -49,6 +49,17 @@ public sealed class ProgramTests
     }
 
     [Fact]
+    public async Task HashPassword_AsAnArgument_WorksButWarnsThatOthersCanSeeIt()
+    {
+        var (exitCode, output, error) = await RunAsync(["--hash-password", "s3cret-monitor"], "");
+
+        Assert.Equal(0, exitCode);
+        Assert.True(MonitorPasswordHasher.Verify("s3cret-monitor", output.Trim()));
+        Assert.Contains("visible to other local users", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-monitor", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HashPassword_EmptyInput_Usage()
     {
         var (exitCode, _, error) = await RunAsync(["--hash-password"], "");
