@@ -133,10 +133,6 @@ public sealed partial class ConnectorEngine
     {
         const string DialogPrefix = "/finesse/api/Dialog/";
         const string UserPrefix = "/finesse/api/User/";
-        PendingRequest? Oldest(Func<PendingRequest, bool> match) => _pending.Values
-            .Where(p => p.AgentId == agentId && p.Sent is not null && match(p))
-            .MinBy(p => p.Deadline);
-
         if (source is null)
         {
             return null;
@@ -145,8 +141,8 @@ public sealed partial class ConnectorEngine
         if (source.StartsWith(DialogPrefix, StringComparison.OrdinalIgnoreCase))
         {
             var dialogId = source[DialogPrefix.Length..].Split('/')[0];
-            return Oldest(p => p.Effect == EffectKind.Dialog && p.DialogId == dialogId)
-                ?? Oldest(p => p.Effect == EffectKind.Dialog && p.DialogId is null);
+            return OldestSent(agentId, p => p.Effect == EffectKind.Dialog && p.DialogId == dialogId)
+                ?? OldestSent(agentId, p => p.Effect == EffectKind.Dialog && p.DialogId is null);
         }
 
         if (!source.StartsWith(UserPrefix, StringComparison.OrdinalIgnoreCase))
@@ -155,8 +151,8 @@ public sealed partial class ConnectorEngine
         }
 
         // The user's Dialogs collection (a call that could not be placed) or the user itself (a state change).
-        var newCall = Oldest(p => p.Effect == EffectKind.Dialog && p.DialogId is null);
-        var state = Oldest(p => p.Effect == EffectKind.AgentState);
+        var newCall = OldestSent(agentId, p => p.Effect == EffectKind.Dialog && p.DialogId is null);
+        var state = OldestSent(agentId, p => p.Effect == EffectKind.AgentState);
         return source.TrimEnd('/').EndsWith("/Dialogs", StringComparison.OrdinalIgnoreCase) ? newCall ?? state : state ?? newCall;
     }
 
@@ -176,19 +172,17 @@ public sealed partial class ConnectorEngine
             return _pending.TryGetValue(requestId, out var exact) && exact.Effect == effect && exact.AgentId == agentId && EndPending(requestId, ok: true) ? exact : null;
         }
 
-        // Only a request that was sent can have caused this.
-        PendingRequest? oldest = null;
-        foreach (var p in _pending.Values)
-        {
-            if (p.AgentId == agentId && p.Effect == effect && p.Sent is not null && (p.DialogId is null || dialogId is null || p.DialogId == dialogId)
-                && (oldest is null || p.Deadline < oldest.Deadline))
-            {
-                oldest = p;
-            }
-        }
-
+        var oldest = OldestSent(agentId, p => p.Effect == effect && (p.DialogId is null || dialogId is null || p.DialogId == dialogId));
         return oldest is not null && EndPending(oldest.FinesseRequestId, ok: true) ? oldest : null;
     }
+
+    /// <summary>
+    /// The agent's pending request, among those <paramref name="match"/> accepts, that was sent first (the earliest
+    /// deadline): only a request that was sent can have caused what Finesse reports without a requestId.
+    /// </summary>
+    private PendingRequest? OldestSent(string agentId, Func<PendingRequest, bool> match) => _pending.Values
+        .Where(p => p.AgentId == agentId && p.Sent is not null && match(p))
+        .MinBy(p => p.Deadline);
 
     /// <summary>Publishes the agent's state if it changed, if it answers a request, or when forced.</summary>
     private void PublishState(AgentSession agent, AgentState state, PendingRequest? answers, bool force, string? skipClient = null)

@@ -76,11 +76,6 @@ internal sealed class FinesseCallQueue(int maxConcurrent, int maxQueuedPerAgent)
             owner.Queued = false;
             if (!owner.Turns.TryDequeue(out var agent))
             {
-                if (owner.Agents == 0)
-                {
-                    _owners.Remove(owner.Key);
-                }
-
                 continue;
             }
 
@@ -183,9 +178,14 @@ internal sealed class FinesseCallQueue(int maxConcurrent, int maxQueuedPerAgent)
         }
     }
 
+    /// <summary>
+    /// Forgets an idle agent, and its owner with its last agent. A turn of either still queued is left behind and
+    /// skipped by <see cref="Dispatch"/>: a forgotten agent's queue never fills again (the agent's next call makes a new
+    /// one, under a new owner object if the owner was forgotten too).
+    /// </summary>
     private void Forget(AgentQueue agent)
     {
-        if (_agents.Remove(agent.AgentId) && --agent.Owner.Agents == 0 && !agent.Owner.Queued)
+        if (_agents.Remove(agent.AgentId) && --agent.Owner.Agents == 0)
         {
             _owners.Remove(agent.Owner.Key);
         }
