@@ -269,7 +269,7 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
     /// and sign-out) and <c>Disconnect</c>, so that an agent who closed Siebel is not left Ready
     /// receiving calls without a toolbar. Only queues: never waits for the Connector.
     /// </summary>
-    public void ReleaseService(AgentService service) => WaitForCallbacks([BeginReleaseService(service)]);
+    public void ReleaseService(AgentService service) => AgentService.WaitForLoops([BeginReleaseService(service)], Time, _logger);
 
     private Task? BeginReleaseService(AgentService service)
     {
@@ -293,32 +293,6 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
             SendFarewell(service);
         }
         return service.BeginRelease();
-    }
-
-    /// <summary>
-    /// Waits, for all of them together, up to <see cref="AgentService.ReleaseWait"/> for callbacks in progress
-    /// to return, so that none follows the release (one wait for a whole driver, not one per service).
-    /// </summary>
-    private void WaitForCallbacks(IReadOnlyCollection<Task?> loops)
-    {
-        var waiting = loops.OfType<Task>().Where(t => !t.IsCompleted).ToArray();
-        if (waiting.Length == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            Task.WhenAll(waiting).WaitAsync(AgentService.ReleaseWait, Time).Wait();
-        }
-        catch (AggregateException ex) when (ex.InnerException is TimeoutException)
-        {
-            Log.CallbackLoopFailed(_logger, $"{waiting.Count(t => !t.IsCompleted)} callback loop(s) did not stop within {AgentService.ReleaseWait.TotalSeconds:0} s of the release (a callback into Siebel is still running; it is the last)", null);
-        }
-        catch (AggregateException ex)
-        {
-            Log.CallbackLoopFailed(_logger, "a callback loop failed while stopping", ex);
-        }
     }
 
     private void SendFarewell(AgentService service)
@@ -500,7 +474,7 @@ internal sealed class DriverInstance : IServiceHost, IConnectorSink
         {
             services = [.. _services];
         }
-        WaitForCallbacks(services.Select(BeginReleaseService).ToList());
+        AgentService.WaitForLoops(services.Select(BeginReleaseService).ToList(), Time, _logger);
         _timer?.Dispose();
         try
         {

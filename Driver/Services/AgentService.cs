@@ -146,16 +146,36 @@ internal sealed class AgentService
     /// <c>ReleaseISCServiceInstance</c>: stops the callback loop. Waits (bounded) for a callback in
     /// progress unless called from inside one (Siebel re-entering from an event handler).
     /// </summary>
-    public void Release()
-    {
-        if (BeginRelease() is { } loop && !loop.Wait(ReleaseWait))
-        {
-            Log.CallbackLoopFailed(_logger, $"the callback loop did not stop within {ReleaseWait.TotalSeconds:0} s of the release (a callback into Siebel is still running; it is the last)", null);
-        }
-    }
+    public void Release() => WaitForLoops([BeginRelease()], _host.Time, _logger);
 
     /// <summary>How long a release waits for a callback in progress (for all services of a driver together).</summary>
     public static readonly TimeSpan ReleaseWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Waits, for all of them together, up to <see cref="ReleaseWait"/> on <paramref name="time"/> for the callback loops
+    /// that <see cref="BeginRelease"/> returned to end, so that no callback follows a release; logs those still running.
+    /// </summary>
+    public static void WaitForLoops(IReadOnlyCollection<Task?> loops, TimeProvider time, ILogger logger)
+    {
+        var waiting = loops.OfType<Task>().Where(t => !t.IsCompleted).ToArray();
+        if (waiting.Length == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            Task.WhenAll(waiting).WaitAsync(ReleaseWait, time).Wait();
+        }
+        catch (AggregateException ex) when (ex.InnerException is TimeoutException)
+        {
+            Log.CallbackLoopFailed(logger, $"{waiting.Count(t => !t.IsCompleted)} callback loop(s) did not stop within {ReleaseWait.TotalSeconds:0} s of the release (a callback into Siebel is still running; it is the last)", null);
+        }
+        catch (AggregateException ex)
+        {
+            Log.CallbackLoopFailed(logger, "a callback loop failed while stopping", ex);
+        }
+    }
 
     /// <summary>
     /// Stops the callback loop without waiting: no callback starts after this. Returns the loop, which ends once a
@@ -229,8 +249,8 @@ internal sealed class AgentService
             {
                 // As the command's mapping reads them: an empty value (a Siebel macro that expanded to nothing) is no value,
                 // so the service's own AgentId/Extension stay.
-                var requested = Given(values, "AgentId") ?? view.AgentId!;
-                var extension = Given(values, "Extension") ?? view.Extension;
+                var requested = CommandMapping.Given(values, "AgentId") ?? view.AgentId!;
+                var extension = CommandMapping.Given(values, "Extension") ?? view.Extension;
                 if (requested != view.AgentId && view.AgentId is { } current && _connected)
                 {
                     if (_signIn is not null && view.AgentState != AgentStateName.Logout)
@@ -281,9 +301,6 @@ internal sealed class AgentService
         }
         return ScErrorCode.SC_EC_OK;
     }
-
-    private static string? Given(IReadOnlyDictionary<string, string> values, string key) =>
-        values.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
 
     private void Remember(ConnectorRequest request)
     {

@@ -84,6 +84,10 @@ internal static partial class CommandMapping
     public static string? Find(string? name) =>
         name is null ? null : Commands.FirstOrDefault(c => c.Equals(name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>A command parameter's value; an empty one (a Siebel macro that expanded to nothing) is no value.</summary>
+    public static string? Given(IReadOnlyDictionary<string, string> parameters, string key) =>
+        parameters.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
+
     /// <summary>
     /// Maps one <c>InvokeCommand</c>. A value that still holds a Siebel macro (<c>{@...}</c> or
     /// <c>{$...}</c>: Siebel did not expand it) is refused, naming the parameter.
@@ -95,7 +99,7 @@ internal static partial class CommandMapping
         {
             return Invalid($"{command}: parameter {macro.Name} is '{macro.Value}', a Siebel macro that Siebel did not expand; check the command data of {command} (samples/siebel/README.md)");
         }
-        string? Param(string key) => parameters.TryGetValue(key, out var v) && v.Length > 0 ? v : null;
+        string? Param(string key) => Given(parameters, key);
         var number = Param("PhoneNumber") ?? (string.IsNullOrEmpty(stringParam) ? null : stringParam);
         var trackingId = Param("TrackingID");
 
